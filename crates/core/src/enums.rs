@@ -1,0 +1,423 @@
+//! Partner Center enumerations (partner-center-api.md §3.13 and the resource tables).
+//!
+//! Every enum is `#[non_exhaustive]`, parses case- and separator-insensitively (`one_time` =
+//! `OneTime`) without ever failing, and keeps unknown values in `Unknown(String)`. Canonical
+//! spellings are Partner Center's response forms.
+
+use crate::wire::wire_enum;
+
+wire_enum! {
+    /// `BillingCycleType`: how often a line or order is billed.
+    pub enum BillingCycle {
+        /// Billed every month (`monthly`).
+        Monthly = "monthly",
+        /// Billed every year (`annual`).
+        Annual = "annual",
+        /// No charge, e.g. trials (`none`).
+        None = "none",
+        /// Billed once at purchase: reservations, software (`one_time`).
+        OneTime = "one_time",
+        /// Billed every three years (`triennial`).
+        Triennial = "triennial",
+        /// Billed every two years (`biennial`, marketplace SaaS).
+        Biennial = "biennial",
+    }
+}
+
+impl BillingCycle {
+    /// Length of one billing period in months; `None` for `none`, `one_time` and unknown values,
+    /// which are never "longer than the term" (900270).
+    pub fn period_months(&self) -> Option<u32> {
+        match self {
+            Self::Monthly => Some(1),
+            Self::Annual => Some(12),
+            Self::Biennial => Some(24),
+            Self::Triennial => Some(36),
+            _ => None,
+        }
+    }
+}
+
+wire_enum! {
+    /// Customer segment of an availability (`segment`, `targetSegment`).
+    pub enum Segment {
+        /// Commercial customers.
+        Commercial = "commercial",
+        /// Education customers.
+        Education = "education",
+        /// Government customers.
+        Government = "government",
+        /// Non-profit customers (only listed with `targetSegment=nonprofit`).
+        NonProfit = "nonprofit",
+    }
+}
+
+wire_enum! {
+    /// `Cart.status`.
+    pub enum CartStatus {
+        /// The cart can be updated and checked out.
+        Active = "Active",
+        /// The cart was already submitted.
+        Ordered = "Ordered",
+    }
+}
+
+wire_enum! {
+    /// `Order.status` (`OrderStatus`; spellings of the multi-word values are unconfirmed).
+    pub enum OrderStatus {
+        /// Fulfilled.
+        Completed = "completed",
+        /// Accepted, being fulfilled.
+        Pending = "pending",
+        /// Cancelled.
+        Cancelled = "cancelled",
+        /// Suspended.
+        Suspended = "suspended",
+        /// Waiting for review.
+        PendingReview = "pending_review",
+        /// Waiting for a purchase-order upload.
+        PendingPoUpload = "pending_po_upload",
+        /// Purchase order uploaded.
+        PoUploadComplete = "po_upload_complete",
+        /// Purchase order rejected.
+        PoReviewRejected = "po_review_rejected",
+        /// Some subscriptions in the order failed: repurchase the unfulfilled ones.
+        PartialSuccess = "partial_success",
+        /// The order failed: repurchase.
+        Error = "error",
+    }
+}
+
+wire_enum! {
+    /// `Order.transactionType`.
+    pub enum OrderTransactionType {
+        /// Bought by a user.
+        UserPurchase = "UserPurchase",
+        /// Bought by the system (e.g. renewal).
+        SystemPurchase = "SystemPurchase",
+        /// System billing.
+        SystemBilling = "SystemBilling",
+    }
+}
+
+wire_enum! {
+    /// `OrderLineItem.transactionType`.
+    pub enum LineTransactionType {
+        /// A new purchase.
+        New = "new",
+        /// A renewal.
+        Renew = "renew",
+        /// Seats added.
+        AddQuantity = "addQuantity",
+        /// Seats removed.
+        RemoveQuantity = "removeQuantity",
+        /// Cancellation.
+        Cancel = "cancel",
+        /// Conversion (e.g. trial to paid).
+        Convert = "convert",
+        /// Customer credit.
+        CustomerCredit = "customerCredit",
+    }
+}
+
+wire_enum! {
+    /// Provisioning state of an order line (`OrderLineItemProvisioningStatus.status`).
+    pub enum FulfillmentStatus {
+        /// Provisioned.
+        Fulfilled = "fulfilled",
+        /// Not provisioned (cancelled).
+        Unfulfilled = "unfulfilled",
+        /// Provisioning has not started.
+        PrefulfillmentPending = "prefulfillment_pending",
+    }
+}
+
+wire_enum! {
+    /// `SubscriptionProvisioningStatus.status`.
+    pub enum ProvisioningState {
+        /// Provisioned.
+        Success = "success",
+        /// Still provisioning.
+        Pending = "pending",
+        /// Provisioning failed.
+        Failed = "failed",
+    }
+}
+
+wire_enum! {
+    /// Azure subscription registration for reserved instances (E21; `NotRegistered` in the example).
+    pub enum RegistrationStatus {
+        /// Registered: reservations can be bought against it.
+        Registered = "registered",
+        /// Registration requested, not finished.
+        Registering = "registering",
+        /// Not registered.
+        NotRegistered = "notregistered",
+    }
+}
+
+wire_enum! {
+    /// `Subscription.status`.
+    pub enum SubscriptionStatus {
+        /// No status.
+        None = "none",
+        /// Active.
+        Active = "active",
+        /// Being provisioned.
+        Pending = "pending",
+        /// Suspended.
+        Suspended = "suspended",
+        /// Term ended.
+        Expired = "expired",
+        /// Disabled.
+        Disabled = "disabled",
+        /// Deleted.
+        Deleted = "deleted",
+    }
+}
+
+wire_enum! {
+    /// `Subscription.billingType`.
+    pub enum SubscriptionBillingType {
+        /// No billing.
+        None = "none",
+        /// Usage-based (Azure).
+        Usage = "usage",
+        /// Per license.
+        License = "license",
+        /// Benefit.
+        Benefit = "benefit",
+    }
+}
+
+wire_enum! {
+    /// `Subscription.contractType`.
+    pub enum ContractType {
+        /// A subscription.
+        Subscription = "subscription",
+        /// A product key (perpetual software).
+        ProductKey = "productKey",
+        /// A redemption code.
+        RedemptionCode = "redemptionCode",
+    }
+}
+
+wire_enum! {
+    /// Refund option type in cancellation policies and `Subscription.refundOptions`.
+    pub enum RefundType {
+        /// Full refund.
+        Full = "Full",
+        /// Prorated refund.
+        Partial = "Partial",
+    }
+}
+
+wire_enum! {
+    /// `Entitlement.entitlementType` and artifact / artifact-details `type`.
+    pub enum EntitlementType {
+        /// Software (keys, downloads).
+        Software = "software",
+        /// Azure reserved instance.
+        ReservedInstance = "reservedinstance",
+        /// Older VM-only reserved instance contract.
+        VirtualMachineReservedInstance = "virtual_machine_reserved_instance",
+    }
+}
+
+wire_enum! {
+    /// `invoiceLineItemType`.
+    pub enum InvoiceLineItemType {
+        /// None.
+        None = "none",
+        /// Daily usage line items.
+        UsageLineItems = "usage_line_items",
+        /// Billing (reconciliation) line items.
+        BillingLineItems = "billing_line_items",
+    }
+}
+
+wire_enum! {
+    /// `billingProvider` of invoice details and line items.
+    pub enum BillingProvider {
+        /// None.
+        None = "none",
+        /// Office / license-based.
+        Office = "office",
+        /// Azure (MS-AZR-0145P).
+        Azure = "azure",
+        /// One-time: reservations, software, Azure plan, new commerce.
+        OneTime = "one_time",
+        /// Marketplace.
+        Marketplace = "marketplace",
+        /// All providers.
+        All = "all",
+    }
+}
+
+wire_enum! {
+    /// `Invoice.invoiceType` and invoice-summary `details[].invoiceType`.
+    pub enum InvoiceType {
+        /// Recurring charges.
+        Recurring = "Recurring",
+        /// One-time charges.
+        OneTime = "OneTime",
+    }
+}
+
+wire_enum! {
+    /// `Invoice.documentType`.
+    pub enum DocumentType {
+        /// None.
+        None = "none",
+        /// An invoice.
+        Invoice = "invoice",
+        /// A void (credit) note.
+        VoidNote = "void_note",
+        /// An adjustment note.
+        AdjustmentNote = "adjustment_note",
+    }
+}
+
+wire_enum! {
+    /// `Sku.purchasePrerequisites` entries.
+    pub enum PurchasePrerequisite {
+        /// Run `checkInventory` (E7) before buying.
+        InventoryCheck = "InventoryCheck",
+        /// An Azure subscription must be registered (E20) before buying.
+        AzureSubscriptionRegistration = "AzureSubscriptionRegistration",
+        /// Microsoft Cloud Agreement.
+        MicrosoftCloudAgreement = "MicrosoftCloudAgreement",
+        /// Microsoft Customer Agreement.
+        MicrosoftCustomerAgreement = "MicrosoftCustomerAgreement",
+    }
+}
+
+wire_enum! {
+    /// `CartError.errorCode` (SDK `CartErrorCode`; serialized as a snake_case name by the SDK,
+    /// also accepted as its number).
+    pub enum CartErrorCode {
+        /// 10000.
+        CurrencyIsNotSupported = "currency_is_not_supported",
+        /// 10001: the catalog item ID is not valid.
+        CatalogItemIdIsNotValid = "catalog_item_id_is_not_valid",
+        /// 10002.
+        QuotaNotAvailable = "quota_not_available",
+        /// 10003.
+        InventoryNotAvailable = "inventory_not_available",
+        /// 10004.
+        ParticipantsIsNotSupportedForPartner = "participants_is_not_supported_for_partner",
+        /// 10006.
+        UnableToProcessCartLineItem = "unable_to_process_cart_line_item",
+        /// 10007.
+        SubscriptionIsNotValid = "subscription_is_not_valid",
+        /// 10008.
+        SubscriptionIsNotEnabledForRi = "subscription_is_not_enabled_for_r_i",
+        /// 10009.
+        SandboxLimitExceeded = "sandbox_limit_exceeded",
+        /// 10010.
+        InvalidInput = "invalid_input",
+        /// 10011.
+        SubscriptionNotRegistered = "subscription_not_registered",
+        /// 10012.
+        AttestationNotAccepted = "attestation_not_accepted",
+        /// 10013 (SDK).
+        BillingPlanNotSupported = "billing_plan_not_supported",
+        /// 10014 (SDK).
+        InvalidPromotionId = "invalid_promotion_id",
+        /// 10015.
+        MaxAllowedSeatsPerSubscriptionExceeded = "max_allowed_seats_per_subscription_exceeded",
+        /// 10016 (SDK).
+        InvalidCustomTermEndDateProduct = "invalid_custom_term_end_date_product",
+        /// 10017 (SDK).
+        InvalidCustomTermEndDate = "invalid_custom_term_end_date",
+        /// 10018 (SDK).
+        BaseOfferSeatQuantityNotMet = "base_offer_seat_quantity_not_met",
+        /// 10019 (SDK).
+        MinimumAddOnSeatsNotMet = "minimum_add_on_seats_not_met",
+        /// 500600 (SDK).
+        LegacyOfferNotEligibleForPurchase = "legacy_offer_not_eligible_for_purchase",
+    }
+    from_number = cart_error_code_from_number
+}
+
+impl CartErrorCode {
+    const NUMBERS: [(i64, CartErrorCode); 20] = [
+        (10000, Self::CurrencyIsNotSupported),
+        (10001, Self::CatalogItemIdIsNotValid),
+        (10002, Self::QuotaNotAvailable),
+        (10003, Self::InventoryNotAvailable),
+        (10004, Self::ParticipantsIsNotSupportedForPartner),
+        (10006, Self::UnableToProcessCartLineItem),
+        (10007, Self::SubscriptionIsNotValid),
+        (10008, Self::SubscriptionIsNotEnabledForRi),
+        (10009, Self::SandboxLimitExceeded),
+        (10010, Self::InvalidInput),
+        (10011, Self::SubscriptionNotRegistered),
+        (10012, Self::AttestationNotAccepted),
+        (10013, Self::BillingPlanNotSupported),
+        (10014, Self::InvalidPromotionId),
+        (10015, Self::MaxAllowedSeatsPerSubscriptionExceeded),
+        (10016, Self::InvalidCustomTermEndDateProduct),
+        (10017, Self::InvalidCustomTermEndDate),
+        (10018, Self::BaseOfferSeatQuantityNotMet),
+        (10019, Self::MinimumAddOnSeatsNotMet),
+        (500600, Self::LegacyOfferNotEligibleForPurchase),
+    ];
+
+    /// The numeric value of the code (`CatalogItemIdIsNotValid` = 10001).
+    pub fn number(&self) -> Option<i64> {
+        Self::NUMBERS
+            .iter()
+            .find(|(_, code)| code == self)
+            .map(|(n, _)| *n)
+    }
+
+    /// The code for a numeric value.
+    pub fn from_code(n: i64) -> Option<Self> {
+        Self::NUMBERS
+            .iter()
+            .find(|(num, _)| *num == n)
+            .map(|(_, code)| code.clone())
+    }
+}
+
+/// `CartErrorCode` also arrives as its number.
+fn cart_error_code_from_number(n: i64) -> Option<CartErrorCode> {
+    CartErrorCode::from_code(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::{Spelled, WireEnum};
+
+    #[test]
+    fn billing_cycle_accepts_both_spellings() {
+        assert_eq!(BillingCycle::parse("OneTime"), BillingCycle::OneTime);
+        assert_eq!(BillingCycle::parse("one_time"), BillingCycle::OneTime);
+        assert_eq!(
+            "Triennial".parse::<BillingCycle>(),
+            Ok(BillingCycle::Triennial)
+        );
+    }
+
+    #[test]
+    fn registration_status_is_case_insensitive() {
+        assert_eq!(
+            RegistrationStatus::parse("NotRegistered"),
+            RegistrationStatus::NotRegistered
+        );
+    }
+
+    #[test]
+    fn cart_error_code_round_trips_name_and_number() {
+        assert_eq!(CartErrorCode::CatalogItemIdIsNotValid.number(), Some(10001));
+        assert_eq!(
+            CartErrorCode::parse("CatalogItemIdIsNotValid"),
+            CartErrorCode::CatalogItemIdIsNotValid
+        );
+        let n: Spelled<CartErrorCode> = serde_json::from_str("10012").unwrap();
+        assert_eq!(*n, CartErrorCode::AttestationNotAccepted);
+        assert_eq!(serde_json::to_string(&n).unwrap(), "10012");
+    }
+}

@@ -1,0 +1,443 @@
+//! Decode a JSON body as a named Partner Center resource and prove that it re-serializes to the
+//! same JSON: the check behind `cargo xtask decode` and the documented-fixture tests.
+//!
+//! "Same" allows only representation changes: key case (PascalCase request bodies come back
+//! camelCase), a number written as a numeric string (or the reverse), and the same instant written
+//! with other precision or offset. A dropped member, an added member or a changed value is a
+//! [`RoundTripError::Difference`] naming the JSON path.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::models::{
+    Availability, Cart, CartCheckoutResult, Collection, Entitlement, EstimateLink,
+    InventoryCheckRequest, InventoryItem, Invoice, InvoiceLineItem, InvoiceSummary, Order,
+    OrderLineItemProvisioningStatus, Product, ReservedInstanceArtifactDetails, Sku, Subscription,
+    SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
+};
+use crate::wire::Timestamp;
+
+/// A JSON path such as `$.items[0].lineItems[2].quantity`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JsonPath(Vec<PathSegment>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum PathSegment {
+    Key(String),
+    Index(usize),
+}
+
+impl JsonPath {
+    fn child(&self, segment: PathSegment) -> Self {
+        let mut path = self.0.clone();
+        path.push(segment);
+        Self(path)
+    }
+
+    /// Converts a serde path (from `serde_path_to_error`).
+    pub fn from_serde(path: &serde_path_to_error::Path) -> Self {
+        use serde_path_to_error::Segment;
+        Self(
+            path.iter()
+                .filter_map(|segment| match segment {
+                    Segment::Seq { index } => Some(PathSegment::Index(*index)),
+                    Segment::Map { key } => Some(PathSegment::Key(key.clone())),
+                    Segment::Enum { variant } => Some(PathSegment::Key(variant.clone())),
+                    Segment::Unknown => None,
+                })
+                .collect(),
+        )
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("$")?;
+        for segment in &self.0 {
+            match segment {
+                PathSegment::Key(key) => write!(f, ".{key}")?,
+                PathSegment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Resource type names as spelled in the fixture manifest's `resource` column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+#[allow(missing_docs)]
+pub enum ResourceType {
+    Product,
+    Sku,
+    Availability,
+    InventoryCheckRequest,
+    InventoryItem,
+    Cart,
+    CartCheckoutResult,
+    Order,
+    Subscription,
+    SubscriptionProvisioningStatus,
+    SubscriptionRegistrationStatus,
+    OrderLineItemProvisioningStatus,
+    Entitlement,
+    ReservedInstanceArtifactDetails,
+    Invoice,
+    InvoiceSummary,
+    InvoiceLineItem,
+    EstimateLink,
+}
+
+impl ResourceType {
+    /// Every type, with its name.
+    pub const ALL: [(&'static str, ResourceType); 18] = [
+        ("Product", Self::Product),
+        ("Sku", Self::Sku),
+        ("Availability", Self::Availability),
+        ("InventoryCheckRequest", Self::InventoryCheckRequest),
+        ("InventoryItem", Self::InventoryItem),
+        ("Cart", Self::Cart),
+        ("CartCheckoutResult", Self::CartCheckoutResult),
+        ("Order", Self::Order),
+        ("Subscription", Self::Subscription),
+        (
+            "SubscriptionProvisioningStatus",
+            Self::SubscriptionProvisioningStatus,
+        ),
+        (
+            "SubscriptionRegistrationStatus",
+            Self::SubscriptionRegistrationStatus,
+        ),
+        (
+            "OrderLineItemProvisioningStatus",
+            Self::OrderLineItemProvisioningStatus,
+        ),
+        ("Entitlement", Self::Entitlement),
+        (
+            "ReservedInstanceArtifactDetails",
+            Self::ReservedInstanceArtifactDetails,
+        ),
+        ("Invoice", Self::Invoice),
+        ("InvoiceSummary", Self::InvoiceSummary),
+        ("InvoiceLineItem", Self::InvoiceLineItem),
+        ("EstimateLink", Self::EstimateLink),
+    ];
+}
+
+/// How the resource is wrapped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// The resource alone.
+    Single,
+    /// The collection envelope `{ totalCount, items, links, attributes }`.
+    Collection,
+    /// A bare JSON array (e.g. the inventory check response).
+    Array,
+}
+
+/// A resource name: `Product`, `Collection<Sku>`, `Array<InventoryItem>`, …
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resource {
+    /// Wrapping.
+    pub shape: Shape,
+    /// Resource type.
+    pub resource_type: ResourceType,
+}
+
+/// A resource name that is not one of [`ResourceType::ALL`], alone or as `Collection<T>` /
+/// `Array<T>`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown resource `{0}`: expected one of {names}, alone or as Collection<T> / Array<T>", names = ResourceType::ALL.map(|(n, _)| n).join(", "))]
+pub struct UnknownResource(pub String);
+
+impl FromStr for Resource {
+    type Err = UnknownResource;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let trimmed = s.trim();
+        let (shape, inner) = if let Some(rest) = trimmed.strip_prefix("Collection<") {
+            (Shape::Collection, rest.strip_suffix('>'))
+        } else if let Some(rest) = trimmed.strip_prefix("Array<") {
+            (Shape::Array, rest.strip_suffix('>'))
+        } else {
+            (Shape::Single, Some(trimmed))
+        };
+        let resource_type = inner
+            .and_then(|name| ResourceType::ALL.iter().find(|(n, _)| *n == name.trim()))
+            .map(|(_, t)| *t)
+            .ok_or_else(|| UnknownResource(s.to_owned()))?;
+        Ok(Self {
+            shape,
+            resource_type,
+        })
+    }
+}
+
+/// Why a body failed the round trip.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RoundTripError {
+    /// The text is not JSON.
+    #[error("not JSON: {0}")]
+    Syntax(String),
+    /// The JSON does not decode as the resource.
+    #[error("does not decode at {path}: {message}")]
+    Decode {
+        /// Where decoding failed.
+        path: JsonPath,
+        /// Why.
+        message: String,
+    },
+    /// The re-serialized JSON differs.
+    #[error("round trip differs at {path}: {detail}")]
+    Difference {
+        /// Where the first difference is.
+        path: JsonPath,
+        /// What differs.
+        detail: String,
+    },
+}
+
+/// Decodes `json` as `resource`, re-serializes it and compares the two (see the module docs).
+///
+/// # Errors
+/// [`RoundTripError`] for text that is not JSON, JSON that does not decode as the resource, or
+/// the first difference between the input and the re-serialized value.
+pub fn round_trip(resource: Resource, json: &str) -> Result<(), RoundTripError> {
+    let original: Value =
+        serde_json::from_str(json).map_err(|e| RoundTripError::Syntax(e.to_string()))?;
+    let written = reserialize(resource, json)?;
+    compare(&original, &written, &JsonPath::default())
+}
+
+fn reserialize(resource: Resource, json: &str) -> Result<Value, RoundTripError> {
+    fn go<T: DeserializeOwned + Serialize>(
+        shape: Shape,
+        json: &str,
+    ) -> Result<Value, RoundTripError> {
+        match shape {
+            Shape::Single => via::<T>(json),
+            Shape::Collection => via::<Collection<T>>(json),
+            Shape::Array => via::<Vec<T>>(json),
+        }
+    }
+    fn via<T: DeserializeOwned + Serialize>(json: &str) -> Result<Value, RoundTripError> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let value: T =
+            serde_path_to_error::deserialize(&mut de).map_err(|e| RoundTripError::Decode {
+                path: JsonPath::from_serde(e.path()),
+                message: e.inner().to_string(),
+            })?;
+        serde_json::to_value(&value).map_err(|e| RoundTripError::Decode {
+            path: JsonPath::default(),
+            message: format!("cannot be written back: {e}"),
+        })
+    }
+    let shape = resource.shape;
+    match resource.resource_type {
+        ResourceType::Product => go::<Product>(shape, json),
+        ResourceType::Sku => go::<Sku>(shape, json),
+        ResourceType::Availability => go::<Availability>(shape, json),
+        ResourceType::InventoryCheckRequest => go::<InventoryCheckRequest>(shape, json),
+        ResourceType::InventoryItem => go::<InventoryItem>(shape, json),
+        ResourceType::Cart => go::<Cart>(shape, json),
+        ResourceType::CartCheckoutResult => go::<CartCheckoutResult>(shape, json),
+        ResourceType::Order => go::<Order>(shape, json),
+        ResourceType::Subscription => go::<Subscription>(shape, json),
+        ResourceType::SubscriptionProvisioningStatus => {
+            go::<SubscriptionProvisioningStatus>(shape, json)
+        }
+        ResourceType::SubscriptionRegistrationStatus => {
+            go::<SubscriptionRegistrationStatus>(shape, json)
+        }
+        ResourceType::OrderLineItemProvisioningStatus => {
+            go::<OrderLineItemProvisioningStatus>(shape, json)
+        }
+        ResourceType::Entitlement => go::<Entitlement>(shape, json),
+        ResourceType::ReservedInstanceArtifactDetails => {
+            go::<ReservedInstanceArtifactDetails>(shape, json)
+        }
+        ResourceType::Invoice => go::<Invoice>(shape, json),
+        ResourceType::InvoiceSummary => go::<InvoiceSummary>(shape, json),
+        ResourceType::InvoiceLineItem => go::<InvoiceLineItem>(shape, json),
+        ResourceType::EstimateLink => go::<EstimateLink>(shape, json),
+    }
+}
+
+/// Compares `original` with `written` under the allowed representation changes.
+///
+/// # Errors
+/// [`RoundTripError::Difference`] at the first member or element that differs.
+pub fn compare(original: &Value, written: &Value, path: &JsonPath) -> Result<(), RoundTripError> {
+    let differ = |detail: String| {
+        Err(RoundTripError::Difference {
+            path: path.clone(),
+            detail,
+        })
+    };
+    match (original, written) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (key, value) in a {
+                let child = path.child(PathSegment::Key(key.clone()));
+                match find_key(b, key) {
+                    Some(other) => compare(value, other, &child)?,
+                    None => {
+                        return Err(RoundTripError::Difference {
+                            path: child,
+                            detail: format!("member dropped (was {})", brief(value)),
+                        });
+                    }
+                }
+            }
+            for (key, value) in b {
+                if find_key(a, key).is_none() {
+                    return Err(RoundTripError::Difference {
+                        path: path.child(PathSegment::Key(key.clone())),
+                        detail: format!("member added ({})", brief(value)),
+                    });
+                }
+            }
+            Ok(())
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            if a.len() != b.len() {
+                return differ(format!("{} elements became {}", a.len(), b.len()));
+            }
+            for (index, (x, y)) in a.iter().zip(b).enumerate() {
+                compare(x, y, &path.child(PathSegment::Index(index)))?;
+            }
+            Ok(())
+        }
+        _ if same_scalar(original, written) => Ok(()),
+        _ => differ(format!("{} became {}", brief(original), brief(written))),
+    }
+}
+
+fn find_key<'a>(map: &'a serde_json::Map<String, Value>, key: &str) -> Option<&'a Value> {
+    map.get(key).or_else(|| {
+        map.iter()
+            .find_map(|(k, v)| k.eq_ignore_ascii_case(key).then_some(v))
+    })
+}
+
+fn as_decimal(value: &Value) -> Option<Decimal> {
+    let text = match value {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.trim().to_owned(),
+        _ => return None,
+    };
+    Decimal::from_str(&text)
+        .ok()
+        .or_else(|| Decimal::from_scientific(&text).ok())
+}
+
+fn same_scalar(a: &Value, b: &Value) -> bool {
+    if a == b {
+        return true;
+    }
+    let numeric = matches!(a, Value::Number(_)) || matches!(b, Value::Number(_));
+    if numeric {
+        return matches!((as_decimal(a), as_decimal(b)), (Some(x), Some(y)) if x == y);
+    }
+    match (a, b) {
+        (Value::String(x), Value::String(y)) => {
+            matches!(
+                (Timestamp::parse_instant(x), Timestamp::parse_instant(y)),
+                (Some(p), Some(q)) if p == q
+            )
+        }
+        _ => false,
+    }
+}
+
+fn brief(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cart() -> Resource {
+        "Cart".parse().unwrap()
+    }
+
+    #[test]
+    fn parses_resource_names() {
+        let r: Resource = "Collection<InvoiceLineItem>".parse().unwrap();
+        assert_eq!(r.shape, Shape::Collection);
+        assert_eq!(r.resource_type, ResourceType::InvoiceLineItem);
+        assert!("Collection<Nope>".parse::<Resource>().is_err());
+        assert!("Array<Sku".parse::<Resource>().is_err());
+    }
+
+    #[test]
+    fn pascal_case_request_comes_back_camel_case() {
+        let json =
+            r#"{"LineItems":[{"CatalogItemId":"A:B:C","Quantity":1,"BillingCycle":"Monthly"}]}"#;
+        assert_eq!(round_trip(cart(), json), Ok(()));
+    }
+
+    #[test]
+    fn unknown_members_survive() {
+        let json = r#"{"lineItems":[{"id":0,"newField":{"x":[1,2]}}],"brandNew":true}"#;
+        assert_eq!(round_trip(cart(), json), Ok(()));
+    }
+
+    #[test]
+    fn changed_value_is_reported_with_its_path() {
+        let a: Value = serde_json::json!({"lineItems": [{"quantity": 1}]});
+        let b: Value = serde_json::json!({"lineItems": [{"quantity": 2}]});
+        let err = compare(&a, &b, &JsonPath::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "round trip differs at $.lineItems[0].quantity: 1 became 2"
+        );
+    }
+
+    #[test]
+    fn dropped_member_is_reported() {
+        let a: Value = serde_json::json!({"a": {"b": null}});
+        let b: Value = serde_json::json!({"a": {}});
+        let err = compare(&a, &b, &JsonPath::default()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("round trip differs at $.a.b: member dropped"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn allowed_representation_changes() {
+        let a: Value = serde_json::json!({"p": "0", "t": "2023-07-11T21:16:11.55149Z", "n": 6.0});
+        let b: Value = serde_json::json!({"p": 0, "t": "2023-07-11T21:16:11.551490Z", "n": 6});
+        assert_eq!(compare(&a, &b, &JsonPath::default()), Ok(()));
+        let c: Value = serde_json::json!({"p": "zero"});
+        let d: Value = serde_json::json!({"p": 0});
+        assert!(compare(&c, &d, &JsonPath::default()).is_err());
+        let e: Value = serde_json::json!({"s": "Monthly"});
+        let f: Value = serde_json::json!({"s": "monthly"});
+        assert!(compare(&e, &f, &JsonPath::default()).is_err());
+    }
+
+    #[test]
+    fn decode_error_names_the_path() {
+        let err = round_trip(cart(), r#"{"lineItems":[{"quantity":"many"}]}"#).unwrap_err();
+        match err {
+            RoundTripError::Decode { path, .. } => {
+                assert_eq!(path.to_string(), "$.lineItems[0].quantity")
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

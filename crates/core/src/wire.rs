@@ -1,0 +1,605 @@
+//! Wire-format building blocks shared by every model: enum values that keep the spelling
+//! Partner Center (or a client) used, lenient timestamps, and numbers that may arrive as strings.
+//!
+//! Partner Center is not consistent about spelling (`one_time` vs `OneTime`, `NotRegistered` vs
+//! `notregistered`, `"2015-11-25T06: 41: 12Z"` in a documented example, `"unitPrice": "0"`).
+//! These types accept every documented variant and write back what was read, so a resource that
+//! is read, changed and sent back loses nothing (partner-center-api.md §0.4 and §7).
+
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// Unknown JSON members of a resource, kept so that they are written back unchanged.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// Whether two enum spellings name the same value: ASCII case, `_`, `-` and spaces are ignored,
+/// so `one_time`, `OneTime` and `ONE-TIME` are equal (SDK `EnumJsonConverter` accepts both forms).
+pub fn same_spelling(a: &str, b: &str) -> bool {
+    let mut a = a.chars().filter(|c| !is_separator(*c));
+    let mut b = b.chars().filter(|c| !is_separator(*c));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(&y) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Feeds the spelling-insensitive form of `s` into a hasher (consistent with [`same_spelling`]).
+pub fn hash_spelling<H: Hasher>(s: &str, state: &mut H) {
+    for c in s.chars().filter(|c| !is_separator(*c)) {
+        c.to_ascii_lowercase().hash(state);
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '_' | '-' | ' ')
+}
+
+/// An enum Partner Center may extend: parsing never fails (unknown values are kept) and each
+/// value has one canonical wire spelling.
+pub trait WireEnum: Sized {
+    /// Parses a spelling case- and separator-insensitively; unknown values become `Unknown`.
+    fn parse(s: &str) -> Self;
+    /// The canonical wire spelling (Partner Center's response form).
+    fn as_str(&self) -> &str;
+    /// The value for a numeric wire form (e.g. `CartErrorCode` 10001), if the enum has one.
+    fn from_number(_n: i64) -> Option<Self> {
+        None
+    }
+}
+
+/// How a value was written on the wire, when that differs from the canonical spelling.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum RawSpelling {
+    Text(Box<str>),
+    Number(i64),
+}
+
+/// An enum value together with the spelling it arrived in.
+///
+/// Compares, hashes and dereferences as the enum value; serializes as it was read (a request
+/// body's `"BillingCycle": "Monthly"` is written back as `"Monthly"`), and values built in code
+/// serialize with the canonical spelling.
+#[derive(Clone, Debug)]
+pub struct Spelled<E> {
+    value: E,
+    raw: Option<RawSpelling>,
+}
+
+impl<E> Spelled<E> {
+    /// The enum value.
+    pub fn value(&self) -> &E {
+        &self.value
+    }
+
+    /// Consumes the wrapper and returns the enum value.
+    pub fn into_value(self) -> E {
+        self.value
+    }
+}
+
+impl<E: WireEnum> Spelled<E> {
+    /// The spelling that will be written: the one read, or the canonical one.
+    pub fn spelling(&self) -> String {
+        match &self.raw {
+            Some(RawSpelling::Text(s)) => s.to_string(),
+            Some(RawSpelling::Number(n)) => n.to_string(),
+            None => self.value.as_str().to_owned(),
+        }
+    }
+}
+
+impl<E> From<E> for Spelled<E> {
+    fn from(value: E) -> Self {
+        Self { value, raw: None }
+    }
+}
+
+impl<E> Deref for Spelled<E> {
+    type Target = E;
+    fn deref(&self) -> &E {
+        &self.value
+    }
+}
+
+impl<E: PartialEq> PartialEq for Spelled<E> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<E: Eq> Eq for Spelled<E> {}
+
+impl<E: Hash> Hash for Spelled<E> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+    }
+}
+
+impl<E: PartialEq> PartialEq<E> for Spelled<E> {
+    fn eq(&self, other: &E) -> bool {
+        &self.value == other
+    }
+}
+
+impl<E: WireEnum> fmt::Display for Spelled<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.value.as_str())
+    }
+}
+
+impl<E: WireEnum> Serialize for Spelled<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.raw {
+            Some(RawSpelling::Text(s)) => serializer.serialize_str(s),
+            Some(RawSpelling::Number(n)) => serializer.serialize_i64(*n),
+            None => serializer.serialize_str(self.value.as_str()),
+        }
+    }
+}
+
+impl<'de, E: WireEnum> Deserialize<'de> for Spelled<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SpelledVisitor<E>(std::marker::PhantomData<E>);
+        impl<E: WireEnum> Visitor<'_> for SpelledVisitor<E> {
+            type Value = Spelled<E>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an enum value as a string")
+            }
+            fn visit_str<Er: de::Error>(self, s: &str) -> Result<Self::Value, Er> {
+                let value = E::parse(s);
+                let raw = (value.as_str() != s).then(|| RawSpelling::Text(s.into()));
+                Ok(Spelled { value, raw })
+            }
+            fn visit_i64<Er: de::Error>(self, n: i64) -> Result<Self::Value, Er> {
+                match E::from_number(n) {
+                    Some(value) => Ok(Spelled {
+                        value,
+                        raw: Some(RawSpelling::Number(n)),
+                    }),
+                    None => Err(Er::invalid_type(de::Unexpected::Signed(n), &self)),
+                }
+            }
+            fn visit_u64<Er: de::Error>(self, n: u64) -> Result<Self::Value, Er> {
+                match i64::try_from(n) {
+                    Ok(n) => self.visit_i64(n),
+                    Err(_) => Err(Er::invalid_type(de::Unexpected::Unsigned(n), &self)),
+                }
+            }
+        }
+        deserializer.deserialize_any(SpelledVisitor(std::marker::PhantomData))
+    }
+}
+
+/// Defines a Partner Center enum: `#[non_exhaustive]`, an `Unknown(String)` fallback,
+/// case- and separator-insensitive parsing that never fails, canonical serialization.
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal $(| $alias:literal)* ),+ $(,)?
+        }
+        $(from_number = $from_number:path)?
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version does not know, kept as received.
+            Unknown(String),
+        }
+
+        impl $crate::wire::WireEnum for $name {
+            fn parse(s: &str) -> Self {
+                $(
+                    if $crate::wire::same_spelling(s, $wire)
+                        || $crate::wire::same_spelling(s, stringify!($variant))
+                        $(|| $crate::wire::same_spelling(s, $alias))*
+                    {
+                        return Self::$variant;
+                    }
+                )+
+                Self::Unknown(s.to_owned())
+            }
+            fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )+
+                    Self::Unknown(s) => s,
+                }
+            }
+            $(
+                fn from_number(n: i64) -> Option<Self> {
+                    $from_number(n)
+                }
+            )?
+        }
+
+        impl $name {
+            /// The canonical wire spelling.
+            pub fn as_str(&self) -> &str {
+                <Self as $crate::wire::WireEnum>::as_str(self)
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                match (self, other) {
+                    (Self::Unknown(a), Self::Unknown(b)) => $crate::wire::same_spelling(a, b),
+                    (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
+                }
+            }
+        }
+        impl Eq for $name {}
+
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                std::mem::discriminant(self).hash(state);
+                if let Self::Unknown(s) = self {
+                    $crate::wire::hash_spelling(s, state);
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(<Self as $crate::wire::WireEnum>::parse(s))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let spelled = <$crate::wire::Spelled<$name>>::deserialize(deserializer)?;
+                Ok(spelled.into_value())
+            }
+        }
+    };
+}
+pub(crate) use wire_enum;
+
+/// Defines a Partner Center resource struct: every member optional (`Option<T>`, omitted when
+/// `None`), members matched case-insensitively on input (`LineItems` = `lineItems`), unknown
+/// members kept in `extra` and written back after the known ones.
+///
+/// Unlike `#[serde(flatten)]`, the generated deserializer reads each member straight from the
+/// input, so a decode error names the exact JSON path (`serde_path_to_error`).
+macro_rules! resource {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$fmeta:meta])*
+                $wire:literal => $field:ident : $ty:ty $([$with:ident])?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                pub $field: Option<$ty>,
+            )*
+            /// Members this version does not model, written back unchanged.
+            pub extra: $crate::wire::Extra,
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                $(
+                    if let Some(value) = &self.$field {
+                        map.serialize_entry($wire, value)?;
+                    }
+                )*
+                for (key, value) in &self.extra {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ResourceVisitor;
+                impl<'de> serde::de::Visitor<'de> for ResourceVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " object"))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<$name, A::Error> {
+                        let mut out = $name::default();
+                        while let Some(key) = map.next_key::<String>()? {
+                            $(
+                                if key.eq_ignore_ascii_case($wire) {
+                                    out.$field = $crate::wire::member_value!(map, $ty $(, $with)?);
+                                    continue;
+                                }
+                            )*
+                            let value = map.next_value::<serde_json::Value>()?;
+                            out.extra.insert(key, value);
+                        }
+                        Ok(out)
+                    }
+                }
+                deserializer.deserialize_map(ResourceVisitor)
+            }
+        }
+    };
+}
+pub(crate) use resource;
+
+/// Reads one member value inside [`resource!`], optionally through a `with` module.
+macro_rules! member_value {
+    ($map:ident, $ty:ty) => {
+        $map.next_value::<Option<$ty>>()?
+    };
+    ($map:ident, $ty:ty, $with:ident) => {{
+        struct WithSeed;
+        impl<'de> serde::de::DeserializeSeed<'de> for WithSeed {
+            type Value = Option<$ty>;
+            fn deserialize<D: serde::Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> Result<Self::Value, D::Error> {
+                $with::deserialize(d)
+            }
+        }
+        $map.next_value_seed(WithSeed)?
+    }};
+}
+pub(crate) use member_value;
+
+/// A Partner Center date-time (ISO 8601, UTC).
+///
+/// Accepts RFC 3339 with any fraction precision, date-times without an offset (Partner Center
+/// sends `"2018-03-16T00:00:00"`, read as UTC), dates alone, and stray spaces inside the value
+/// (`"2015-11-25T06: 41: 12Z"`, a documented example). Writes RFC 3339 in UTC. A value that is
+/// no date at all is kept verbatim as [`Timestamp::Unparsed`] rather than rejecting the resource.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Timestamp {
+    /// A point in time.
+    At(DateTime<Utc>),
+    /// Text that is not a recognisable date-time, kept as received.
+    Unparsed(String),
+}
+
+impl Timestamp {
+    /// The instant, when the value is a date-time.
+    pub fn instant(&self) -> Option<DateTime<Utc>> {
+        match self {
+            Self::At(at) => Some(*at),
+            Self::Unparsed(_) => None,
+        }
+    }
+
+    /// Parses the forms listed on [`Timestamp`]; `None` when `text` is no date-time.
+    pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Ok(at) = DateTime::parse_from_rfc3339(&compact) {
+            return Some(at.with_timezone(&Utc));
+        }
+        if let Ok(naive) = NaiveDateTime::parse_from_str(&compact, "%Y-%m-%dT%H:%M:%S%.f") {
+            return Some(naive.and_utc());
+        }
+        NaiveDate::parse_from_str(&compact, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|naive| naive.and_utc())
+    }
+}
+
+impl From<DateTime<Utc>> for Timestamp {
+    fn from(at: DateTime<Utc>) -> Self {
+        Self::At(at)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::At(at) => f.write_str(&at.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+            Self::Unparsed(text) => f.write_str(text),
+        }
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Ok(match Timestamp::parse_instant(&text) {
+            Some(at) => Self::At(at),
+            None => Self::Unparsed(text),
+        })
+    }
+}
+
+/// Serde helpers for integers that Partner Center sometimes sends as strings
+/// (`"id": "0"`, `"quantity": "1"` in invoice line items).
+pub mod lenient_int {
+    use super::*;
+
+    /// Deserializes an optional integer given as a JSON number or a numeric string.
+    ///
+    /// # Errors
+    /// When the value is neither, or a string that is not a whole number.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<i64>, D::Error> {
+        struct IntVisitor;
+        impl Visitor<'_> for IntVisitor {
+            type Value = Option<i64>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer or a string holding one")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Some(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                i64::try_from(v)
+                    .map(Some)
+                    .map_err(|_| E::custom("integer out of range"))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                if v.fract() == 0.0 && v.abs() < 9.0e15 {
+                    #[allow(clippy::cast_possible_truncation)]
+                    Ok(Some(v as i64))
+                } else {
+                    Err(E::invalid_type(de::Unexpected::Float(v), &self))
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                v.trim()
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+        }
+        deserializer.deserialize_any(IntVisitor)
+    }
+
+    /// Serializes the integer as a JSON number.
+    ///
+    /// # Errors
+    /// Only those of the serializer.
+    pub fn serialize<S: Serializer>(value: &Option<i64>, serializer: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => serializer.serialize_i64(*v),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+/// Serde helpers for identifiers that some payloads send as numbers (`"mpnId": 4391507`) and
+/// others as strings (`"mpnId": "1234567"`): read either, keep it as text.
+pub mod lenient_string {
+    use super::*;
+
+    /// Deserializes an optional string, accepting JSON numbers and booleans as their text.
+    ///
+    /// # Errors
+    /// When the value is an array or object.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Option<String>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Some(v.to_owned()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Some(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Some(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(Some(v.to_string()))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+
+    /// Serializes the text as a JSON string.
+    ///
+    /// # Errors
+    /// Only those of the serializer.
+    pub fn serialize<S: Serializer>(
+        value: &Option<String>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => serializer.serialize_str(v),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    wire_enum! {
+        /// Test enum.
+        pub enum Cycle { Monthly = "monthly", OneTime = "one_time" }
+    }
+
+    #[test]
+    fn enum_parsing_ignores_case_and_separators() {
+        assert_eq!(Cycle::parse("OneTime"), Cycle::OneTime);
+        assert_eq!(Cycle::parse("one_time"), Cycle::OneTime);
+        assert_eq!(Cycle::parse("MONTHLY"), Cycle::Monthly);
+        assert_eq!(Cycle::parse("weekly"), Cycle::Unknown("weekly".into()));
+        assert_eq!(Cycle::parse("Weekly"), Cycle::parse("weekly"));
+        assert_ne!(Cycle::parse("weekly"), Cycle::parse("daily"));
+    }
+
+    #[test]
+    fn spelled_writes_back_what_it_read() {
+        let v: Spelled<Cycle> = serde_json::from_str("\"Monthly\"").unwrap();
+        assert_eq!(*v, Cycle::Monthly);
+        assert_eq!(serde_json::to_string(&v).unwrap(), "\"Monthly\"");
+        let built: Spelled<Cycle> = Cycle::OneTime.into();
+        assert_eq!(serde_json::to_string(&built).unwrap(), "\"one_time\"");
+    }
+
+    #[test]
+    fn timestamps_accept_documented_variants() {
+        let at = |s: &str| Timestamp::parse_instant(s).unwrap().to_rfc3339();
+        assert_eq!(at("2015-11-25T06: 41: 12Z"), "2015-11-25T06:41:12+00:00");
+        assert_eq!(at("2018-03-16T00:00:00"), "2018-03-16T00:00:00+00:00");
+        assert_eq!(
+            at("2019-01-16T00:48:44.76+00:00"),
+            "2019-01-16T00:48:44.760+00:00"
+        );
+        let t: Timestamp = serde_json::from_str("\"soon\"").unwrap();
+        assert_eq!(t, Timestamp::Unparsed("soon".into()));
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"soon\"");
+    }
+}
