@@ -52,6 +52,12 @@ wire_enum! {
     }
 }
 
+impl Default for Segment {
+    fn default() -> Self {
+        Self::Commercial
+    }
+}
+
 wire_enum! {
     /// `Cart.status`.
     pub enum CartStatus {

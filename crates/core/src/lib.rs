@@ -31,7 +31,7 @@ pub mod enums;
 pub mod ids;
 pub mod models;
 pub mod roundtrip;
-//pub mod rules;
+pub mod rules;
 pub mod wire;
 
-//pub use rules::{PurchaseContext, Validation, validate_cart};
+pub use rules::{PurchaseContext, Validation, validate_cart};
