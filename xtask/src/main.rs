@@ -1,1 +1,372 @@
-fn main() {}
+//! Project automation, run as `cargo xtask <COMMAND>` (an alias in `.cargo/config.toml`).
+//!
+//! - `decode <RESOURCE> <FILE>...`: decode captured Partner Center bodies as a resource and prove
+//!   they round-trip losslessly.
+//! - `check-cart <FILE>`: run the purchase rules over a `{"cart", "context"}` input.
+//! - `test` (alias `ci`): the project's test command; every check CI runs, in CI's order.
+//! - `bench`: the `validate_cart` criterion benchmark.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use pc_core::roundtrip::{Resource, round_trip};
+use pc_core::rules::{parse_input, validate_cart};
+
+/// Command-line interface of `cargo xtask`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    about = "Project automation for the Partner Center purchase portal"
+)]
+struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+/// The `cargo xtask` subcommands.
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Decode JSON files as a Partner Center resource and check they re-serialize losslessly.
+    ///
+    /// Prints `ok <file>` or `FAIL <file>: <error>` per file. Exit status: 0 when every file
+    /// passes, 1 when any fails, 2 for an unknown RESOURCE.
+    Decode {
+        /// Resource name as in the fixture manifest (`Product`, `Sku`, `Cart`, …), alone or as
+        /// `Collection<T>` / `Array<T>`.
+        resource: String,
+        /// JSON files to decode.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Validate a `{"cart": Cart, "context": PurchaseContext}` file with the purchase rules.
+    ///
+    /// Prints `{"findings": [...], "orderGroups": [...]}` as pretty JSON and exits 0, findings or
+    /// not. Exit status 2 when the file is unreadable or the input is malformed.
+    CheckCart {
+        /// The input JSON file.
+        file: PathBuf,
+    },
+    /// The project's test command: fmt, clippy, tests, wasm32 build and the browser tests.
+    Test,
+    /// Same as `test`: the one local entry point that mirrors CI.
+    Ci,
+    /// Run the `validate_cart` criterion benchmark of pc-core.
+    Bench {
+        /// Extra arguments for the benchmark binary (passed after `--`), e.g. a filter or
+        /// `--save-baseline main`.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<OsString>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Cmd::Decode { resource, files } => decode(&resource, &files),
+        Cmd::CheckCart { file } => check_cart(&file),
+        Cmd::Test | Cmd::Ci => test().map(|()| ExitCode::SUCCESS),
+        Cmd::Bench { args } => bench(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `cargo xtask decode`: round-trips every file, reporting each.
+fn decode(resource: &str, files: &[PathBuf]) -> Result<ExitCode> {
+    let resource: Resource = match resource.parse() {
+        Ok(resource) => resource,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let mut stdout = io::stdout().lock();
+    let mut failed = 0_usize;
+    for file in files {
+        let outcome = fs::read_to_string(file)
+            .map_err(|e| format!("cannot read: {e}"))
+            .and_then(|text| round_trip(resource, &text).map_err(|e| e.to_string()));
+        match outcome {
+            Ok(()) => writeln!(stdout, "ok {}", file.display())?,
+            Err(error) => {
+                failed += 1;
+                writeln!(stdout, "FAIL {}: {error}", file.display())?;
+            }
+        }
+    }
+    stdout.flush()?;
+    if failed > 0 {
+        eprintln!("{failed} of {} file(s) failed", files.len());
+        Ok(ExitCode::FAILURE)
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// `cargo xtask check-cart`: validates one input file and prints the result.
+fn check_cart(file: &Path) -> Result<ExitCode> {
+    let text = match fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("error: cannot read {}: {error}", file.display());
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let input = match parse_input(&text) {
+        Ok(input) => input,
+        Err(error) => {
+            eprintln!("error: {}: {error}", file.display());
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let validation = validate_cart(&input.cart, &input.context);
+    let json = serde_json::to_string_pretty(&validation).context("serializing the validation")?;
+    let mut stdout = io::stdout().lock();
+    writeln!(stdout, "{json}")?;
+    stdout.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `cargo xtask test` / `ci`: every check, in order, stopping at the first failure.
+fn test() -> Result<()> {
+    let root = workspace_root()?;
+    let wasm_bindgen = locked_wasm_bindgen_version(&root)?;
+    check_test_runner(&wasm_bindgen)?;
+    let chromedriver = find_chromedriver().context(
+        "chromedriver not found on PATH nor at /usr/bin/chromedriver; \
+         run .ci/run, which installs chromium and chromium-driver",
+    )?;
+
+    run_step(&root, &[], &["fmt", "--all", "--check"])?;
+    run_step(
+        &root,
+        &[],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run_step(&root, &[], &["test", "--workspace"])?;
+    run_step(
+        &root,
+        &[],
+        &[
+            "build",
+            "-p",
+            "pc-core",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--release",
+        ],
+    )?;
+    run_step(
+        &root,
+        &[("CHROMEDRIVER", chromedriver.as_os_str())],
+        &[
+            "test",
+            "-p",
+            "pc-core",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ],
+    )?;
+    eprintln!("==> all checks passed");
+    Ok(())
+}
+
+/// `cargo xtask bench`: the criterion benchmark, with `args` passed to it; exits as it does.
+fn bench(args: &[OsString]) -> Result<ExitCode> {
+    let root = workspace_root()?;
+    let mut command = cargo();
+    command
+        .current_dir(&root)
+        .args(["bench", "-p", "pc-core", "--bench", "validate_cart"]);
+    if !args.is_empty() {
+        command.arg("--").args(args);
+    }
+    eprintln!("==> {}", describe(&command));
+    let status = command.status().context("cannot run cargo")?;
+    Ok(match status.code() {
+        Some(0) => ExitCode::SUCCESS,
+        Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        None => ExitCode::FAILURE,
+    })
+}
+
+/// The workspace root: the parent of this crate's directory.
+fn workspace_root() -> Result<PathBuf> {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .context("xtask's manifest directory has no parent")
+}
+
+/// The cargo that runs us (`$CARGO`), or `cargo` from PATH.
+fn cargo() -> Command {
+    Command::new(env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo")))
+}
+
+/// Runs `cargo <args>` in `root` with `envs` set, after printing a heading; fails if it fails.
+fn run_step(root: &Path, envs: &[(&str, &std::ffi::OsStr)], args: &[&str]) -> Result<()> {
+    let mut command = cargo();
+    command.current_dir(root).args(args);
+    for (key, value) in envs {
+        command.env(key, value);
+    }
+    let shown = format!(
+        "{}{}",
+        envs.iter()
+            .map(|(k, v)| format!("{k}={} ", v.to_string_lossy()))
+            .collect::<String>(),
+        describe(&command)
+    );
+    eprintln!("==> {shown}");
+    let status = command
+        .status()
+        .with_context(|| format!("step `{shown}` could not start"))?;
+    if !status.success() {
+        bail!("step `{shown}` failed ({status})");
+    }
+    Ok(())
+}
+
+/// `cargo` plus the command's arguments, for headings and messages.
+fn describe(command: &Command) -> String {
+    let mut text = String::from("cargo");
+    for arg in command.get_args() {
+        text.push(' ');
+        text.push_str(&arg.to_string_lossy());
+    }
+    text
+}
+
+/// The version of the `wasm-bindgen` package in `Cargo.lock`.
+fn locked_wasm_bindgen_version(root: &Path) -> Result<String> {
+    let path = root.join("Cargo.lock");
+    let lock =
+        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut versions = lock_versions(&lock, "wasm-bindgen");
+    versions.dedup();
+    match versions.as_slice() {
+        [version] => Ok(version.clone()),
+        [] => bail!("Cargo.lock has no `wasm-bindgen` package"),
+        many => bail!(
+            "Cargo.lock has several `wasm-bindgen` versions ({}); the test runner must match one",
+            many.join(", ")
+        ),
+    }
+}
+
+/// Versions of every `[[package]]` named `name` in the text of a `Cargo.lock`.
+fn lock_versions(lock: &str, name: &str) -> Vec<String> {
+    let wanted = format!("name = \"{name}\"");
+    lock.split("[[package]]")
+        .filter(|block| block.lines().any(|line| line.trim() == wanted))
+        .filter_map(|block| {
+            block.lines().find_map(|line| {
+                line.trim()
+                    .strip_prefix("version = \"")
+                    .and_then(|rest| rest.strip_suffix('"'))
+                    .map(str::to_owned)
+            })
+        })
+        .collect()
+}
+
+/// Checks that `wasm-bindgen-test-runner` is on PATH and is version `locked`.
+fn check_test_runner(locked: &str) -> Result<()> {
+    let install = format!("run `cargo install wasm-bindgen-cli --version {locked}` (or .ci/run)");
+    let output = Command::new("wasm-bindgen-test-runner")
+        .arg("--version")
+        .output()
+        .with_context(|| format!("wasm-bindgen-test-runner is not on PATH; {install}"))?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let found = text.split_whitespace().last().unwrap_or_default();
+    if !output.status.success() || found != locked {
+        bail!(
+            "wasm-bindgen-test-runner reports `{}` but Cargo.lock has wasm-bindgen {locked}; \
+             {install}",
+            text.trim()
+        );
+    }
+    Ok(())
+}
+
+/// `$CHROMEDRIVER` if it names a file, else `chromedriver` on PATH, else `/usr/bin/chromedriver`.
+fn find_chromedriver() -> Option<PathBuf> {
+    if let Some(path) = env::var_os("CHROMEDRIVER").map(PathBuf::from)
+        && path.is_file()
+    {
+        return Some(path);
+    }
+    env::var_os("PATH")
+        .into_iter()
+        .flat_map(|paths| env::split_paths(&paths).collect::<Vec<_>>())
+        .map(|dir| dir.join("chromedriver"))
+        .chain([PathBuf::from("/usr/bin/chromedriver")])
+        .find(|path| path.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsString;
+
+    use clap::Parser;
+
+    use super::{Cli, Cmd, lock_versions};
+
+    #[test]
+    fn bench_passes_extra_arguments_through() {
+        for argv in [
+            &["cargo xtask", "bench", "--", "--save-baseline", "main"][..],
+            &["cargo xtask", "bench", "--save-baseline", "main"][..],
+        ] {
+            let cli = Cli::try_parse_from(argv).unwrap();
+            let Cmd::Bench { args } = cli.command else {
+                panic!("not bench: {:?}", cli.command);
+            };
+            assert_eq!(
+                args,
+                [OsString::from("--save-baseline"), OsString::from("main")]
+            );
+        }
+    }
+
+    #[test]
+    fn reads_the_package_version_from_cargo_lock() {
+        let lock = r#"
+[[package]]
+name = "wasm-bindgen-test"
+version = "0.3.80"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = [
+ "wasm-bindgen-macro",
+]
+"#;
+        assert_eq!(lock_versions(lock, "wasm-bindgen"), vec!["0.2.130"]);
+        assert!(lock_versions(lock, "serde").is_empty());
+    }
+}
