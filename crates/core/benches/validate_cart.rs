@@ -34,7 +34,7 @@ fn availability(i: usize) -> Value {
         "sku": {"minimumQuantity": 1, "maximumQuantity": 300,
                 "supportedBillingCycles": ["monthly", "annual", "one_time"],
                 "purchasePrerequisites": prerequisites, "provisioningVariables": provisioning,
-                "attestationProperties": {"enforceAttestation": i % 7 == 0}}
+                "attestationProperties": {"enforceAttestation": i.is_multiple_of(7)}}
     })
 }
 

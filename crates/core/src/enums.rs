@@ -40,8 +40,10 @@ impl BillingCycle {
 
 wire_enum! {
     /// Customer segment of an availability (`segment`, `targetSegment`).
+    #[derive(Default)]
     pub enum Segment {
         /// Commercial customers.
+        #[default]
         Commercial = "commercial",
         /// Education customers.
         Education = "education",
@@ -49,12 +51,6 @@ wire_enum! {
         Government = "government",
         /// Non-profit customers (only listed with `targetSegment=nonprofit`).
         NonProfit = "nonprofit",
-    }
-}
-
-impl Default for Segment {
-    fn default() -> Self {
-        Self::Commercial
     }
 }
 

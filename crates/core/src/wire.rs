@@ -562,6 +562,7 @@ pub mod lenient_string {
 }
 
 #[cfg(test)]
+#[allow(unreachable_pub)]
 mod tests {
     use super::*;
 

@@ -13,12 +13,12 @@ pub(crate) fn check(
     if lines.is_empty() {
         out.push(Finding::cart(FindingCode::CartEmpty));
     }
-    if let Some(expires) = cart.expiration_timestamp.as_ref().and_then(|t| t.instant()) {
-        if expires <= context.now {
-            out.push(
-                Finding::cart(FindingCode::CartExpired)
-                    .with("expirationTimestamp", expires.to_rfc3339()),
-            );
-        }
+    if let Some(expires) = cart.expiration_timestamp.as_ref().and_then(|t| t.instant())
+        && expires <= context.now
+    {
+        out.push(
+            Finding::cart(FindingCode::CartExpired)
+                .with("expirationTimestamp", expires.to_rfc3339()),
+        );
     }
 }

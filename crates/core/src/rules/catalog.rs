@@ -26,25 +26,24 @@ pub(crate) fn check(
     if availability.is_purchasable == Some(false) {
         out.push(Finding::line(FindingCode::NotPurchasable, line.id));
     }
-    if let Some(country) = availability.country.as_deref() {
-        if !country
+    if let Some(country) = availability.country.as_deref()
+        && !country
             .trim()
             .eq_ignore_ascii_case(context.customer.country.trim())
-        {
-            out.push(
-                Finding::line(FindingCode::CountryMismatch, line.id)
-                    .with("country", country)
-                    .with("customerCountry", context.customer.country.as_str()),
-            );
-        }
+    {
+        out.push(
+            Finding::line(FindingCode::CountryMismatch, line.id)
+                .with("country", country)
+                .with("customerCountry", context.customer.country.as_str()),
+        );
     }
-    if let Some(segment) = &availability.segment {
-        if **segment != context.customer.segment {
-            out.push(
-                Finding::line(FindingCode::SegmentMismatch, line.id)
-                    .with("segment", segment.as_str())
-                    .with("customerSegment", context.customer.segment.as_str()),
-            );
-        }
+    if let Some(segment) = &availability.segment
+        && **segment != context.customer.segment
+    {
+        out.push(
+            Finding::line(FindingCode::SegmentMismatch, line.id)
+                .with("segment", segment.as_str())
+                .with("customerSegment", context.customer.segment.as_str()),
+        );
     }
 }

@@ -43,16 +43,15 @@ pub(crate) fn check(
         );
     }
 
-    if let (Some(cycle), Some(term)) = (cycle, term) {
-        if let (Some(period), Some(term_months)) = (cycle.period_months(), duration_months(term)) {
-            if period > term_months {
-                out.push(
-                    Finding::line(FindingCode::BillingCycleLongerThanTerm, line.id)
-                        .with("billingCycle", cycle.as_str())
-                        .with("termDuration", term),
-                );
-            }
-        }
+    if let (Some(cycle), Some(term)) = (cycle, term)
+        && let (Some(period), Some(term_months)) = (cycle.period_months(), duration_months(term))
+        && period > term_months
+    {
+        out.push(
+            Finding::line(FindingCode::BillingCycleLongerThanTerm, line.id)
+                .with("billingCycle", cycle.as_str())
+                .with("termDuration", term),
+        );
     }
 
     if sku.and_then(|s| s.is_trial) == Some(true) && cycle != Some(&BillingCycle::None) {
