@@ -20,7 +20,7 @@ use crate::models::{
     OrderLineItemProvisioningStatus, Product, ReservedInstanceArtifactDetails, Sku, Subscription,
     SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
 };
-use crate::wire::Timestamp;
+use crate::wire::{Members, Timestamp};
 
 /// A JSON path such as `$.items[0].lineItems[2].quantity`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -94,6 +94,14 @@ pub enum ResourceType {
 }
 
 impl ResourceType {
+    /// The type's name as spelled in the manifest.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map_or("resource", |(name, _)| name)
+    }
+
     /// Every type, with its name.
     pub const ALL: [(&'static str, ResourceType); 18] = [
         ("Product", Self::Product),
@@ -211,19 +219,82 @@ pub enum RoundTripError {
 pub fn round_trip(resource: Resource, json: &str) -> Result<(), RoundTripError> {
     let original: Value =
         serde_json::from_str(json).map_err(|e| RoundTripError::Syntax(e.to_string()))?;
-    let written = reserialize(resource, json)?;
+    let written = reserialize(resource, json, &original)?;
     compare(&original, &written, &JsonPath::default())
 }
 
-fn reserialize(resource: Resource, json: &str) -> Result<Value, RoundTripError> {
-    fn go<T: DeserializeOwned + Serialize>(
-        shape: Shape,
+/// Rejects a body that is evidently another resource: an object with members of which none
+/// belongs to the type, or whose `attributes.objectType` names another type. (Every member is
+/// optional and unknown ones are kept, so decoding alone would accept any object.)
+fn check_identity<T: Members>(
+    resource_type: ResourceType,
+    value: &Value,
+    path: &JsonPath,
+) -> Result<(), RoundTripError> {
+    let Value::Object(map) = value else {
+        return Ok(());
+    };
+    let name = resource_type.name();
+    if !map.is_empty() && !map.keys().any(|key| T::is_member(key)) {
+        let keys: Vec<&str> = map.keys().map(String::as_str).take(4).collect();
+        return Err(RoundTripError::Decode {
+            path: path.clone(),
+            message: format!(
+                "not a {name}: none of its members ({}) belongs to {name}",
+                keys.join(", ")
+            ),
+        });
+    }
+    let object_type = map
+        .get("attributes")
+        .and_then(|a| a.get("objectType"))
+        .and_then(Value::as_str);
+    if let Some(object_type) = object_type {
+        let line_item =
+            resource_type == ResourceType::InvoiceLineItem && object_type.ends_with("LineItem");
+        if !object_type.eq_ignore_ascii_case(name) && !line_item {
+            return Err(RoundTripError::Decode {
+                path: path
+                    .child(PathSegment::Key("attributes".into()))
+                    .child(PathSegment::Key("objectType".into())),
+                message: format!("objectType is {object_type}, not {name}"),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn reserialize(resource: Resource, json: &str, original: &Value) -> Result<Value, RoundTripError> {
+    fn go<T: DeserializeOwned + Serialize + Members>(
+        resource: Resource,
         json: &str,
+        original: &Value,
     ) -> Result<Value, RoundTripError> {
-        match shape {
-            Shape::Single => via::<T>(json),
-            Shape::Collection => via::<Collection<T>>(json),
-            Shape::Array => via::<Vec<T>>(json),
+        let root = JsonPath::default();
+        let check =
+            |item: &Value, path: &JsonPath| check_identity::<T>(resource.resource_type, item, path);
+        match resource.shape {
+            Shape::Single => {
+                let value = via::<T>(json)?;
+                check(original, &root)?;
+                Ok(value)
+            }
+            Shape::Collection => {
+                let value = via::<Collection<T>>(json)?;
+                let items_path = root.child(PathSegment::Key("items".into()));
+                let items = original.get("items").and_then(Value::as_array);
+                for (index, item) in items.into_iter().flatten().enumerate() {
+                    check(item, &items_path.child(PathSegment::Index(index)))?;
+                }
+                Ok(value)
+            }
+            Shape::Array => {
+                let value = via::<Vec<T>>(json)?;
+                for (index, item) in original.as_array().into_iter().flatten().enumerate() {
+                    check(item, &root.child(PathSegment::Index(index)))?;
+                }
+                Ok(value)
+            }
         }
     }
     fn via<T: DeserializeOwned + Serialize>(json: &str) -> Result<Value, RoundTripError> {
@@ -238,34 +309,35 @@ fn reserialize(resource: Resource, json: &str) -> Result<Value, RoundTripError> 
             message: format!("cannot be written back: {e}"),
         })
     }
-    let shape = resource.shape;
     match resource.resource_type {
-        ResourceType::Product => go::<Product>(shape, json),
-        ResourceType::Sku => go::<Sku>(shape, json),
-        ResourceType::Availability => go::<Availability>(shape, json),
-        ResourceType::InventoryCheckRequest => go::<InventoryCheckRequest>(shape, json),
-        ResourceType::InventoryItem => go::<InventoryItem>(shape, json),
-        ResourceType::Cart => go::<Cart>(shape, json),
-        ResourceType::CartCheckoutResult => go::<CartCheckoutResult>(shape, json),
-        ResourceType::Order => go::<Order>(shape, json),
-        ResourceType::Subscription => go::<Subscription>(shape, json),
+        ResourceType::Product => go::<Product>(resource, json, original),
+        ResourceType::Sku => go::<Sku>(resource, json, original),
+        ResourceType::Availability => go::<Availability>(resource, json, original),
+        ResourceType::InventoryCheckRequest => {
+            go::<InventoryCheckRequest>(resource, json, original)
+        }
+        ResourceType::InventoryItem => go::<InventoryItem>(resource, json, original),
+        ResourceType::Cart => go::<Cart>(resource, json, original),
+        ResourceType::CartCheckoutResult => go::<CartCheckoutResult>(resource, json, original),
+        ResourceType::Order => go::<Order>(resource, json, original),
+        ResourceType::Subscription => go::<Subscription>(resource, json, original),
         ResourceType::SubscriptionProvisioningStatus => {
-            go::<SubscriptionProvisioningStatus>(shape, json)
+            go::<SubscriptionProvisioningStatus>(resource, json, original)
         }
         ResourceType::SubscriptionRegistrationStatus => {
-            go::<SubscriptionRegistrationStatus>(shape, json)
+            go::<SubscriptionRegistrationStatus>(resource, json, original)
         }
         ResourceType::OrderLineItemProvisioningStatus => {
-            go::<OrderLineItemProvisioningStatus>(shape, json)
+            go::<OrderLineItemProvisioningStatus>(resource, json, original)
         }
-        ResourceType::Entitlement => go::<Entitlement>(shape, json),
+        ResourceType::Entitlement => go::<Entitlement>(resource, json, original),
         ResourceType::ReservedInstanceArtifactDetails => {
-            go::<ReservedInstanceArtifactDetails>(shape, json)
+            go::<ReservedInstanceArtifactDetails>(resource, json, original)
         }
-        ResourceType::Invoice => go::<Invoice>(shape, json),
-        ResourceType::InvoiceSummary => go::<InvoiceSummary>(shape, json),
-        ResourceType::InvoiceLineItem => go::<InvoiceLineItem>(shape, json),
-        ResourceType::EstimateLink => go::<EstimateLink>(shape, json),
+        ResourceType::Invoice => go::<Invoice>(resource, json, original),
+        ResourceType::InvoiceSummary => go::<InvoiceSummary>(resource, json, original),
+        ResourceType::InvoiceLineItem => go::<InvoiceLineItem>(resource, json, original),
+        ResourceType::EstimateLink => go::<EstimateLink>(resource, json, original),
     }
 }
 
@@ -428,6 +500,20 @@ mod tests {
         let e: Value = serde_json::json!({"s": "Monthly"});
         let f: Value = serde_json::json!({"s": "monthly"});
         assert!(compare(&e, &f, &JsonPath::default()).is_err());
+    }
+
+    #[test]
+    fn another_resource_is_not_accepted() {
+        let inventory_request = r#"{"TargetItems":[{"ProductId":"DZH318Z0BQ3P"}]}"#;
+        let err = round_trip("Product".parse().unwrap(), inventory_request).unwrap_err();
+        assert!(err.to_string().contains("not a Product"), "{err}");
+        let order = r#"{"id":"1","attributes":{"objectType":"Order"}}"#;
+        let err = round_trip("Cart".parse().unwrap(), order).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "does not decode at $.attributes.objectType: objectType is Order, not Cart"
+        );
+        assert_eq!(round_trip("Order".parse().unwrap(), order), Ok(()));
     }
 
     #[test]

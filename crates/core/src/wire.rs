@@ -277,6 +277,12 @@ macro_rules! wire_enum {
 }
 pub(crate) use wire_enum;
 
+/// A resource type's known JSON members.
+pub trait Members {
+    /// Whether `key` names one of the type's members (ASCII case-insensitive).
+    fn is_member(key: &str) -> bool;
+}
+
 /// Defines a Partner Center resource struct: every member optional (`Option<T>`, omitted when
 /// `None`), members matched case-insensitively on input (`LineItems` = `lineItems`), unknown
 /// members kept in `extra` and written back after the known ones.
@@ -302,6 +308,12 @@ macro_rules! resource {
             )*
             /// Members this version does not model, written back unchanged.
             pub extra: $crate::wire::Extra,
+        }
+
+        impl $crate::wire::Members for $name {
+            fn is_member(key: &str) -> bool {
+                [$($wire),*].iter().any(|member| member.eq_ignore_ascii_case(key))
+            }
         }
 
         impl serde::Serialize for $name {

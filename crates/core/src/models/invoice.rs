@@ -8,7 +8,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::enums::{BillingProvider, DocumentType, InvoiceLineItemType, InvoiceType};
 use crate::ids::InvoiceId;
 use crate::models::common::{Attributes, Link, Links};
-use crate::wire::{Extra, Spelled, Timestamp, WireEnum, lenient_int, lenient_string, resource};
+use crate::wire::{
+    Extra, Members, Spelled, Timestamp, WireEnum, lenient_int, lenient_string, resource,
+};
 
 resource! {
     /// A tax receipt of an invoice.
@@ -427,6 +429,16 @@ fn line_item_kind(map: &Extra) -> &'static str {
 fn decode_as<T: serde::de::DeserializeOwned, E: serde::de::Error>(map: Extra) -> Result<T, E> {
     serde_path_to_error::deserialize(serde_json::Value::Object(map))
         .map_err(|err| E::custom(format_args!("{}: {}", err.path(), err.inner())))
+}
+
+impl Members for InvoiceLineItem {
+    fn is_member(key: &str) -> bool {
+        LicenseBasedLineItem::is_member(key)
+            || UsageBasedLineItem::is_member(key)
+            || DailyUsageLineItem::is_member(key)
+            || OneTimeInvoiceLineItem::is_member(key)
+            || DailyRatedUsageLineItem::is_member(key)
+    }
 }
 
 impl<'de> Deserialize<'de> for InvoiceLineItem {
