@@ -339,7 +339,7 @@ wire_enum! {
         /// 500600 (SDK).
         LegacyOfferNotEligibleForPurchase = "legacy_offer_not_eligible_for_purchase",
     }
-    from_number = cart_error_code_from_number
+    from_number = CartErrorCode::from_code
 }
 
 impl CartErrorCode {
@@ -381,11 +381,6 @@ impl CartErrorCode {
             .find(|(num, _)| *num == n)
             .map(|(_, code)| code.clone())
     }
-}
-
-/// `CartErrorCode` also arrives as its number.
-fn cart_error_code_from_number(n: i64) -> Option<CartErrorCode> {
-    CartErrorCode::from_code(n)
 }
 
 #[cfg(test)]

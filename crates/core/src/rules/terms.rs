@@ -39,7 +39,7 @@ pub(crate) fn check(
         out.push(
             Finding::line(FindingCode::TermNotOffered, line.id)
                 .with("termDuration", term)
-                .with("offeredTerms", durations.clone()),
+                .with("offeredTerms", durations),
         );
     }
 
