@@ -6,6 +6,7 @@
 pub mod cart;
 pub mod catalog;
 pub mod common;
+pub mod customer;
 pub mod entitlement;
 pub mod inventory;
 pub mod invoice;
@@ -21,6 +22,10 @@ pub use catalog::{
 };
 pub use common::{
     ApiError, Attributes, Collection, ErrorCode, Link, LinkHeader, Links, ThrottleError,
+};
+pub use customer::{
+    Address, Agreement, Contact, Customer, CustomerBillingProfile, CustomerCompanyProfile,
+    CustomerQualification,
 };
 pub use entitlement::{
     Artifact, Entitlement, ReferenceOrder, Reservation, ReservedInstanceArtifactDetails,

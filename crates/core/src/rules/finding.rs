@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::enums::CartErrorCode;
+
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -84,6 +86,56 @@ impl FindingCode {
             | Self::InventoryCheckRequired
             | Self::ProvisioningContextMissing => None,
         }
+    }
+
+    /// The Partner Center error code a checkout fails with because of this finding: the
+    /// documented code where one exists ([`Self::partner_center_error_code`]), otherwise the
+    /// closest documented code from Partner Center's error table — `800009` "Error in Cart
+    /// item(s)" for cart problems, `2091` "The offer is no longer available for purchase",
+    /// `800020` "The catalog item isn't eligible for purchase", `2006` "Partner isn't valid for
+    /// offer", `900268` invalid term, `900269` invalid billing cycle, `800010` inventory and
+    /// `800002` "Invalid request input". The sandbox answers with it; the portal shows it next to
+    /// the finding.
+    pub fn checkout_error_code(self) -> i64 {
+        if let Some(code) = self.partner_center_error_code() {
+            return code;
+        }
+        match self {
+            Self::CartEmpty | Self::CartExpired => 800_009,
+            Self::NotPurchasable => 2091,
+            Self::SegmentMismatch | Self::EuCustomerIneligible => 800_020,
+            Self::PerpetualSoftwareNotQualified => 2006,
+            Self::TermNotOffered => 900_268,
+            Self::TrialRequiresNoBillingCycle => 900_269,
+            Self::InventoryCheckRequired => 800_010,
+            _ => 800_002,
+        }
+    }
+
+    /// The `CartError.errorCode` Partner Center puts on a cart line with this finding when the
+    /// cart is created or updated; `None` for cart-level findings.
+    pub fn cart_error_code(self) -> Option<CartErrorCode> {
+        Some(match self {
+            Self::CartEmpty | Self::CartExpired | Self::CustomerAgreementMissing => return None,
+            Self::CatalogItemUnknown => CartErrorCode::CatalogItemIdIsNotValid,
+            Self::InventoryCheckRequired | Self::InventoryUnavailable => {
+                CartErrorCode::InventoryNotAvailable
+            }
+            Self::AttestationRequired => CartErrorCode::AttestationNotAccepted,
+            Self::SubscriptionNotRegistered => CartErrorCode::SubscriptionNotRegistered,
+            Self::QuantityOutOfRange
+            | Self::BillingCycleNotSupported
+            | Self::TermNotOffered
+            | Self::BillingCycleLongerThanTerm
+            | Self::TrialRequiresNoBillingCycle
+            | Self::ProvisioningContextMissing => CartErrorCode::InvalidInput,
+            Self::NotPurchasable
+            | Self::CountryMismatch
+            | Self::SegmentMismatch
+            | Self::MarketUnavailable
+            | Self::PerpetualSoftwareNotQualified
+            | Self::EuCustomerIneligible => CartErrorCode::UnableToProcessCartLineItem,
+        })
     }
 
     /// The code's name, e.g. `CartEmpty`.

@@ -1,0 +1,56 @@
+//! `PcJson<T>`: the request-body extractor. Bodies over [`crate::MAX_BODY_BYTES`], malformed JSON
+//! and members of the wrong type are answered 400 `800002` with the JSON path in `data`, before
+//! any handler runs — so nothing is written.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use pc_core::roundtrip::JsonPath;
+use serde::de::DeserializeOwned;
+
+use crate::error::AppError;
+
+/// A JSON request body decoded as `T` (members case-insensitive, as pc-core's models read them).
+#[derive(Debug)]
+pub(crate) struct PcJson<T>(pub(crate) T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for PcJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
+            let too_large = rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+            if too_large {
+                AppError::invalid_input(format!(
+                    "The request body is larger than {} bytes; nothing was changed.",
+                    crate::MAX_BODY_BYTES
+                ))
+            } else {
+                AppError::invalid_input(format!("The request body could not be read: {rejection}"))
+            }
+        })?;
+        decode(&bytes).map(PcJson)
+    }
+}
+
+/// Decodes `bytes` as `T`, naming the JSON path of the first problem.
+///
+/// # Errors
+/// 400 `800002` with `data: [{"path": "$.lineItems[0].quantity"}]`.
+pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(AppError::invalid_input(
+            "The request body is empty; a JSON object is required.",
+        ));
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = JsonPath::from_serde(e.path());
+        AppError::invalid_input(format!("Invalid request body at {path}: {}", e.inner()))
+            .with_data(serde_json::json!({ "path": path.to_string() }))
+    })?;
+    de.end().map_err(|e| {
+        AppError::invalid_input(format!("Invalid request body: {e}"))
+            .with_data(serde_json::json!({ "path": "$" }))
+    })?;
+    Ok(value)
+}

@@ -1,0 +1,236 @@
+//! # pc-sandbox
+//!
+//! A Partner Center–compatible server: the purchase-flow endpoints of
+//! `partner-center-api.md` §1 (E1–E28) plus customers and agreements, on SQLite or PostgreSQL
+//! through one sqlx code path. It enforces the purchase rules at checkout with
+//! [`pc_core::validate_cart`] — the same function the portal runs in the browser — so a rule
+//! lives in one place.
+//!
+//! * [`app`] builds the router for a [`AppState`]; `pc-sandbox serve` (the binary) parses flags
+//!   and serves it. Tests call `app(state).oneshot(request)` in-process.
+//! * Identity: `POST /{tenant}/oauth2/v2.0/token` issues signed, expiring bearer tokens for the
+//!   seeded partner tenants ([`tenants`]); every `/v1` call needs one and sees only its own
+//!   partner's data (anything else is 404).
+//! * Time: orders join the customer's order list after [`Config::order_list_delay`];
+//!   subscriptions, entitlements and order fulfilment appear after
+//!   [`Config::provisioning_delay`].
+//! * Knobs for client tests: [`Config::throttle_per_minute`], [`Config::fault_rate`],
+//!   [`Config::latency`].
+//! * Gateway mode ([`Config::upstream`]): `/v1/*` is forwarded to a real Partner Center with the
+//!   caller's headers; nothing is stored.
+//!
+//! ```no_run
+//! # async fn run() -> anyhow::Result<()> {
+//! let state = pc_sandbox::AppState::open("sqlite::memory:", pc_sandbox::Config::default()).await?;
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+//! axum::serve(listener, pc_sandbox::app(state)).await?;
+//! # Ok(()) }
+//! ```
+
+mod auth;
+mod billing;
+mod carts;
+mod catalog;
+mod checkout;
+mod customers;
+mod entitlements;
+mod error;
+mod gateway;
+mod json;
+mod knobs;
+mod openapi;
+mod orders;
+mod paging;
+pub(crate) mod pdf;
+pub(crate) mod seed;
+mod store;
+mod subscriptions;
+pub mod tenants;
+
+use std::num::NonZeroU32;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+
+pub use error::{AppError, AppResult};
+pub use store::Store;
+
+use crate::knobs::Throttle;
+use crate::seed::catalog::Catalog;
+
+/// Largest request body accepted: 1 MiB. Larger bodies get 400 `800002` and nothing is written.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Server behaviour that the flags of `pc-sandbox serve` set.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// How long a new order takes to appear in the customer's order list (E13/E14); it is
+    /// readable by ID (E12) at once. Partner Center documents up to 15 minutes.
+    pub order_list_delay: Duration,
+    /// How long provisioning takes: until then orders are `pending`, subscriptions and
+    /// entitlements are not listed, and registrations stay `registering`.
+    pub provisioning_delay: Duration,
+    /// Requests per minute allowed per partner tenant on `/v1` before 429; `None` = unlimited.
+    pub throttle_per_minute: Option<NonZeroU32>,
+    /// Probability (0–1) that a `/v1` call fails: half of the faults answer 503 before doing
+    /// anything, half do the work and then answer 504 as if the response were lost (the case
+    /// idempotent retries exist for).
+    pub fault_rate: f64,
+    /// Added delay before every `/v1` call is handled.
+    pub latency: Duration,
+    /// Gateway mode: forward `/v1/*` to this base URL (e.g. `https://api.partnercenter.microsoft.com`).
+    pub upstream: Option<reqwest::Url>,
+    /// Directory of a built portal to serve at `/`.
+    pub portal_dir: Option<PathBuf>,
+    /// Lifetime of issued access tokens (`expires_in`).
+    pub token_lifetime: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            order_list_delay: Duration::from_secs(15 * 60),
+            provisioning_delay: Duration::from_secs(30),
+            throttle_per_minute: None,
+            fault_rate: 0.0,
+            latency: Duration::ZERO,
+            upstream: None,
+            portal_dir: None,
+            token_lifetime: Duration::from_secs(3600),
+        }
+    }
+}
+
+/// Shared state of the server: store, seeded catalog, configuration, signing key, limiter.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    catalog: Catalog,
+    config: Config,
+    signing_key: Vec<u8>,
+    throttle: Option<Throttle>,
+    http: reqwest::Client,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("config", &self.inner.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    /// Opens (and creates when missing) the database at `database_url` — a `sqlite:` path,
+    /// `sqlite::memory:`, or a `postgres://` URL — applies the migrations, seeds the demo
+    /// tenants' data when absent, and builds the state.
+    ///
+    /// # Errors
+    /// The database cannot be opened or migrated, or the HTTP client cannot be built.
+    pub async fn open(database_url: &str, config: Config) -> anyhow::Result<Self> {
+        let store = Store::open(database_url).await?;
+        Self::with_store(store, config).await
+    }
+
+    /// Builds the state over an opened store (migrated and seeded here).
+    ///
+    /// # Errors
+    /// Migration or seeding fails, or the HTTP client cannot be built.
+    pub async fn with_store(store: Store, config: Config) -> anyhow::Result<Self> {
+        store.migrate().await?;
+        let catalog = Catalog::seeded();
+        if config.upstream.is_none() {
+            seed::seed(&store, &catalog).await?;
+        }
+        let signing_key = store.signing_key().await?;
+        let throttle = config.throttle_per_minute.map(Throttle::per_minute);
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(120))
+            .build()?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                store,
+                catalog,
+                config,
+                signing_key,
+                throttle,
+                http,
+            }),
+        })
+    }
+
+    /// The store.
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    pub(crate) fn catalog(&self) -> &Catalog {
+        &self.inner.catalog
+    }
+
+    pub(crate) fn signing_key(&self) -> &[u8] {
+        &self.inner.signing_key
+    }
+
+    pub(crate) fn throttle(&self) -> Option<&Throttle> {
+        self.inner.throttle.as_ref()
+    }
+
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+}
+
+/// 404 for a path or method the sandbox does not serve.
+async fn no_route(method: axum::http::Method, uri: axum::http::Uri) -> AppError {
+    AppError::new(
+        axum::http::StatusCode::NOT_FOUND,
+        1000,
+        format!("No such endpoint: {method} {uri}. GET /openapi.json lists every route."),
+    )
+}
+
+/// The whole server: token endpoint, `/v1` (local or forwarded upstream), sandbox-only
+/// endpoints, `/openapi.json`, and the portal at `/` when configured.
+pub fn app(state: AppState) -> Router {
+    let v1 = if state.config().upstream.is_some() {
+        gateway::router()
+    } else {
+        Router::new()
+            .merge(catalog::router())
+            .merge(customers::router())
+            .merge(carts::router())
+            .merge(orders::router())
+            .merge(subscriptions::router())
+            .merge(entitlements::router())
+            .merge(billing::router())
+    };
+    let v1 = knobs::layer(v1.fallback(no_route), &state);
+    let mut router = Router::new()
+        .nest("/v1", v1)
+        .merge(billing::sandbox_router(&state))
+        .merge(auth::router())
+        .merge(openapi::router())
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(knobs::request_ids));
+    if let Some(dir) = &state.config().portal_dir {
+        let index = dir.join("index.html");
+        router = router.fallback_service(
+            tower_http::services::ServeDir::new(dir)
+                .fallback(tower_http::services::ServeFile::new(index)),
+        );
+    }
+    router.with_state(state)
+}

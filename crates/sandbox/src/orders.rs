@@ -1,0 +1,169 @@
+//! Orders E12–E15 (partner-center-api.md §2): readable by ID at once, listed (also by billing
+//! cycle) only after [`crate::Config::order_list_delay`], `pending` until provisioning finishes.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{Json, Router};
+use pc_core::enums::BillingCycle;
+use pc_core::models::order::QuantityProvisioningInformation;
+use pc_core::models::{Collection, Order, OrderLineItemProvisioningStatus};
+use pc_core::wire::Spelled;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::checkout::{fulfillment_at, order_at};
+use crate::customers;
+use crate::error::{AppError, AppResult};
+use crate::paging::{self, attributes};
+use crate::store::{StoredOrder, now_ms};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/customers/{customer_id}/orders", get(orders_list))
+        .route("/customers/{customer_id}/orders/{order_id}", get(orders_get))
+        .route(
+            "/customers/{customer_id}/orders/{order_id}/provisioningstatus",
+            get(provisioning_status_get),
+        )
+        .route(
+            "/customers/{customer_id}/orders/{order_id}/lineitems/{line_item_number}/activationlinks",
+            get(activation_links_list),
+        )
+}
+
+fn order_not_found(order_id: &str) -> AppError {
+    AppError::new(StatusCode::NOT_FOUND, 20_000, format!("Order ID {order_id} not found."))
+}
+
+async fn load(state: &AppState, caller: &Caller, customer_id: &str, order_id: &str) -> AppResult<StoredOrder> {
+    customers::load(state, caller, customer_id).await?;
+    state
+        .store()
+        .order(caller.partner.tenant_id, customer_id, order_id)
+        .await?
+        .ok_or_else(|| order_not_found(order_id))
+}
+
+/// E12 `GET /v1/customers/{customer-tenant-id}/orders/{order-id}`.
+async fn orders_get(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((customer_id, order_id)): Path<(String, String)>,
+) -> AppResult<Json<Order>> {
+    let stored = load(&state, &caller, &customer_id, &order_id).await?;
+    Ok(Json(order_at(&state, stored.order, stored.created_at, now_ms())))
+}
+
+/// `billingType` of E14.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct OrdersQuery {
+    #[serde(rename = "billingType")]
+    billing_type: Option<String>,
+}
+
+/// E13 `GET /v1/customers/{customer-tenant-id}/orders` and E14 `…/orders?billingType=`
+/// (`onetime`, `OneTime`, `one_time`, `monthly`, …): orders older than the listing delay.
+async fn orders_list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(customer_id): Path<String>,
+    Query(query): Query<OrdersQuery>,
+) -> AppResult<Json<Collection<Order>>> {
+    let customer = customers::load(&state, &caller, &customer_id).await?;
+    let id = customer.customer.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+    let cycle = match query.billing_type.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => match text.parse::<BillingCycle>() {
+            Ok(BillingCycle::Unknown(_)) | Err(_) => {
+                return Err(AppError::invalid_input(format!(
+                    "billingType '{text}' is not a billing cycle type (monthly, annual, one_time, triennial, none)."
+                )));
+            }
+            Ok(cycle) => Some(cycle),
+        },
+    };
+    let now = now_ms();
+    let delay = i64::try_from(state.config().order_list_delay.as_millis()).unwrap_or(i64::MAX);
+    let orders: Vec<Order> = state
+        .store()
+        .orders(caller.partner.tenant_id, &id, now.saturating_sub(delay))
+        .await?
+        .into_iter()
+        .filter(|o| {
+            cycle
+                .as_ref()
+                .is_none_or(|c| o.order.billing_cycle.as_ref().is_some_and(|b| b.value() == c))
+        })
+        .map(|o| order_at(&state, o.order, o.created_at, now))
+        .collect();
+    let self_uri = match &query.billing_type {
+        Some(t) => format!("/customers/{id}/orders?billingType={t}"),
+        None => format!("/customers/{id}/orders"),
+    };
+    Ok(Json(paging::all(orders, &self_uri)))
+}
+
+/// E15 `GET /v1/customers/{customer-id}/orders/{order-id}/provisioningstatus`.
+async fn provisioning_status_get(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((customer_id, order_id)): Path<(String, String)>,
+) -> AppResult<Json<Collection<OrderLineItemProvisioningStatus>>> {
+    customers::load(&state, &caller, &customer_id).await?;
+    let stored = state
+        .store()
+        .order(caller.partner.tenant_id, &customer_id, &order_id)
+        .await?
+        .ok_or_else(|| {
+            AppError::new(StatusCode::NOT_FOUND, 800_007, format!("Unable to retrieve provisioning information for order {order_id}."))
+        })?;
+    let status = fulfillment_at(&state, stored.created_at, now_ms());
+    let items = stored
+        .order
+        .line_items
+        .iter()
+        .flatten()
+        .map(|line| OrderLineItemProvisioningStatus {
+            order_line_item_id: line.line_item_number,
+            line_item_number: line.line_item_number,
+            status: Some(Spelled::from(status.clone())),
+            quantity_provisioning_information: Some(vec![QuantityProvisioningInformation {
+                quantity: line.quantity,
+                status: Some(Spelled::from(status.clone())),
+                ..QuantityProvisioningInformation::default()
+            }]),
+            attributes: Some(attributes("OrderLineItemProvisioningStatus")),
+            ..OrderLineItemProvisioningStatus::default()
+        })
+        .collect();
+    Ok(Json(paging::all(items, &format!("/customers/{customer_id}/orders/{order_id}/provisioningstatus"))))
+}
+
+/// `GET /v1/customers/{id}/orders/{order-id}/lineitems/{n}/activationlinks`: activation links of
+/// a line (only marketplace SaaS has any; the sandbox sells none, so the list is empty).
+async fn activation_links_list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((customer_id, order_id, line_item_number)): Path<(String, String, i64)>,
+) -> AppResult<Json<Collection<serde_json::Value>>> {
+    let stored = load(&state, &caller, &customer_id, &order_id).await?;
+    let exists = stored
+        .order
+        .line_items
+        .iter()
+        .flatten()
+        .any(|l| l.line_item_number == Some(line_item_number));
+    if !exists {
+        return Err(AppError::new(
+            StatusCode::BAD_REQUEST,
+            800_071,
+            "Line item number should be from 0 to number of line items count.",
+        ));
+    }
+    Ok(Json(paging::all(
+        Vec::new(),
+        &format!("/customers/{customer_id}/orders/{order_id}/lineitems/{line_item_number}/activationlinks"),
+    )))
+}

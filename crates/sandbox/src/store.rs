@@ -1,0 +1,725 @@
+//! The store: one sqlx code path over SQLite (file or `sqlite::memory:`) and PostgreSQL.
+//!
+//! Resources are kept as the Partner Center JSON the API returns, next to the columns the server
+//! filters on (`migrations/`). A write that spans tables is one transaction; the checkout in
+//! particular ([`Store::commit_checkout`]) flips the cart to `Ordered` and writes its orders,
+//! subscriptions, entitlements and invoice lines atomically — after a crash every cart is either
+//! fully ordered or untouched.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use pc_core::models::{
+    Agreement, Cart, CartCheckoutResult, Customer, Entitlement, Invoice, OneTimeInvoiceLineItem,
+    Order, Subscription,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Row};
+
+use crate::error::AppError;
+
+/// The database behind the sandbox.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    postgres: bool,
+}
+
+/// Milliseconds since the Unix epoch, UTC.
+pub(crate) fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, AppError> {
+    serde_json::to_string(value).map_err(AppError::internal)
+}
+
+fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, AppError> {
+    serde_json::from_str(text).map_err(AppError::from)
+}
+
+/// Which SQL error means "a row with this key exists" (unique violation) on either backend.
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Database(db) => {
+            db.is_unique_violation()
+                || db.code().is_some_and(|c| c == "23505" || c == "2067" || c == "1555")
+        }
+        _ => false,
+    }
+}
+
+/// A customer as stored: the `Customer` resource and its segment.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredCustomer {
+    pub(crate) customer: Customer,
+    pub(crate) segment: String,
+}
+
+/// A cart as stored.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredCart {
+    pub(crate) cart: Cart,
+    pub(crate) checkout_result: Option<CartCheckoutResult>,
+}
+
+/// An order with its creation time (ms).
+#[derive(Debug, Clone)]
+pub(crate) struct StoredOrder {
+    pub(crate) order: Order,
+    pub(crate) created_at: i64,
+}
+
+/// A subscription with the columns the rules and time-based views need.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredSubscription {
+    pub(crate) subscription: Subscription,
+    pub(crate) created_at: i64,
+    pub(crate) currency: String,
+    pub(crate) purchase_kind: String,
+    pub(crate) registration_status: Option<String>,
+    pub(crate) registration_at: Option<i64>,
+}
+
+/// An entitlement as stored.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredEntitlement {
+    pub(crate) entitlement: Entitlement,
+}
+
+/// A new subscription row.
+#[derive(Debug, Clone)]
+pub(crate) struct NewSubscription {
+    pub(crate) subscription: Subscription,
+    pub(crate) currency: String,
+    pub(crate) purchase_kind: String,
+    pub(crate) registration_status: Option<String>,
+}
+
+/// A new entitlement row, with the reservation artifact details its link serves, if any.
+#[derive(Debug, Clone)]
+pub(crate) struct NewEntitlement {
+    pub(crate) id: String,
+    pub(crate) order_id: String,
+    pub(crate) entitlement_type: String,
+    pub(crate) entitlement: Entitlement,
+    pub(crate) artifacts: Vec<(String, serde_json::Value)>,
+}
+
+/// A new OneTime invoice line of the open billing period.
+#[derive(Debug, Clone)]
+pub(crate) struct NewLineItem {
+    pub(crate) id: String,
+    pub(crate) currency: String,
+    pub(crate) item: OneTimeInvoiceLineItem,
+}
+
+/// Everything one successful checkout writes.
+#[derive(Debug, Clone)]
+pub(crate) struct CheckoutWrite {
+    pub(crate) partner_tenant_id: String,
+    pub(crate) customer_id: String,
+    pub(crate) cart: Cart,
+    pub(crate) result: CartCheckoutResult,
+    pub(crate) orders: Vec<Order>,
+    pub(crate) subscriptions: Vec<NewSubscription>,
+    pub(crate) entitlements: Vec<NewEntitlement>,
+    pub(crate) line_items: Vec<NewLineItem>,
+    pub(crate) created_at: i64,
+}
+
+/// A customer row to seed.
+#[derive(Debug, Clone)]
+pub(crate) struct SeedCustomer {
+    pub(crate) partner_tenant_id: String,
+    pub(crate) position: i64,
+    pub(crate) segment: String,
+    pub(crate) customer: Customer,
+    pub(crate) agreements: Vec<Agreement>,
+    pub(crate) subscriptions: Vec<(NewSubscription, i64)>,
+}
+
+impl Store {
+    /// Opens `url`: `sqlite:PATH` (created when missing), `sqlite::memory:`, or `postgres://…`.
+    ///
+    /// # Errors
+    /// The URL is not understood or the database cannot be reached.
+    pub async fn open(url: &str) -> anyhow::Result<Self> {
+        sqlx::any::install_default_drivers();
+        let postgres = url.starts_with("postgres:") || url.starts_with("postgresql:");
+        let memory = url.contains(":memory:") || url.contains("mode=memory");
+        let url = if !postgres && !memory && url.starts_with("sqlite:") && !url.contains("mode=") {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{sep}mode=rwc")
+        } else {
+            url.to_owned()
+        };
+        let options = AnyConnectOptions::from_str(&url)
+            .with_context(|| format!("database URL not understood: {url}"))?;
+        let sqlite = !postgres;
+        let mut pool = AnyPoolOptions::new()
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if sqlite {
+                        for pragma in [
+                            "PRAGMA busy_timeout = 10000",
+                            "PRAGMA journal_mode = WAL",
+                            "PRAGMA synchronous = NORMAL",
+                            "PRAGMA foreign_keys = ON",
+                        ] {
+                            sqlx::query(pragma).execute(&mut *conn).await?;
+                        }
+                    }
+                    Ok(())
+                })
+            });
+        pool = if memory {
+            // Every connection to `:memory:` is its own database: keep exactly one, forever.
+            pool.max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None)
+        } else {
+            pool.max_connections(if postgres { 16 } else { 8 })
+        };
+        let pool = pool
+            .connect_with(options)
+            .await
+            .with_context(|| format!("cannot open database {url}"))?;
+        Ok(Self { pool, postgres })
+    }
+
+    /// Applies the migrations under `crates/sandbox/migrations` that have not run yet.
+    ///
+    /// # Errors
+    /// A migration fails or the database was migrated by a newer, different schema.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        sqlx::migrate!("./migrations")
+            .run(&self.pool)
+            .await
+            .context("database migration failed")
+    }
+
+    /// Whether the database is PostgreSQL (else SQLite).
+    pub fn is_postgres(&self) -> bool {
+        self.postgres
+    }
+
+    /// The connection pool.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// The token-signing key, created on first use and kept, so tokens survive restarts.
+    pub(crate) async fn signing_key(&self) -> anyhow::Result<Vec<u8>> {
+        let fresh: [u8; 32] = rand::random();
+        let fresh: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
+        sqlx::query("INSERT INTO settings (name, value) VALUES ('signing_key', $1) ON CONFLICT (name) DO NOTHING")
+            .bind(fresh)
+            .execute(&self.pool)
+            .await?;
+        let row = sqlx::query("SELECT value FROM settings WHERE name = 'signing_key'")
+            .fetch_one(&self.pool)
+            .await?;
+        let value: String = row.try_get("value")?;
+        Ok(value.into_bytes())
+    }
+
+    /// Whether seed data of version `version` was written.
+    pub(crate) async fn seeded(&self, version: &str) -> Result<bool, AppError> {
+        let row = sqlx::query("SELECT value FROM settings WHERE name = 'seed_version'")
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row
+            .map(|r| r.try_get::<String, _>("value"))
+            .transpose()?
+            .is_some_and(|v| v == version))
+    }
+
+    /// Writes the seed (customers, agreements, subscriptions, invoices) in one transaction;
+    /// rows that exist are left alone.
+    pub(crate) async fn write_seed(
+        &self,
+        version: &str,
+        customers: &[SeedCustomer],
+        invoices: &[(String, Invoice, Vec<NewLineItem>)],
+    ) -> Result<(), AppError> {
+        let mut tx = self.pool.begin().await?;
+        for seed in customers {
+            let id = seed.customer.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+            sqlx::query("INSERT INTO customers (id, partner_tenant_id, position, segment, body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
+                .bind(&id)
+                .bind(&seed.partner_tenant_id)
+                .bind(seed.position)
+                .bind(&seed.segment)
+                .bind(to_json(&seed.customer)?)
+                .execute(&mut *tx)
+                .await?;
+            for (n, agreement) in seed.agreements.iter().enumerate() {
+                sqlx::query("INSERT INTO agreements (id, customer_id, agreement_type, created_at, body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
+                    .bind(format!("{id}-seed-{n}"))
+                    .bind(&id)
+                    .bind(agreement.agreement_type.clone().unwrap_or_default())
+                    .bind(0_i64)
+                    .bind(to_json(agreement)?)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for (sub, created_at) in &seed.subscriptions {
+                insert_subscription(&mut tx, &seed.partner_tenant_id, &id, sub, *created_at, true).await?;
+            }
+        }
+        for (partner, invoice, lines) in invoices {
+            let invoice_id = invoice.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+            let date = invoice
+                .invoice_date
+                .as_ref()
+                .and_then(|t| t.instant())
+                .map_or(0, |d| d.timestamp_millis());
+            sqlx::query("INSERT INTO invoices (id, partner_tenant_id, currency, invoice_date, body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
+                .bind(&invoice_id)
+                .bind(partner)
+                .bind(invoice.currency_code.clone().unwrap_or_default())
+                .bind(date)
+                .bind(to_json(invoice)?)
+                .execute(&mut *tx)
+                .await?;
+            for (n, line) in lines.iter().enumerate() {
+                insert_line_item(&mut tx, partner, Some(&invoice_id), line, date + i64::try_from(n).unwrap_or(0), true).await?;
+            }
+        }
+        sqlx::query("INSERT INTO settings (name, value) VALUES ('seed_version', $1) ON CONFLICT (name) DO UPDATE SET value = $1")
+            .bind(version)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- customers and agreements
+
+    /// The partner's customers, in seed order.
+    pub(crate) async fn customers(&self, partner: &str) -> Result<Vec<StoredCustomer>, AppError> {
+        let rows = sqlx::query("SELECT segment, body FROM customers WHERE partner_tenant_id = $1 ORDER BY position, id")
+            .bind(partner)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(StoredCustomer {
+                    segment: r.try_get("segment")?,
+                    customer: from_json(&r.try_get::<String, _>("body")?)?,
+                })
+            })
+            .collect()
+    }
+
+    /// One customer of the partner.
+    pub(crate) async fn customer(&self, partner: &str, id: &str) -> Result<Option<StoredCustomer>, AppError> {
+        let row = sqlx::query("SELECT segment, body FROM customers WHERE partner_tenant_id = $1 AND LOWER(id) = LOWER($2)")
+            .bind(partner)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| {
+            Ok(StoredCustomer {
+                segment: r.try_get("segment")?,
+                customer: from_json(&r.try_get::<String, _>("body")?)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The customer's agreements, oldest first.
+    pub(crate) async fn agreements(&self, customer_id: &str) -> Result<Vec<Agreement>, AppError> {
+        let rows = sqlx::query("SELECT body FROM agreements WHERE customer_id = $1 ORDER BY created_at, id")
+            .bind(customer_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| from_json(&r.try_get::<String, _>("body")?)).collect()
+    }
+
+    /// Records an agreement acceptance.
+    pub(crate) async fn insert_agreement(&self, customer_id: &str, agreement: &Agreement) -> Result<(), AppError> {
+        sqlx::query("INSERT INTO agreements (id, customer_id, agreement_type, created_at, body) VALUES ($1, $2, $3, $4, $5)")
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(customer_id)
+            .bind(agreement.agreement_type.clone().unwrap_or_default())
+            .bind(now_ms())
+            .bind(to_json(agreement)?)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- carts
+
+    /// Inserts a new cart. When `request_id` was used before for this customer, nothing is
+    /// inserted and the cart created then is returned instead.
+    pub(crate) async fn insert_cart(
+        &self,
+        partner: &str,
+        customer_id: &str,
+        request_id: Option<&str>,
+        cart: &Cart,
+    ) -> Result<Cart, AppError> {
+        let id = cart.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+        let inserted = sqlx::query("INSERT INTO carts (id, partner_tenant_id, customer_id, request_id, status, created_at, body) VALUES ($1, $2, $3, $4, 'Active', $5, $6)")
+            .bind(&id)
+            .bind(partner)
+            .bind(customer_id)
+            .bind(request_id)
+            .bind(now_ms())
+            .bind(to_json(cart)?)
+            .execute(&self.pool)
+            .await;
+        match inserted {
+            Ok(_) => Ok(cart.clone()),
+            Err(error) if request_id.is_some() && is_unique_violation(&error) => {
+                let row = sqlx::query("SELECT body FROM carts WHERE customer_id = $1 AND request_id = $2 AND partner_tenant_id = $3")
+                    .bind(customer_id)
+                    .bind(request_id)
+                    .bind(partner)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                match row {
+                    Some(row) => from_json(&row.try_get::<String, _>("body")?),
+                    None => Err(AppError::internal(error)),
+                }
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// One cart of the partner's customer.
+    pub(crate) async fn cart(&self, partner: &str, customer_id: &str, id: &str) -> Result<Option<StoredCart>, AppError> {
+        let row = sqlx::query("SELECT body, checkout_result FROM carts WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND LOWER(id) = LOWER($3)")
+            .bind(partner)
+            .bind(customer_id)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| {
+            let result: Option<String> = r.try_get("checkout_result")?;
+            Ok(StoredCart {
+                cart: from_json(&r.try_get::<String, _>("body")?)?,
+                checkout_result: result.as_deref().map(from_json).transpose()?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Replaces an `Active` cart's document; `false` when the cart is no longer `Active`.
+    pub(crate) async fn update_cart(&self, partner: &str, cart: &Cart) -> Result<bool, AppError> {
+        let id = cart.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+        let done = sqlx::query("UPDATE carts SET body = $1 WHERE id = $2 AND partner_tenant_id = $3 AND status = 'Active'")
+            .bind(to_json(cart)?)
+            .bind(id)
+            .bind(partner)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Writes one checkout atomically. Returns `false` (and writes nothing) when the cart was
+    /// already ordered by a concurrent checkout.
+    pub(crate) async fn commit_checkout(&self, write: &CheckoutWrite) -> Result<bool, AppError> {
+        let cart_id = write.cart.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+        let mut tx = self.pool.begin().await?;
+        // The guarded UPDATE comes first: it takes the write lock (SQLite) or the row lock
+        // (PostgreSQL), so concurrent checkouts of one cart serialize here and only one wins.
+        let flipped = sqlx::query("UPDATE carts SET status = 'Ordered', body = $1, checkout_result = $2 WHERE id = $3 AND partner_tenant_id = $4 AND status = 'Active'")
+            .bind(to_json(&write.cart)?)
+            .bind(to_json(&write.result)?)
+            .bind(&cart_id)
+            .bind(&write.partner_tenant_id)
+            .execute(&mut *tx)
+            .await?;
+        if flipped.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        for order in &write.orders {
+            sqlx::query("INSERT INTO orders (id, partner_tenant_id, customer_id, cart_id, billing_cycle, created_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(order.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default())
+                .bind(&write.partner_tenant_id)
+                .bind(&write.customer_id)
+                .bind(&cart_id)
+                .bind(order.billing_cycle.as_ref().map(|c| c.value().as_str().to_owned()).unwrap_or_default())
+                .bind(write.created_at)
+                .bind(to_json(order)?)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for sub in &write.subscriptions {
+            insert_subscription(&mut tx, &write.partner_tenant_id, &write.customer_id, sub, write.created_at, false).await?;
+        }
+        for entitlement in &write.entitlements {
+            sqlx::query("INSERT INTO entitlements (id, partner_tenant_id, customer_id, order_id, entitlement_type, created_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(&entitlement.id)
+                .bind(&write.partner_tenant_id)
+                .bind(&write.customer_id)
+                .bind(&entitlement.order_id)
+                .bind(&entitlement.entitlement_type)
+                .bind(write.created_at)
+                .bind(to_json(&entitlement.entitlement)?)
+                .execute(&mut *tx)
+                .await?;
+            for (artifact_id, details) in &entitlement.artifacts {
+                sqlx::query("INSERT INTO artifacts (id, customer_id, body) VALUES ($1, $2, $3)")
+                    .bind(artifact_id)
+                    .bind(&write.customer_id)
+                    .bind(to_json(details)?)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        for line in &write.line_items {
+            insert_line_item(&mut tx, &write.partner_tenant_id, None, line, write.created_at, false).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    /// One order of the partner's customer.
+    pub(crate) async fn order(&self, partner: &str, customer_id: &str, id: &str) -> Result<Option<StoredOrder>, AppError> {
+        let row = sqlx::query("SELECT body, created_at FROM orders WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND id = $3")
+            .bind(partner)
+            .bind(customer_id)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| stored_order(&r)).transpose()
+    }
+
+    /// The customer's orders created at or before `created_before` (ms), oldest first.
+    pub(crate) async fn orders(&self, partner: &str, customer_id: &str, created_before: i64) -> Result<Vec<StoredOrder>, AppError> {
+        let rows = sqlx::query("SELECT body, created_at FROM orders WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND created_at <= $3 ORDER BY created_at, id")
+            .bind(partner)
+            .bind(customer_id)
+            .bind(created_before)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(stored_order).collect()
+    }
+
+    // ---------------------------------------------------------------- subscriptions
+
+    /// The customer's subscriptions created at or before `created_before` (ms), oldest first.
+    pub(crate) async fn subscriptions(&self, partner: &str, customer_id: &str, created_before: i64) -> Result<Vec<StoredSubscription>, AppError> {
+        let rows = sqlx::query("SELECT body, created_at, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND created_at <= $3 ORDER BY created_at, id")
+            .bind(partner)
+            .bind(customer_id)
+            .bind(created_before)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(stored_subscription).collect()
+    }
+
+    /// One subscription of the partner's customer, whether provisioned yet or not.
+    pub(crate) async fn subscription(&self, partner: &str, customer_id: &str, id: &str) -> Result<Option<StoredSubscription>, AppError> {
+        let row = sqlx::query("SELECT body, created_at, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND LOWER(id) = LOWER($3)")
+            .bind(partner)
+            .bind(customer_id)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| stored_subscription(&r)).transpose()
+    }
+
+    /// Starts reservation registration of a subscription (`registering` from `now`), unless it
+    /// is already registering or registered.
+    pub(crate) async fn start_registration(&self, partner: &str, customer_id: &str, id: &str, now: i64) -> Result<(), AppError> {
+        sqlx::query("UPDATE subscriptions SET registration_status = 'registering', registration_at = $1 WHERE partner_tenant_id = $2 AND LOWER(customer_id) = LOWER($3) AND LOWER(id) = LOWER($4) AND (registration_status IS NULL OR registration_status = 'notregistered')")
+            .bind(now)
+            .bind(partner)
+            .bind(customer_id)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- entitlements
+
+    /// The customer's entitlements created at or before `created_before` (ms).
+    pub(crate) async fn entitlements(&self, partner: &str, customer_id: &str, created_before: i64) -> Result<Vec<StoredEntitlement>, AppError> {
+        let rows = sqlx::query("SELECT body FROM entitlements WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND created_at <= $3 ORDER BY created_at, id")
+            .bind(partner)
+            .bind(customer_id)
+            .bind(created_before)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(StoredEntitlement {
+                    entitlement: from_json(&r.try_get::<String, _>("body")?)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Reservation artifact details by artifact ID, for the customer.
+    pub(crate) async fn artifact(&self, customer_id: &str, id: &str) -> Result<Option<serde_json::Value>, AppError> {
+        let row = sqlx::query("SELECT body FROM artifacts WHERE LOWER(customer_id) = LOWER($1) AND LOWER(id) = LOWER($2)")
+            .bind(customer_id)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| from_json(&r.try_get::<String, _>("body")?)).transpose()
+    }
+
+    // ---------------------------------------------------------------- invoices
+
+    /// The partner's invoices, newest first.
+    pub(crate) async fn invoices(&self, partner: &str) -> Result<Vec<Invoice>, AppError> {
+        let rows = sqlx::query("SELECT body FROM invoices WHERE partner_tenant_id = $1 ORDER BY invoice_date DESC, id DESC")
+            .bind(partner)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| from_json(&r.try_get::<String, _>("body")?)).collect()
+    }
+
+    /// One invoice of the partner.
+    pub(crate) async fn invoice(&self, partner: &str, id: &str) -> Result<Option<Invoice>, AppError> {
+        let row = sqlx::query("SELECT body FROM invoices WHERE partner_tenant_id = $1 AND LOWER(id) = LOWER($2)")
+            .bind(partner)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| from_json(&r.try_get::<String, _>("body")?)).transpose()
+    }
+
+    /// The line items of an invoice (`None`: the open billing period), in purchase order.
+    pub(crate) async fn line_items(&self, partner: &str, invoice_id: Option<&str>) -> Result<Vec<(String, OneTimeInvoiceLineItem)>, AppError> {
+        let rows = match invoice_id {
+            Some(id) => sqlx::query("SELECT id, body FROM invoice_line_items WHERE partner_tenant_id = $1 AND LOWER(invoice_id) = LOWER($2) ORDER BY created_at, id")
+                .bind(partner)
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?,
+            None => sqlx::query("SELECT id, body FROM invoice_line_items WHERE partner_tenant_id = $1 AND invoice_id IS NULL ORDER BY created_at, id")
+                .bind(partner)
+                .fetch_all(&self.pool)
+                .await?,
+        };
+        rows.iter()
+            .map(|r| Ok((r.try_get("id")?, from_json(&r.try_get::<String, _>("body")?)?)))
+            .collect()
+    }
+
+    /// Closes the open billing period: inserts `invoices` and moves each listed open line
+    /// (by ID) onto its invoice, with its updated document, in one transaction.
+    pub(crate) async fn close_period(
+        &self,
+        partner: &str,
+        invoices: &[Invoice],
+        lines: &[(String, String, OneTimeInvoiceLineItem)],
+    ) -> Result<(), AppError> {
+        let mut tx = self.pool.begin().await?;
+        for invoice in invoices {
+            let date = invoice
+                .invoice_date
+                .as_ref()
+                .and_then(|t| t.instant())
+                .map_or_else(now_ms, |d| d.timestamp_millis());
+            sqlx::query("INSERT INTO invoices (id, partner_tenant_id, currency, invoice_date, body) VALUES ($1, $2, $3, $4, $5)")
+                .bind(invoice.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default())
+                .bind(partner)
+                .bind(invoice.currency_code.clone().unwrap_or_default())
+                .bind(date)
+                .bind(to_json(invoice)?)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (line_id, invoice_id, item) in lines {
+            sqlx::query("UPDATE invoice_line_items SET invoice_id = $1, body = $2 WHERE id = $3 AND partner_tenant_id = $4 AND invoice_id IS NULL")
+                .bind(invoice_id)
+                .bind(to_json(item)?)
+                .bind(line_id)
+                .bind(partner)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn stored_order(row: &sqlx::any::AnyRow) -> Result<StoredOrder, AppError> {
+    Ok(StoredOrder {
+        order: from_json(&row.try_get::<String, _>("body")?)?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+fn stored_subscription(row: &sqlx::any::AnyRow) -> Result<StoredSubscription, AppError> {
+    Ok(StoredSubscription {
+        subscription: from_json(&row.try_get::<String, _>("body")?)?,
+        created_at: row.try_get("created_at")?,
+        currency: row.try_get("currency")?,
+        purchase_kind: row.try_get("purchase_kind")?,
+        registration_status: row.try_get("registration_status")?,
+        registration_at: row.try_get("registration_at")?,
+    })
+}
+
+async fn insert_subscription(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    partner: &str,
+    customer_id: &str,
+    sub: &NewSubscription,
+    created_at: i64,
+    if_absent: bool,
+) -> Result<(), AppError> {
+    let sql = if if_absent {
+        "INSERT INTO subscriptions (id, partner_tenant_id, customer_id, order_id, created_at, currency, purchase_kind, registration_status, registration_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING"
+    } else {
+        "INSERT INTO subscriptions (id, partner_tenant_id, customer_id, order_id, created_at, currency, purchase_kind, registration_status, registration_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    };
+    sqlx::query(sql)
+        .bind(sub.subscription.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default())
+        .bind(partner)
+        .bind(customer_id)
+        .bind(sub.subscription.order_id.as_ref().map(|i| i.as_str().to_owned()))
+        .bind(created_at)
+        .bind(&sub.currency)
+        .bind(&sub.purchase_kind)
+        .bind(sub.registration_status.as_deref())
+        .bind(sub.registration_status.as_ref().map(|_| created_at))
+        .bind(to_json(&sub.subscription)?)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn insert_line_item(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    partner: &str,
+    invoice_id: Option<&str>,
+    line: &NewLineItem,
+    created_at: i64,
+    if_absent: bool,
+) -> Result<(), AppError> {
+    let sql = if if_absent {
+        "INSERT INTO invoice_line_items (id, partner_tenant_id, invoice_id, currency, created_at, body) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING"
+    } else {
+        "INSERT INTO invoice_line_items (id, partner_tenant_id, invoice_id, currency, created_at, body) VALUES ($1, $2, $3, $4, $5, $6)"
+    };
+    sqlx::query(sql)
+        .bind(&line.id)
+        .bind(partner)
+        .bind(invoice_id)
+        .bind(&line.currency)
+        .bind(created_at)
+        .bind(to_json(&line.item)?)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

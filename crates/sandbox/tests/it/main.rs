@@ -1,0 +1,27 @@
+//! pc-sandbox integration tests: one binary (ripgrep style), modules per resource.
+//!
+//! Most tests run in-process (`app(state).oneshot(request)`) against `sqlite::memory:`; the
+//! store-heavy ones also run against PostgreSQL when `PC_SANDBOX_TEST_POSTGRES_URL` names a
+//! server whose user may create databases (`.ci/run` starts Debian's PostgreSQL for this).
+
+// Shared helpers: sandbox construction, tokens, requests, catalog look-ups.
+mod common;
+
+// Token endpoint, bearer checks, tenant isolation.
+mod identity;
+// Catalog E1–E7 and the customer-scoped catalog.
+mod catalog;
+// Customers, agreements, qualifications.
+mod customers;
+// Carts E8–E10: filling, idempotent create, update, bad input.
+mod carts;
+// Checkout E11: rule enforcement per finding, partial success, idempotency, concurrency.
+mod checkout;
+// Orders, subscriptions, entitlements and registration over time.
+mod fulfilment;
+// Billing E23–E28, the PDF statement, closing a period.
+mod billing;
+// Throttling, injected faults, request IDs, openapi.json coverage.
+mod knobs;
+// Over a real port: the whole purchase flow, gateway mode, kill -9 crash safety.
+mod server;
