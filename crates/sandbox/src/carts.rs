@@ -100,7 +100,7 @@ async fn fill(
                 .map(|g| g.order_group.clone());
             match line_pricing(state, line) {
                 Some((pricing, currency)) => {
-                    line.pricing = Some(pricing);
+                    line.pricing = pricing;
                     line.currency_code = Some(currency);
                 }
                 None => line.pricing = None,

@@ -250,32 +250,36 @@ pub(crate) fn describe(finding: &Finding) -> String {
     format!("{line}{detail}")
 }
 
-/// The order line's unit price and currency for one line.
-pub(crate) fn line_pricing(state: &AppState, line: &CartLineItem) -> Option<(Pricing, String)> {
+/// A line's currency (its availability's `defaultCurrency`) and, when the catalog prices its
+/// term and billing cycle, its pricing: unit price per billing period and `extendedPrice` =
+/// unit × quantity, in that currency.
+pub(crate) fn line_pricing(state: &AppState, line: &CartLineItem) -> Option<(Option<Pricing>, String)> {
     let availability = state
         .catalog()
         .by_catalog_item_id(line.catalog_item_id.as_ref()?.as_str())?;
-    let cycle = line.billing_cycle.as_ref().map(|c| c.value().clone())?;
-    let unit = state
-        .catalog()
-        .unit_price(availability, line.term_duration.as_deref(), &cycle)?;
-    let quantity = Decimal::from(line.quantity.unwrap_or(0).max(0));
     let currency = availability
         .default_currency
         .as_ref()
         .and_then(|c| c.code())
         .unwrap_or_default()
         .to_owned();
-    Some((
-        Pricing {
+    let quantity = Decimal::from(line.quantity.unwrap_or(0).max(0));
+    let pricing = line
+        .billing_cycle
+        .as_ref()
+        .and_then(|cycle| {
+            state
+                .catalog()
+                .unit_price(availability, line.term_duration.as_deref(), cycle.value())
+        })
+        .map(|unit| Pricing {
             list_price: Some(unit),
             discounted_price: Some(unit),
             price: Some(unit),
             extended_price: Some(unit * quantity),
             ..Pricing::default()
-        },
-        currency,
-    ))
+        });
+    Some((pricing, currency))
 }
 
 fn currency_symbol(availability: &Availability) -> String {
@@ -425,6 +429,7 @@ impl Plan<'_> {
                 continue;
             };
             let (pricing, line_currency) = line_pricing(self.state, line).unwrap_or_default();
+            let pricing = pricing.unwrap_or_default();
             total += pricing.extended_price.unwrap_or_default();
             if currency.is_empty() {
                 currency = line_currency;

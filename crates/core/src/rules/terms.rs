@@ -32,10 +32,24 @@ pub(crate) fn check(
 
     let terms = availability.terms.as_deref().unwrap_or_default();
     let durations: Vec<&str> = terms.iter().filter_map(|t| t.duration.as_deref()).collect();
-    let term = line.item.term_duration.as_deref().map(str::trim);
-    if !terms.is_empty()
-        && !term.is_some_and(|t| durations.iter().any(|d| d.trim().eq_ignore_ascii_case(t)))
-    {
+    let term = line
+        .item
+        .term_duration
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    // A term without a duration (perpetual software) is what a line without one buys.
+    let offered = |wanted: Option<&str>| {
+        terms.iter().any(|t| {
+            let duration = t.duration.as_deref().map(str::trim).filter(|d| !d.is_empty());
+            match (duration, wanted) {
+                (Some(d), Some(w)) => d.eq_ignore_ascii_case(w),
+                (None, None) => true,
+                _ => false,
+            }
+        })
+    };
+    if !terms.is_empty() && !offered(term) {
         out.push(
             Finding::line(FindingCode::TermNotOffered, line.id)
                 .with("termDuration", term)

@@ -2448,11 +2448,8 @@ mod tests {
     }
 
     /// Perpetual availabilities carry one term without a duration (for the 30-day refund
-    /// policy), as the brief asks; pc-core's `TermNotOffered` rule currently flags every line of
-    /// such an availability, with or without `termDuration`. Un-ignore once the rule skips
-    /// terms without a duration.
+    /// policy); a line without `termDuration` buys it.
     #[test]
-    #[ignore = "pc-core TermNotOffered flags availabilities whose only term has no duration"]
     fn perpetual_software_passes_the_rules() {
         let perpetual = commercial("DG7GMGF0PWHC", "0006", "US");
         let item = line(

@@ -32,7 +32,7 @@ pub(crate) const MCA_TEMPLATE_ID: &str = "117a69ce-1b2c-4eac-9f6c-d7c2e2d0aed6";
 pub(crate) const MCA_LINK: &str = "https://aka.ms/customeragreement";
 
 /// Azure plan product ID.
-pub(crate) const AZURE_PLAN_PRODUCT: &str = "DZH318Z0BQ3Q";
+pub(crate) const AZURE_PLAN_PRODUCT: &str = "DZH318Z0BPS6";
 /// Microsoft 365 Business Standard product ID.
 const BUSINESS_STANDARD: &str = "CFQ7TTC0LDPB";
 
@@ -163,7 +163,8 @@ pub(crate) fn commercial_availability<'c>(
 
 /// A deterministic GUID-shaped ID from a customer ID and a number.
 fn derived_id(customer_id: &str, n: usize) -> String {
-    format!("{}-{:012x}", &customer_id[..23], 0x5eed_0000_0000_u64 + n as u64)
+    let tail = customer_id.get(9..).unwrap_or(customer_id);
+    format!("{:08x}-{tail}", 0x5eed_0000_u64 + n as u64)
 }
 
 fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Vec<(NewSubscription, i64)> {
@@ -171,7 +172,7 @@ fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Vec<(NewSubs
     let mut out = Vec::new();
     for (n, holding) in row.holdings.iter().enumerate() {
         let (product, quantity, term, cycle, currency, registered) = match *holding {
-            Holding::AzurePlan { currency, registered } => (AZURE_PLAN_PRODUCT, 1, None, BillingCycle::Monthly, currency, Some(registered)),
+            Holding::AzurePlan { currency, registered } => (AZURE_PLAN_PRODUCT, 1, None, BillingCycle::OneTime, currency, Some(registered)),
             Holding::BusinessStandard { seats } => (BUSINESS_STANDARD, seats, Some("P1Y"), BillingCycle::Monthly, partner.billing_currency, None),
         };
         let Some(availability) = commercial_availability(catalog, product, row.country)

@@ -77,7 +77,8 @@ async fn one_time_line_items_page_by_continuation_token() {
     let sandbox = sandbox(quick()).await;
     let token = sandbox.token("contoso").await;
     let invoices = sandbox.get("/v1/invoices", &token).await;
-    let id = invoices.json["items"][0]["id"].as_str().unwrap();
+    let usd = invoices.json["items"].as_array().unwrap().iter().find(|i| i["currencyCode"] == "USD").unwrap();
+    let id = usd["id"].as_str().unwrap();
     let first = sandbox.get(&format!("/v1/invoices/{id}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&size=1"), &token).await;
     assert_eq!(first.json["items"].as_array().unwrap().len(), 1);
     let next = &first.json["links"]["next"];

@@ -189,7 +189,9 @@ impl Sandbox {
     /// A one-line cart body for `availability`, using its first term.
     pub(crate) fn line(availability: &Value, quantity: i64) -> Value {
         let term = &availability["terms"][0];
-        let cycle = availability["sku"]["supportedBillingCycles"][0].clone();
+        let cycles = availability["sku"]["supportedBillingCycles"].as_array().cloned().unwrap_or_default();
+        // Monthly fits every term; otherwise the SKU's only kind (one_time, none).
+        let cycle = if cycles.iter().any(|c| c == "monthly") { json!("monthly") } else { cycles[0].clone() };
         let mut line = json!({
             "id": 0,
             "catalogItemId": availability["catalogItemId"],
