@@ -5,6 +5,7 @@
 //! - `check-cart <FILE>`: run the purchase rules over a `{"cart", "context"}` input.
 //! - `test` (alias `ci`): the project's test command; every check CI runs, in CI's order.
 //! - `bench`: the `validate_cart` criterion benchmark.
+//! - `load`: pc-sandbox load figures with oha (catalog requests per second, checkout latency).
 
 use std::env;
 use std::ffi::OsString;
@@ -65,6 +66,9 @@ enum Cmd {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<OsString>,
     },
+    /// Load figures for pc-sandbox, measured with oha: `GET /v1/products` requests per second
+    /// and checkout latency percentiles under 32 concurrent connections (`xtask/load.sh`).
+    Load,
 }
 
 fn main() -> ExitCode {
@@ -74,6 +78,7 @@ fn main() -> ExitCode {
         Cmd::CheckCart { file } => check_cart(&file),
         Cmd::Test | Cmd::Ci => test().map(|()| ExitCode::SUCCESS),
         Cmd::Bench { args } => bench(&args),
+        Cmd::Load => load(),
     };
     match result {
         Ok(code) => code,
@@ -163,6 +168,17 @@ fn test() -> Result<()> {
             "warnings",
         ],
     )?;
+    match env::var_os(POSTGRES_URL_VAR) {
+        Some(_) => eprintln!("==> sandbox store tests also run on PostgreSQL ({POSTGRES_URL_VAR})"),
+        None if env::var_os("CI").is_some() => bail!(
+            "{POSTGRES_URL_VAR} is not set: CI runs the sandbox's store tests on PostgreSQL; \
+             .ci/run starts a local server and sets it"
+        ),
+        None => eprintln!(
+            "note: {POSTGRES_URL_VAR} is not set, so the sandbox's store tests run on SQLite only \
+             (`.ci/postgres.sh` starts a local PostgreSQL and prints the URL)"
+        ),
+    }
     run_step(&root, &[], &["test", "--workspace"])?;
     run_step(
         &root,
@@ -191,6 +207,24 @@ fn test() -> Result<()> {
     )?;
     eprintln!("==> all checks passed");
     Ok(())
+}
+
+/// Environment variable naming the PostgreSQL server the sandbox's store tests also run on.
+const POSTGRES_URL_VAR: &str = "PC_SANDBOX_TEST_POSTGRES_URL";
+
+/// `cargo xtask load`: runs `xtask/load.sh` (oha against a release-built sandbox).
+fn load() -> Result<ExitCode> {
+    let root = workspace_root()?;
+    let status = Command::new("bash")
+        .arg(root.join("xtask").join("load.sh"))
+        .current_dir(&root)
+        .status()
+        .context("cannot run bash xtask/load.sh")?;
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// `cargo xtask bench`: the criterion benchmark, with `args` passed to it; exits as it does.

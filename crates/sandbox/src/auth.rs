@@ -12,9 +12,9 @@ use axum::{Form, Json, Router};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
+use crate::AppState;
 use crate::error::AppError;
 use crate::tenants::{self, Partner};
-use crate::AppState;
 
 /// The only scope the token endpoint grants.
 pub(crate) const SCOPE: &str = "https://api.partnercenter.microsoft.com/.default";
@@ -84,7 +84,9 @@ async fn token_create(
         return oauth_error(
             StatusCode::BAD_REQUEST,
             "invalid_tenant",
-            &format!("Tenant '{tenant}' not found. The sandbox's tenants are contoso and fabrikam."),
+            &format!(
+                "Tenant '{tenant}' not found. The sandbox's tenants are contoso and fabrikam."
+            ),
         );
     };
     if form.grant_type.as_deref() != Some("client_credentials") {
@@ -107,7 +109,10 @@ async fn token_create(
         return oauth_error(
             StatusCode::UNAUTHORIZED,
             "invalid_client",
-            &format!("Invalid client_id or client_secret for tenant '{}'.", partner.tenant),
+            &format!(
+                "Invalid client_id or client_secret for tenant '{}'.",
+                partner.tenant
+            ),
         );
     }
     match issue(&state, partner) {
@@ -172,7 +177,10 @@ pub(crate) fn authenticate(parts: &Parts, state: &AppState) -> Result<Caller, Ap
         })
         .filter(|t| !t.is_empty())
         .ok_or_else(|| {
-            AppError::unauthorized(false, "Access denied: the Authorization header is not a bearer token.")
+            AppError::unauthorized(
+                false,
+                "Access denied: the Authorization header is not a bearer token.",
+            )
         })?;
     let mut validation = Validation::new(Algorithm::HS256);
     validation.set_audience(&[AUDIENCE]);

@@ -12,7 +12,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::Utc;
 use pc_core::enums::InvoiceType;
-use pc_core::models::{Collection, Invoice, InvoiceSummary, InvoiceSummaryDetail, OneTimeInvoiceLineItem};
+use pc_core::models::{
+    Collection, Invoice, InvoiceSummary, InvoiceSummaryDetail, OneTimeInvoiceLineItem,
+};
 use pc_core::wire::{Spelled, Timestamp};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -31,9 +33,15 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/invoices/summaries", get(summaries_list))
         .route("/invoices", get(invoices_list))
         .route("/invoices/{invoice_id}", get(invoices_get))
-        .route("/invoices/{invoice_id}/documents/statement", get(statement_get))
+        .route(
+            "/invoices/{invoice_id}/documents/statement",
+            get(statement_get),
+        )
         .route("/invoices/{invoice_id}/lineitems", get(line_items_list))
-        .route("/invoices/{invoice_id}/lineitems/{provider}/{line_item_type}", get(line_items_by_path))
+        .route(
+            "/invoices/{invoice_id}/lineitems/{provider}/{line_item_type}",
+            get(line_items_by_path),
+        )
 }
 
 /// Sandbox-only endpoints (not Partner Center's; never forwarded upstream).
@@ -114,7 +122,10 @@ fn by_currency(invoices: &[Invoice]) -> BTreeMap<String, Vec<&Invoice>> {
 }
 
 /// E23 `GET /v1/invoices/summary`: the balance in the partner's billing currency.
-async fn summary_get(State(state): State<AppState>, caller: Caller) -> AppResult<Json<InvoiceSummary>> {
+async fn summary_get(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> AppResult<Json<InvoiceSummary>> {
     let invoices = state.store().invoices(caller.partner.tenant_id).await?;
     let currency = caller.partner.billing_currency;
     let mine: Vec<&Invoice> = invoices
@@ -131,8 +142,13 @@ async fn summaries_list(
 ) -> AppResult<Json<Collection<InvoiceSummary>>> {
     let invoices = state.store().invoices(caller.partner.tenant_id).await?;
     let mut groups = by_currency(&invoices);
-    groups.entry(caller.partner.billing_currency.to_owned()).or_default();
-    let items = groups.iter().map(|(currency, list)| summary(currency, list)).collect();
+    groups
+        .entry(caller.partner.billing_currency.to_owned())
+        .or_default();
+    let items = groups
+        .iter()
+        .map(|(currency, list)| summary(currency, list))
+        .collect();
     Ok(Json(paging::all(items, "/invoices/summaries")))
 }
 
@@ -144,7 +160,13 @@ async fn invoices_list(
 ) -> AppResult<Json<Collection<Invoice>>> {
     let (offset, size) = page.resolve(200)?;
     let invoices = state.store().invoices(caller.partner.tenant_id).await?;
-    Ok(Json(paging::page(invoices, offset, size, "/invoices", paging::Next::Offset("/invoices"))))
+    Ok(Json(paging::page(
+        invoices,
+        offset,
+        size,
+        "/invoices",
+        paging::Next::Offset("/invoices"),
+    )))
 }
 
 async fn load(state: &AppState, partner: &Partner, invoice_id: &str) -> AppResult<Invoice> {
@@ -162,7 +184,11 @@ async fn invoices_get(
     Path(invoice_id): Path<String>,
 ) -> AppResult<Json<Invoice>> {
     let mut invoice = load(&state, caller.partner, &invoice_id).await?;
-    let id = invoice.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or(invoice_id);
+    let id = invoice
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or(invoice_id);
     invoice.pdf_download_link = Some(format!("/v1/invoices/{id}/documents/statement"));
     Ok(Json(invoice))
 }
@@ -174,7 +200,11 @@ async fn statement_get(
     Path(invoice_id): Path<String>,
 ) -> AppResult<Response> {
     let invoice = load(&state, caller.partner, &invoice_id).await?;
-    let id = invoice.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or(invoice_id);
+    let id = invoice
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or(invoice_id);
     let lines: Vec<OneTimeInvoiceLineItem> = state
         .store()
         .line_items(caller.partner.tenant_id, Some(&id))
@@ -191,7 +221,10 @@ async fn statement_get(
     .map_err(AppError::internal)?;
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/pdf"),
+    );
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=Invoice_{id}.pdf")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
@@ -220,7 +253,16 @@ async fn line_items_list(
 ) -> AppResult<Json<Collection<serde_json::Value>>> {
     let provider = query.provider.clone().unwrap_or_default();
     let kind = query.invoice_line_item_type.clone().unwrap_or_default();
-    line_items(&state, caller.partner, &headers, &invoice_id, &provider, &kind, &query).await
+    line_items(
+        &state,
+        caller.partner,
+        &headers,
+        &invoice_id,
+        &provider,
+        &kind,
+        &query,
+    )
+    .await
 }
 
 /// E28, legacy path form `GET /v1/invoices/{invoice-id}/lineitems/{billing-provider}/{invoice-line-item-type}`.
@@ -231,11 +273,23 @@ async fn line_items_by_path(
     Path((invoice_id, provider, kind)): Path<(String, String, String)>,
     Query(query): Query<LineItemsQuery>,
 ) -> AppResult<Json<Collection<serde_json::Value>>> {
-    line_items(&state, caller.partner, &headers, &invoice_id, &provider, &kind, &query).await
+    line_items(
+        &state,
+        caller.partner,
+        &headers,
+        &invoice_id,
+        &provider,
+        &kind,
+        &query,
+    )
+    .await
 }
 
 fn normalized(text: &str) -> String {
-    text.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase()
+    text.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 async fn line_items(
@@ -248,66 +302,120 @@ async fn line_items(
     query: &LineItemsQuery,
 ) -> AppResult<Json<Collection<serde_json::Value>>> {
     let invoice = load(state, partner, invoice_id).await?;
-    let id = invoice.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+    let id = invoice
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or_default();
     let provider = normalized(provider);
     let kind = normalized(kind);
     if !["onetime", "office", "azure", "all", "marketplace"].contains(&provider.as_str()) {
-        return Err(AppError::invalid_input("provider must be onetime, office or azure."));
+        return Err(AppError::invalid_input(
+            "provider must be onetime, office or azure.",
+        ));
     }
     if !["billinglineitems", "usagelineitems"].contains(&kind.as_str()) {
-        return Err(AppError::invalid_input("invoicelineitemtype must be billinglineitems or usagelineitems."));
+        return Err(AppError::invalid_input(
+            "invoicelineitemtype must be billinglineitems or usagelineitems.",
+        ));
     }
-    let (mut offset, size) = PageQuery { size: query.size.clone(), offset: query.offset.clone() }.resolve(paging::MAX_PAGE_SIZE)?;
-    let seeking = query.seek_operation.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("next"));
-    if let Some(token) = headers.get("ms-continuationtoken").and_then(|v| v.to_str().ok()) {
+    let (mut offset, size) = PageQuery {
+        size: query.size.clone(),
+        offset: query.offset.clone(),
+    }
+    .resolve(paging::MAX_PAGE_SIZE)?;
+    let seeking = query
+        .seek_operation
+        .as_deref()
+        .is_some_and(|s| s.eq_ignore_ascii_case("next"));
+    if let Some(token) = headers
+        .get("ms-continuationtoken")
+        .and_then(|v| v.to_str().ok())
+    {
         offset = paging::offset_of_token(token)?;
     } else if seeking {
-        return Err(AppError::invalid_input("seekOperation=Next needs the MS-ContinuationToken header of the previous page."));
+        return Err(AppError::invalid_input(
+            "seekOperation=Next needs the MS-ContinuationToken header of the previous page.",
+        ));
     }
-    let items: Vec<serde_json::Value> = if (provider == "onetime" || provider == "all") && kind == "billinglineitems" {
-        state
-            .store()
-            .line_items(partner.tenant_id, Some(&id))
-            .await?
-            .into_iter()
-            .map(|(_, item)| serde_json::to_value(item))
-            .collect::<Result<_, _>>()
-            .map_err(AppError::internal)?
-    } else {
-        Vec::new()
-    };
-    let self_uri = format!("/invoices/{id}/lineitems?provider={provider}&invoicelineitemtype={kind}&size={size}");
-    let next = format!("/invoices/{id}/lineitems/OneTime/BillingLineItems?seekOperation=Next&size={size}");
-    Ok(Json(paging::page(items, offset, size, &self_uri, paging::Next::Seek(&next))))
+    let items: Vec<serde_json::Value> =
+        if (provider == "onetime" || provider == "all") && kind == "billinglineitems" {
+            state
+                .store()
+                .line_items(partner.tenant_id, Some(&id))
+                .await?
+                .into_iter()
+                .map(|(_, item)| serde_json::to_value(item))
+                .collect::<Result<_, _>>()
+                .map_err(AppError::internal)?
+        } else {
+            Vec::new()
+        };
+    let self_uri = format!(
+        "/invoices/{id}/lineitems?provider={provider}&invoicelineitemtype={kind}&size={size}"
+    );
+    let next =
+        format!("/invoices/{id}/lineitems/OneTime/BillingLineItems?seekOperation=Next&size={size}");
+    Ok(Json(paging::page(
+        items,
+        offset,
+        size,
+        &self_uri,
+        paging::Next::Seek(&next),
+    )))
 }
 
 /// `POST /sandbox/invoices/close` (sandbox only, bearer token): closes the open billing period.
 /// Every purchase line not yet invoiced goes onto a new invoice per currency, dated now; answers
 /// 201 with the collection of new invoices (empty when there was nothing to invoice).
-async fn period_close(State(state): State<AppState>, caller: Caller) -> AppResult<(StatusCode, Json<Collection<Invoice>>)> {
+async fn period_close(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> AppResult<(StatusCode, Json<Collection<Invoice>>)> {
     let partner = caller.partner;
     let open = state.store().line_items(partner.tenant_id, None).await?;
     let mut groups: BTreeMap<String, Vec<(String, OneTimeInvoiceLineItem)>> = BTreeMap::new();
     for (line_id, item) in open {
-        groups.entry(item.currency.clone().unwrap_or_default()).or_default().push((line_id, item));
+        groups
+            .entry(item.currency.clone().unwrap_or_default())
+            .or_default()
+            .push((line_id, item));
     }
     let now = Utc::now();
     let mut invoices = Vec::new();
     let mut moved = Vec::new();
     for (n, (currency, lines)) in groups.into_iter().enumerate() {
-        let id = format!("G{:09}", (now.timestamp() % 10_000_000) * 10 + i64::try_from(n).unwrap_or(0));
+        let id = format!(
+            "G{:09}",
+            (now.timestamp() % 10_000_000) * 10 + i64::try_from(n).unwrap_or(0)
+        );
         let start = lines
             .iter()
             .filter_map(|(_, l)| l.charge_start_date.as_ref().and_then(Timestamp::instant))
             .min()
             .unwrap_or(now);
         let total: Decimal = lines.iter().filter_map(|(_, l)| l.total_for_customer).sum();
-        invoices.push(invoice_resource(&id, now, start, now, total, Decimal::ZERO, &currency, symbol_of(&currency)));
+        invoices.push(invoice_resource(
+            &id,
+            now,
+            start,
+            now,
+            total,
+            Decimal::ZERO,
+            &currency,
+            symbol_of(&currency),
+        ));
         for (line_id, mut item) in lines {
             item.invoice_number = Some(id.clone());
             moved.push((line_id, id.clone(), item));
         }
     }
-    state.store().close_period(partner.tenant_id, &invoices, &moved).await?;
-    Ok((StatusCode::CREATED, Json(paging::all(invoices, "/invoices"))))
+    state
+        .store()
+        .close_period(partner.tenant_id, &invoices, &moved)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(paging::all(invoices, "/invoices")),
+    ))
 }

@@ -29,8 +29,14 @@ use crate::store::StoredCustomer;
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/customers/{customer_id}/carts", post(carts_create))
-        .route("/customers/{customer_id}/carts/{cart_id}", get(carts_get).put(carts_update))
-        .route("/customers/{customer_id}/carts/{cart_id}/checkout", post(carts_checkout))
+        .route(
+            "/customers/{customer_id}/carts/{cart_id}",
+            get(carts_get).put(carts_update),
+        )
+        .route(
+            "/customers/{customer_id}/carts/{cart_id}/checkout",
+            post(carts_checkout),
+        )
 }
 
 fn cart_not_found(cart_id: &str) -> AppError {
@@ -45,13 +51,19 @@ fn cart_not_found(cart_id: &str) -> AppError {
 fn require_lines(cart: &Cart) -> AppResult<()> {
     let lines = cart.line_items.as_deref().unwrap_or_default();
     if lines.is_empty() {
-        return Err(AppError::invalid_input("lineItems must contain at least one line item.")
-            .with_data(serde_json::json!({ "path": "$.lineItems" })));
+        return Err(
+            AppError::invalid_input("lineItems must contain at least one line item.")
+                .with_data(serde_json::json!({ "path": "$.lineItems" })),
+        );
     }
     fn check(lines: &[CartLineItem], path: &str) -> AppResult<()> {
         for (i, line) in lines.iter().enumerate() {
             let at = format!("{path}[{i}]");
-            let missing = if line.catalog_item_id.as_ref().is_none_or(|c| c.as_str().trim().is_empty()) {
+            let missing = if line
+                .catalog_item_id
+                .as_ref()
+                .is_none_or(|c| c.as_str().trim().is_empty())
+            {
                 Some("catalogItemId")
             } else if line.quantity.is_none() {
                 Some("quantity")
@@ -61,8 +73,10 @@ fn require_lines(cart: &Cart) -> AppResult<()> {
                 None
             };
             if let Some(member) = missing {
-                return Err(AppError::invalid_input(format!("{at}.{member} is required."))
-                    .with_data(serde_json::json!({ "path": format!("{at}.{member}") })));
+                return Err(
+                    AppError::invalid_input(format!("{at}.{member} is required."))
+                        .with_data(serde_json::json!({ "path": format!("{at}.{member}") })),
+                );
             }
             if let Some(addons) = &line.addon_items {
                 check(addons, &format!("{at}.addonItems"))?;
@@ -105,9 +119,7 @@ async fn fill(
                 }
                 None => line.pricing = None,
             }
-            line.error = validation
-                .findings_for_line(id)
-                .find_map(line_error);
+            line.error = validation.findings_for_line(id).find_map(line_error);
             if let Some(addons) = line.addon_items.as_mut() {
                 walk(state, addons, validation, position);
             }
@@ -140,7 +152,12 @@ async fn carts_create(
     require_lines(&cart)?;
     let now = Utc::now();
     let id = uuid::Uuid::new_v4().to_string();
-    let customer_id = customer.customer.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or(customer_id);
+    let customer_id = customer
+        .customer
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or(customer_id);
     cart.id = Some(CartId::new(id.clone()));
     cart.creation_timestamp = Some(Timestamp::from(now));
     cart.last_modified_timestamp = Some(Timestamp::from(now));
@@ -191,7 +208,9 @@ async fn carts_update(
         AppError::new(
             StatusCode::BAD_REQUEST,
             800_065,
-            format!("Can't update or check out an already submitted cart {cart_id}; create a new cart."),
+            format!(
+                "Can't update or check out an already submitted cart {cart_id}; create a new cart."
+            ),
         )
     };
     if stored.checkout_result.is_some() {
@@ -208,7 +227,11 @@ async fn carts_update(
     cart.links = before.links.clone();
     cart.attributes = Some(attributes("Cart"));
     fill(&state, &caller, &customer, &mut cart).await?;
-    if !state.store().update_cart(caller.partner.tenant_id, &cart).await? {
+    if !state
+        .store()
+        .update_cart(caller.partner.tenant_id, &cart)
+        .await?
+    {
         return Err(already_ordered());
     }
     Ok((StatusCode::CREATED, Json(cart)))

@@ -8,7 +8,9 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use pc_core::enums::Segment;
-use pc_core::models::{Availability, Collection, InventoryCheckRequest, InventoryItem, Product, Sku};
+use pc_core::models::{
+    Availability, Collection, InventoryCheckRequest, InventoryItem, Product, Sku,
+};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -24,15 +26,24 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/products/{product_id}", get(products_get))
         .route("/products/{product_id}/skus", get(skus_list))
         .route("/products/{product_id}/skus/{sku_id}", get(skus_get))
-        .route("/products/{product_id}/skus/{sku_id}/availabilities", get(availabilities_list))
+        .route(
+            "/products/{product_id}/skus/{sku_id}/availabilities",
+            get(availabilities_list),
+        )
         .route(
             "/products/{product_id}/skus/{sku_id}/availabilities/{availability_id}",
             get(availabilities_get),
         )
         .route("/extensions/product/checkInventory", post(inventory_check))
         .route("/extensions/product/checkinventory", post(inventory_check))
-        .route("/customers/{customer_id}/products", get(customer_products_list))
-        .route("/customers/{customer_id}/products/{product_id}/skus", get(customer_skus_list))
+        .route(
+            "/customers/{customer_id}/products",
+            get(customer_products_list),
+        )
+        .route(
+            "/customers/{customer_id}/products/{product_id}/skus",
+            get(customer_skus_list),
+        )
         .route(
             "/customers/{customer_id}/products/{product_id}/skus/{sku_id}/availabilities",
             get(customer_availabilities_list),
@@ -73,7 +84,9 @@ impl CatalogQuery {
         match self.target_segment.as_deref().map(str::trim) {
             None | Some("") => Ok(None),
             Some(text) => match text.parse::<Segment>() {
-                Ok(Segment::Unknown(_)) | Err(_) => Err(CatalogError::SegmentNotAllowed(text.to_owned()).into()),
+                Ok(Segment::Unknown(_)) | Err(_) => {
+                    Err(CatalogError::SegmentNotAllowed(text.to_owned()).into())
+                }
                 Ok(segment) => Ok(Some(segment)),
             },
         }
@@ -97,7 +110,11 @@ impl CatalogQuery {
                 parts.push(format!("{name}={value}"));
             }
         }
-        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
     }
 }
 
@@ -113,12 +130,22 @@ async fn products_list(
         .as_deref()
         .map(str::trim)
         .filter(|v| !v.is_empty())
-        .ok_or_else(|| AppError::invalid_input("The targetView query parameter is required, e.g. OnlineServices."))?;
+        .ok_or_else(|| {
+            AppError::invalid_input(
+                "The targetView query parameter is required, e.g. OnlineServices.",
+            )
+        })?;
     let segment = query.segment()?;
-    let products = state
-        .catalog()
-        .products(country, target_view, segment.as_ref(), query.azure_plan_scope())?;
-    Ok(Json(paging::all(products, &format!("/products{}", query.query_string()))))
+    let products = state.catalog().products(
+        country,
+        target_view,
+        segment.as_ref(),
+        query.azure_plan_scope(),
+    )?;
+    Ok(Json(paging::all(
+        products,
+        &format!("/products{}", query.query_string()),
+    )))
 }
 
 /// E2 `GET /v1/products/{product-id}?country=`.
@@ -145,8 +172,13 @@ async fn skus_list(
 ) -> AppResult<Json<Collection<Sku>>> {
     let country = query.country()?;
     let segment = query.segment()?;
-    let skus = state.catalog().skus(&product_id, country, segment.as_ref())?;
-    Ok(Json(paging::all(skus, &format!("/products/{product_id}/skus{}", query.query_string()))))
+    let skus = state
+        .catalog()
+        .skus(&product_id, country, segment.as_ref())?;
+    Ok(Json(paging::all(
+        skus,
+        &format!("/products/{product_id}/skus{}", query.query_string()),
+    )))
 }
 
 /// E4 `GET /v1/products/{product-id}/skus/{sku-id}?country=`.
@@ -169,12 +201,16 @@ async fn availabilities_list(
 ) -> AppResult<Json<Collection<Availability>>> {
     let country = query.country()?;
     let segment = query.segment()?;
-    let availabilities = state
-        .catalog()
-        .availabilities(&product_id, &sku_id, country, segment.as_ref())?;
+    let availabilities =
+        state
+            .catalog()
+            .availabilities(&product_id, &sku_id, country, segment.as_ref())?;
     Ok(Json(paging::all(
         availabilities,
-        &format!("/products/{product_id}/skus/{sku_id}/availabilities{}", query.query_string()),
+        &format!(
+            "/products/{product_id}/skus/{sku_id}/availabilities{}",
+            query.query_string()
+        ),
     )))
 }
 
@@ -186,7 +222,12 @@ async fn availabilities_get(
     Query(query): Query<CatalogQuery>,
 ) -> AppResult<Json<Availability>> {
     let country = query.country()?;
-    Ok(Json(state.catalog().availability(&product_id, &sku_id, &availability_id, country)?))
+    Ok(Json(state.catalog().availability(
+        &product_id,
+        &sku_id,
+        &availability_id,
+        country,
+    )?))
 }
 
 /// E7 `POST /v1/extensions/product/checkInventory?country=` → a bare JSON array of
@@ -199,12 +240,18 @@ async fn inventory_check(
 ) -> AppResult<Json<Vec<InventoryItem>>> {
     let country = query.country()?;
     if request.target_items.as_ref().is_none_or(Vec::is_empty) {
-        return Err(AppError::invalid_input("targetItems must list at least one { productId, skuId? }."));
+        return Err(AppError::invalid_input(
+            "targetItems must list at least one { productId, skuId? }.",
+        ));
     }
     Ok(Json(state.catalog().check_inventory(&request, country)))
 }
 
-async fn customer_country(state: &AppState, caller: &Caller, customer_id: &str) -> AppResult<String> {
+async fn customer_country(
+    state: &AppState,
+    caller: &Caller,
+    customer_id: &str,
+) -> AppResult<String> {
     let customer = state
         .store()
         .customer(caller.partner.tenant_id, customer_id)
@@ -244,5 +291,11 @@ async fn customer_availabilities_list(
     Query(mut query): Query<CatalogQuery>,
 ) -> AppResult<Json<Collection<Availability>>> {
     query.country = Some(customer_country(&state, &caller, &customer_id).await?);
-    availabilities_list(State(state), caller, Path((product_id, sku_id)), Query(query)).await
+    availabilities_list(
+        State(state),
+        caller,
+        Path((product_id, sku_id)),
+        Query(query),
+    )
+    .await
 }

@@ -16,19 +16,19 @@ use std::collections::BTreeMap;
 use axum::http::StatusCode;
 use chrono::{DateTime, Days, Months, Utc};
 use pc_core::enums::{
-    BillingCycle, CartStatus, ContractType, EntitlementType, FulfillmentStatus,
-    InvoiceLineItemType, BillingProvider, LineTransactionType, OrderStatus, OrderTransactionType,
+    BillingCycle, BillingProvider, CartStatus, ContractType, EntitlementType, FulfillmentStatus,
+    InvoiceLineItemType, LineTransactionType, OrderStatus, OrderTransactionType,
     PurchasePrerequisite, RefundType, RegistrationStatus, Segment, SubscriptionBillingType,
     SubscriptionStatus,
 };
 use pc_core::ids::{CustomerId, OrderId, SubscriptionId};
+use pc_core::models::subscription::RefundableQuantityDetail;
 use pc_core::models::{
     Artifact, Availability, Cart, CartCheckoutResult, CartLineItem, Entitlement, ErrorCode,
     InventoryCheckRequest, InventoryItem, InventoryTarget, Link, OneTimeInvoiceLineItem, Order,
     OrderError, OrderLineItem, Pricing, ReferenceOrder, RefundableQuantity, Subscription,
     SubscriptionRefundOption,
 };
-use pc_core::models::subscription::RefundableQuantityDetail;
 use pc_core::rules::{
     AzureSubscription, CustomerProfile, ExistingPurchase, Finding, PartnerProfile, ProductKind,
     PurchaseContext, PurchaseKind, Severity, Validation,
@@ -40,8 +40,7 @@ use crate::AppState;
 use crate::error::{AppError, AppResult};
 use crate::paging::{attributes, link};
 use crate::store::{
-    CheckoutWrite, NewEntitlement, NewLineItem, NewSubscription, StoredCustomer,
-    StoredSubscription,
+    CheckoutWrite, NewEntitlement, NewLineItem, NewSubscription, StoredCustomer, StoredSubscription,
 };
 use crate::tenants::Partner;
 
@@ -253,7 +252,10 @@ pub(crate) fn describe(finding: &Finding) -> String {
 /// A line's currency (its availability's `defaultCurrency`) and, when the catalog prices its
 /// term and billing cycle, its pricing: unit price per billing period and `extendedPrice` =
 /// unit × quantity, in that currency.
-pub(crate) fn line_pricing(state: &AppState, line: &CartLineItem) -> Option<(Option<Pricing>, String)> {
+pub(crate) fn line_pricing(
+    state: &AppState,
+    line: &CartLineItem,
+) -> Option<(Option<Pricing>, String)> {
     let availability = state
         .catalog()
         .by_catalog_item_id(line.catalog_item_id.as_ref()?.as_str())?;
@@ -284,7 +286,9 @@ pub(crate) fn line_pricing(state: &AppState, line: &CartLineItem) -> Option<(Opt
 
 fn currency_symbol(availability: &Availability) -> String {
     match availability.default_currency.as_ref() {
-        Some(pc_core::models::DefaultCurrency::Info(info)) => info.symbol.clone().unwrap_or_default(),
+        Some(pc_core::models::DefaultCurrency::Info(info)) => {
+            info.symbol.clone().unwrap_or_default()
+        }
         _ => String::new(),
     }
 }
@@ -414,7 +418,12 @@ fn short_id() -> String {
 impl Plan<'_> {
     /// Adds one order for a group of lines, with a subscription, entitlements and an invoice
     /// line per order line.
-    fn order(&mut self, cart: &Cart, billing_cycle: Option<BillingCycle>, lines: &[&(i64, CartLineItem)]) {
+    fn order(
+        &mut self,
+        cart: &Cart,
+        billing_cycle: Option<BillingCycle>,
+        lines: &[&(i64, CartLineItem)],
+    ) {
         let order_id = short_id();
         let mut order_lines = Vec::new();
         let mut total = Decimal::ZERO;
@@ -475,10 +484,15 @@ impl Plan<'_> {
             partner_on_record_attestation_accepted: cart.partner_on_record_attestation_accepted,
             links: Some(
                 [
-                    ("self".to_owned(), link(format!("/customers/{customer_id}/orders/{order_id}"))),
+                    (
+                        "self".to_owned(),
+                        link(format!("/customers/{customer_id}/orders/{order_id}")),
+                    ),
                     (
                         "provisioningStatus".to_owned(),
-                        link(format!("/customers/{customer_id}/orders/{order_id}/provisioningstatus")),
+                        link(format!(
+                            "/customers/{customer_id}/orders/{order_id}/provisioningstatus"
+                        )),
                     ),
                 ]
                 .into(),
@@ -489,22 +503,48 @@ impl Plan<'_> {
         self.write.orders.push(order);
     }
 
-    fn line_links(&self, availability: &Availability, subscription_id: &str) -> pc_core::models::Links {
-        let product = availability.product_id.as_ref().map(|p| p.as_str()).unwrap_or_default();
-        let sku = availability.sku_id.as_ref().map(|s| s.as_str()).unwrap_or_default();
-        let id = availability.id.as_ref().map(|a| a.as_str()).unwrap_or_default();
+    fn line_links(
+        &self,
+        availability: &Availability,
+        subscription_id: &str,
+    ) -> pc_core::models::Links {
+        let product = availability
+            .product_id
+            .as_ref()
+            .map(|p| p.as_str())
+            .unwrap_or_default();
+        let sku = availability
+            .sku_id
+            .as_ref()
+            .map(|s| s.as_str())
+            .unwrap_or_default();
+        let id = availability
+            .id
+            .as_ref()
+            .map(|a| a.as_str())
+            .unwrap_or_default();
         let country = availability.country.as_deref().unwrap_or_default();
         let customer_id = &self.customer_id;
         [
-            ("product".to_owned(), link(format!("/products/{product}?country={country}"))),
-            ("sku".to_owned(), link(format!("/products/{product}/skus/{sku}?country={country}"))),
+            (
+                "product".to_owned(),
+                link(format!("/products/{product}?country={country}")),
+            ),
+            (
+                "sku".to_owned(),
+                link(format!("/products/{product}/skus/{sku}?country={country}")),
+            ),
             (
                 "availability".to_owned(),
-                link(format!("/products/{product}/skus/{sku}/availabilities/{id}?country={country}")),
+                link(format!(
+                    "/products/{product}/skus/{sku}/availabilities/{id}?country={country}"
+                )),
             ),
             (
                 "subscription".to_owned(),
-                link(format!("/customers/{customer_id}/subscriptions/{subscription_id}")),
+                link(format!(
+                    "/customers/{customer_id}/subscriptions/{subscription_id}"
+                )),
             ),
         ]
         .into()
@@ -526,7 +566,8 @@ impl Plan<'_> {
             kind,
             self.now,
         );
-        let registration = matches!(kind, ProductKind::AzurePlan).then(|| "notregistered".to_owned());
+        let registration =
+            matches!(kind, ProductKind::AzurePlan).then(|| "notregistered".to_owned());
         self.write.subscriptions.push(NewSubscription {
             subscription,
             currency: currency.to_owned(),
@@ -544,7 +585,9 @@ impl Plan<'_> {
         kind: ProductKind,
     ) {
         let entitlement_type = match kind {
-            ProductKind::PerpetualSoftware | ProductKind::SoftwareSubscription => EntitlementType::Software,
+            ProductKind::PerpetualSoftware | ProductKind::SoftwareSubscription => {
+                EntitlementType::Software
+            }
             ProductKind::AzureReservation => EntitlementType::ReservedInstance,
             _ => return,
         };
@@ -563,9 +606,17 @@ impl Plan<'_> {
             let scope = line
                 .provisioning_context
                 .as_ref()
-                .and_then(|c| c.iter().find(|(k, _)| k.eq_ignore_ascii_case("scope")).map(|(_, v)| v.clone()))
+                .and_then(|c| {
+                    c.iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case("scope"))
+                        .map(|(_, v)| v.clone())
+                })
                 .unwrap_or_else(|| "Shared".to_owned());
-            let sku_title = availability.sku.as_ref().and_then(|s| s.title.clone()).unwrap_or_default();
+            let sku_title = availability
+                .sku
+                .as_ref()
+                .and_then(|s| s.title.clone())
+                .unwrap_or_default();
             stored_artifacts.push((
                 reservation_order.clone(),
                 serde_json::json!({
@@ -595,7 +646,9 @@ impl Plan<'_> {
             let mut attributes = serde_json::Map::new();
             attributes.insert("productKey".to_owned(), product_key().into());
             artifacts.push(Artifact {
-                artifact_type: Some(Spelled::from(EntitlementType::Unknown("productkey".to_owned()))),
+                artifact_type: Some(Spelled::from(EntitlementType::Unknown(
+                    "productkey".to_owned(),
+                ))),
                 dynamic_attributes: Some(attributes),
                 ..Artifact::default()
             });
@@ -660,11 +713,17 @@ impl Plan<'_> {
             partner_id: Some(self.partner.tenant_id.to_owned()),
             customer_id: Some(self.customer_id.clone()),
             customer_name: customer.company_name().map(str::to_owned),
-            customer_domain_name: customer.company_profile.as_ref().and_then(|p| p.domain.clone()),
+            customer_domain_name: customer
+                .company_profile
+                .as_ref()
+                .and_then(|p| p.domain.clone()),
             customer_country: customer.country().map(str::to_owned),
             order_id: Some(order_id.to_owned()),
             order_date: Some(Timestamp::from(self.now)),
-            product_id: availability.product_id.as_ref().map(|p| p.as_str().to_owned()),
+            product_id: availability
+                .product_id
+                .as_ref()
+                .map(|p| p.as_str().to_owned()),
             sku_id: availability.sku_id.as_ref().map(|s| s.as_str().to_owned()),
             availability_id: availability.id.as_ref().map(|a| a.as_str().to_owned()),
             product_name: availability.product.as_ref().and_then(|p| p.title.clone()),
@@ -786,16 +845,30 @@ pub(crate) fn subscription_for(
     let product = availability.product.as_ref();
     let license_based = matches!(kind, ProductKind::NewCommerceLicense);
     let contract = match kind {
-        ProductKind::PerpetualSoftware | ProductKind::SoftwareSubscription => ContractType::ProductKey,
+        ProductKind::PerpetualSoftware | ProductKind::SoftwareSubscription => {
+            ContractType::ProductKey
+        }
         _ => ContractType::Subscription,
     };
     let billing_type = match kind {
         ProductKind::AzurePlan => SubscriptionBillingType::Usage,
         _ => SubscriptionBillingType::License,
     };
-    let product_id = availability.product_id.as_ref().map(|p| p.as_str()).unwrap_or_default();
-    let sku_id = availability.sku_id.as_ref().map(|s| s.as_str()).unwrap_or_default();
-    let availability_id = availability.id.as_ref().map(|a| a.as_str()).unwrap_or_default();
+    let product_id = availability
+        .product_id
+        .as_ref()
+        .map(|p| p.as_str())
+        .unwrap_or_default();
+    let sku_id = availability
+        .sku_id
+        .as_ref()
+        .map(|s| s.as_str())
+        .unwrap_or_default();
+    let availability_id = availability
+        .id
+        .as_ref()
+        .map(|a| a.as_str())
+        .unwrap_or_default();
     let country = availability.country.as_deref().unwrap_or_default();
     Subscription {
         id: Some(SubscriptionId::new(id.clone())),

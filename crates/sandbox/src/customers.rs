@@ -27,12 +27,19 @@ pub(crate) fn router() -> Router<AppState> {
             "/customers/{customer_id}/agreements",
             get(agreements_list).post(agreements_create),
         )
-        .route("/customers/{customer_id}/qualifications", get(qualifications_list))
+        .route(
+            "/customers/{customer_id}/qualifications",
+            get(qualifications_list),
+        )
         .route("/agreements", get(agreement_metadata_list))
 }
 
 /// The caller's customer `customer_id`, or 404 `60003`.
-pub(crate) async fn load(state: &AppState, caller: &Caller, customer_id: &str) -> AppResult<StoredCustomer> {
+pub(crate) async fn load(
+    state: &AppState,
+    caller: &Caller,
+    customer_id: &str,
+) -> AppResult<StoredCustomer> {
     state
         .store()
         .customer(caller.partner.tenant_id, customer_id)
@@ -49,7 +56,10 @@ async fn customers_list(
     Query(page): Query<PageQuery>,
 ) -> AppResult<Json<Collection<Customer>>> {
     let (_, size) = page.resolve(500)?;
-    let offset = match headers.get("ms-continuationtoken").and_then(|v| v.to_str().ok()) {
+    let offset = match headers
+        .get("ms-continuationtoken")
+        .and_then(|v| v.to_str().ok())
+    {
         Some(token) => paging::offset_of_token(token)?,
         None => 0,
     };
@@ -103,7 +113,12 @@ async fn agreements_list(
     Query(query): Query<AgreementQuery>,
 ) -> AppResult<Json<Collection<Agreement>>> {
     let customer = load(&state, &caller, &customer_id).await?;
-    let id = customer.customer.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+    let id = customer
+        .customer
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or_default();
     let agreements = state
         .store()
         .agreements(&id)
@@ -111,7 +126,10 @@ async fn agreements_list(
         .into_iter()
         .filter(|a| query.matches(a.agreement_type.as_deref().unwrap_or_default()))
         .collect();
-    Ok(Json(paging::all(agreements, &format!("/customers/{id}/agreements"))))
+    Ok(Json(paging::all(
+        agreements,
+        &format!("/customers/{id}/agreements"),
+    )))
 }
 
 /// `POST /v1/customers/{customer-tenant-id}/agreements`: confirms the customer's acceptance.
@@ -124,7 +142,12 @@ async fn agreements_create(
     PcJson(mut agreement): PcJson<Agreement>,
 ) -> AppResult<(StatusCode, Json<Agreement>)> {
     let customer = load(&state, &caller, &customer_id).await?;
-    let id = customer.customer.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+    let id = customer
+        .customer
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or_default();
     if !agreement.is_customer_agreement() {
         return Err(AppError::invalid_input(
             "type must be MicrosoftCustomerAgreement (the only agreement confirmed through this API for new commerce).",
@@ -137,8 +160,9 @@ async fn agreements_create(
     }
     let contact = agreement.primary_contact.as_ref();
     let filled = |v: Option<&String>| v.is_some_and(|s| !s.trim().is_empty());
-    if !contact.is_some_and(|c| filled(c.first_name.as_ref()) && filled(c.last_name.as_ref()) && filled(c.email.as_ref()))
-    {
+    if !contact.is_some_and(|c| {
+        filled(c.first_name.as_ref()) && filled(c.last_name.as_ref()) && filled(c.email.as_ref())
+    }) {
         return Err(AppError::invalid_input(
             "primaryContact needs firstName, lastName and email of the customer's person who accepted the agreement.",
         ));
@@ -146,7 +170,9 @@ async fn agreements_create(
     match &agreement.date_agreed {
         Some(Timestamp::At(_)) => {}
         _ => {
-            return Err(AppError::invalid_input("dateAgreed must be the date the customer accepted, e.g. 2026-11-21T00:00:00Z."));
+            return Err(AppError::invalid_input(
+                "dateAgreed must be the date the customer accepted, e.g. 2026-11-21T00:00:00Z.",
+            ));
         }
     }
     agreement.agreement_link = Some(MCA_LINK.to_owned());

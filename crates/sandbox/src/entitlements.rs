@@ -42,7 +42,12 @@ async fn entitlements_list(
     Query(query): Query<EntitlementsQuery>,
 ) -> AppResult<Json<Collection<Entitlement>>> {
     let customer = customers::load(&state, &caller, &customer_id).await?;
-    let id = customer.customer.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+    let id = customer
+        .customer
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or_default();
     let wanted = query
         .entitlement_type
         .as_deref()
@@ -63,18 +68,28 @@ async fn entitlements_list(
         None | Some("") => false,
         Some(v) if v.eq_ignore_ascii_case("true") => true,
         Some(v) if v.eq_ignore_ascii_case("false") => false,
-        Some(v) => return Err(AppError::invalid_input(format!("showExpiry must be true or false, not '{v}'."))),
+        Some(v) => {
+            return Err(AppError::invalid_input(format!(
+                "showExpiry must be true or false, not '{v}'."
+            )));
+        }
     };
     let delay = i64::try_from(state.config().provisioning_delay.as_millis()).unwrap_or(i64::MAX);
     let items: Vec<Entitlement> = state
         .store()
-        .entitlements(caller.partner.tenant_id, &id, now_ms().saturating_sub(delay))
+        .entitlements(
+            caller.partner.tenant_id,
+            &id,
+            now_ms().saturating_sub(delay),
+        )
         .await?
         .into_iter()
         .map(|e| e.entitlement)
         .filter(|e| {
             wanted.as_deref().is_none_or(|w| {
-                e.entitlement_type.as_ref().is_some_and(|t| t.value().as_str().eq_ignore_ascii_case(w))
+                e.entitlement_type
+                    .as_ref()
+                    .is_some_and(|t| t.value().as_str().eq_ignore_ascii_case(w))
             })
         })
         .map(|mut e| {
@@ -84,7 +99,10 @@ async fn entitlements_list(
             e
         })
         .collect();
-    Ok(Json(paging::all(items, &format!("/customers/{id}/entitlements"))))
+    Ok(Json(paging::all(
+        items,
+        &format!("/customers/{id}/entitlements"),
+    )))
 }
 
 /// Reservation details behind an entitlement's artifact link.
@@ -99,5 +117,11 @@ async fn artifact_get(
         .artifact(&customer_id, &resource_id)
         .await?
         .map(Json)
-        .ok_or_else(|| AppError::new(StatusCode::NOT_FOUND, 1000, format!("Artifact {resource_id} not found.")))
+        .ok_or_else(|| {
+            AppError::new(
+                StatusCode::NOT_FOUND,
+                1000,
+                format!("Artifact {resource_id} not found."),
+            )
+        })
 }

@@ -48,14 +48,22 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/{*path}", any(forward))
 }
 
-async fn forward(State(state): State<AppState>, Path(path): Path<String>, request: Request) -> Response {
+async fn forward(
+    State(state): State<AppState>,
+    Path(path): Path<String>,
+    request: Request,
+) -> Response {
     match forward_inner(&state, &path, request).await {
         Ok(response) => response,
         Err(error) => error.into_response(),
     }
 }
 
-async fn forward_inner(state: &AppState, path: &str, request: Request) -> Result<Response, AppError> {
+async fn forward_inner(
+    state: &AppState,
+    path: &str,
+    request: Request,
+) -> Result<Response, AppError> {
     let Some(upstream) = state.config().upstream.as_ref() else {
         return Err(AppError::internal("gateway router without an upstream"));
     };
@@ -84,19 +92,36 @@ async fn forward_inner(state: &AppState, path: &str, request: Request) -> Result
     }
     let upstream_response = outgoing.send().await.map_err(|error| {
         tracing::warn!(%error, %url, "upstream request failed");
-        let status = if error.is_timeout() { StatusCode::GATEWAY_TIMEOUT } else { StatusCode::BAD_GATEWAY };
-        AppError::new(status, 800_003, format!("The upstream Partner Center at {} could not be reached; try again.", upstream.as_str()))
+        let status = if error.is_timeout() {
+            StatusCode::GATEWAY_TIMEOUT
+        } else {
+            StatusCode::BAD_GATEWAY
+        };
+        AppError::new(
+            status,
+            800_003,
+            format!(
+                "The upstream Partner Center at {} could not be reached; try again.",
+                upstream.as_str()
+            ),
+        )
     })?;
-    let status = StatusCode::from_u16(upstream_response.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
+    let status = StatusCode::from_u16(upstream_response.status().as_u16())
+        .unwrap_or(StatusCode::BAD_GATEWAY);
     let mut response = Response::builder().status(status);
     for name in FORWARDED_RESPONSE_HEADERS {
         for value in upstream_response.headers().get_all(*name) {
-            if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_bytes(value.as_bytes())) {
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_bytes(value.as_bytes()),
+            ) {
                 response = response.header(name, value);
             }
         }
     }
-    let stream = upstream_response.bytes_stream().map_err(std::io::Error::other);
+    let stream = upstream_response
+        .bytes_stream()
+        .map_err(std::io::Error::other);
     response
         .body(Body::from_stream(stream))
         .map_err(AppError::internal)

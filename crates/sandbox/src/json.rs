@@ -17,17 +17,21 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for PcJson<T> {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
-            let too_large = rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
-            if too_large {
-                AppError::invalid_input(format!(
-                    "The request body is larger than {} bytes; nothing was changed.",
-                    crate::MAX_BODY_BYTES
-                ))
-            } else {
-                AppError::invalid_input(format!("The request body could not be read: {rejection}"))
-            }
-        })?;
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                let too_large = rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+                if too_large {
+                    AppError::invalid_input(format!(
+                        "The request body is larger than {} bytes; nothing was changed.",
+                        crate::MAX_BODY_BYTES
+                    ))
+                } else {
+                    AppError::invalid_input(format!(
+                        "The request body could not be read: {rejection}"
+                    ))
+                }
+            })?;
         decode(&bytes).map(PcJson)
     }
 }

@@ -58,7 +58,10 @@ pub(crate) async fn request_ids(mut request: Request, next: Next) -> Response {
     let cv = header_text(headers, &MS_CV);
     let locale = header_text(headers, &X_LOCALE).unwrap_or_else(|| "en-US".to_owned());
     // Generated IDs go on the request too, so a gateway forwards the same values upstream.
-    for (name, value) in [(MS_REQUEST_ID, &request_id), (MS_CORRELATION_ID, &correlation_id)] {
+    for (name, value) in [
+        (MS_REQUEST_ID, &request_id),
+        (MS_CORRELATION_ID, &correlation_id),
+    ] {
         if let Ok(value) = HeaderValue::from_str(value) {
             request.headers_mut().insert(name, value);
         }
@@ -156,7 +159,11 @@ async fn authenticate_and_throttle(
     next.run(Request::from_parts(parts, body)).await
 }
 
-async fn latency_and_faults(State(state): State<AppState>, request: Request, next: Next) -> Response {
+async fn latency_and_faults(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let config = state.config();
     if !config.latency.is_zero() {
         tokio::time::sleep(config.latency).await;

@@ -11,7 +11,11 @@ use clap::{Parser, Subcommand};
 use pc_sandbox::{AppState, Config, app};
 
 #[derive(Debug, Parser)]
-#[command(name = "pc-sandbox", version, about = "A Partner Center-compatible sandbox server")]
+#[command(
+    name = "pc-sandbox",
+    version,
+    about = "A Partner Center-compatible sandbox server"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -57,7 +61,9 @@ struct Serve {
 }
 
 fn parse_rate(text: &str) -> Result<f64, String> {
-    let rate: f64 = text.parse().map_err(|_| format!("'{text}' is not a number"))?;
+    let rate: f64 = text
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number"))?;
     if (0.0..=1.0).contains(&rate) {
         Ok(rate)
     } else {

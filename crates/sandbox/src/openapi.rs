@@ -28,8 +28,16 @@ pub(crate) struct Operation {
 }
 
 const COUNTRY: (&str, bool, &str) = ("country", true, "ISO 3166 two-letter country, e.g. US");
-const SEGMENT: (&str, bool, &str) = ("targetSegment", false, "commercial, education, government or nonprofit");
-const SCOPE: (&str, bool, &str) = ("reservationScope", false, "AzurePlan: reservations usable with Azure plans");
+const SEGMENT: (&str, bool, &str) = (
+    "targetSegment",
+    false,
+    "commercial, education, government or nonprofit",
+);
+const SCOPE: (&str, bool, &str) = (
+    "reservationScope",
+    false,
+    "AzurePlan: reservations usable with Azure plans",
+);
 const SIZE: (&str, bool, &str) = ("size", false, "page size, at most 2000");
 
 macro_rules! op {
@@ -40,48 +48,414 @@ macro_rules! op {
 
 /// Every route of the sandbox.
 pub(crate) const ROUTES: &[Operation] = &[
-    Operation { method: "post", path: "/{tenant}/oauth2/v2.0/token", tag: "Identity", summary: "Client-credentials token (form: grant_type=client_credentials, client_id, client_secret, scope=https://api.partnercenter.microsoft.com/.default)", query: &[], success: ("200", "{token_type, expires_in, access_token}"), body: None, secured: false },
-    Operation { method: "get", path: "/openapi.json", tag: "Sandbox", summary: "This document", query: &[], success: ("200", "OpenAPI 3.1"), body: None, secured: false },
-    op!("get", "/v1/products", "E1", "List products for a country and target view", [COUNTRY, ("targetView", true, "OnlineServices, Software, SoftwarePerpetual, SoftwareSubscriptions, AzureReservations, AzureReservationsVM, MicrosoftAzure, …"), SEGMENT, SCOPE], ("200", "Collection<Product>"), None),
-    op!("get", "/v1/products/{product_id}", "E2", "Get a product", [COUNTRY, SCOPE], ("200", "Product"), None),
-    op!("get", "/v1/products/{product_id}/skus", "E3", "List a product's SKUs", [COUNTRY, SEGMENT, SCOPE], ("200", "Collection<Sku>"), None),
-    op!("get", "/v1/products/{product_id}/skus/{sku_id}", "E4", "Get a SKU", [COUNTRY, SCOPE], ("200", "Sku"), None),
-    op!("get", "/v1/products/{product_id}/skus/{sku_id}/availabilities", "E5", "List a SKU's availabilities (nonprofit only with targetSegment=nonprofit)", [COUNTRY, SEGMENT, SCOPE], ("200", "Collection<Availability>"), None),
-    op!("get", "/v1/products/{product_id}/skus/{sku_id}/availabilities/{availability_id}", "E6", "Get an availability", [COUNTRY], ("200", "Availability"), None),
-    op!("post", "/v1/extensions/product/checkInventory", "E7", "Check inventory (also /checkinventory); answers a bare array", [COUNTRY], ("200", "InventoryItem[]"), Some("InventoryCheckRequest")),
-    op!("post", "/v1/extensions/product/checkinventory", "E7", "Check inventory (lower-case path form of the SDK)", [COUNTRY], ("200", "InventoryItem[]"), Some("InventoryCheckRequest")),
-    op!("get", "/v1/customers/{customer_id}/products", "Catalog", "Products for the customer's country", [("targetView", true, "target view"), SEGMENT], ("200", "Collection<Product>"), None),
-    op!("get", "/v1/customers/{customer_id}/products/{product_id}/skus", "Catalog", "SKUs for the customer's country", [SEGMENT], ("200", "Collection<Sku>"), None),
-    op!("get", "/v1/customers/{customer_id}/products/{product_id}/skus/{sku_id}/availabilities", "Catalog", "Availabilities for the customer's country", [SEGMENT], ("200", "Collection<Availability>"), None),
-    op!("get", "/v1/customers", "Customers", "List the partner's customers (paged: links.next with MS-ContinuationToken)", [SIZE], ("200", "Collection<Customer>"), None),
-    op!("get", "/v1/customers/{customer_id}", "Customers", "Get a customer", [], ("200", "Customer"), None),
-    op!("get", "/v1/customers/{customer_id}/agreements", "Customers", "List the customer's agreements", [("agreementType", false, "MicrosoftCustomerAgreement")], ("200", "Collection<Agreement>"), None),
-    op!("post", "/v1/customers/{customer_id}/agreements", "Customers", "Confirm the customer's acceptance of the Microsoft Customer Agreement", [], ("201", "Agreement"), Some("Agreement")),
-    op!("get", "/v1/customers/{customer_id}/qualifications", "Customers", "The customer's qualifications (Education, …); bare array", [], ("200", "CustomerQualification[]"), None),
-    op!("get", "/v1/agreements", "Customers", "Agreement metadata (templateId)", [("agreementType", false, "MicrosoftCustomerAgreement")], ("200", "Collection<AgreementMetaData>"), None),
-    op!("post", "/v1/customers/{customer_id}/carts", "E8", "Create a cart (retried with the same MS-RequestId: the same cart)", [], ("201", "Cart"), Some("Cart")),
-    op!("get", "/v1/customers/{customer_id}/carts/{cart_id}", "E10", "Get a cart", [], ("200", "Cart"), None),
-    op!("put", "/v1/customers/{customer_id}/carts/{cart_id}", "E9", "Update a cart (the whole cart)", [], ("201", "Cart"), Some("Cart")),
-    op!("post", "/v1/customers/{customer_id}/carts/{cart_id}/checkout", "E11", "Check out a cart (idempotent per cart)", [], ("201", "CartCheckoutResult"), None),
-    op!("get", "/v1/customers/{customer_id}/orders", "E13", "List orders (listed after the order-list delay); E14 with billingType", [("billingType", false, "monthly, annual, one_time (onetime), triennial, none")], ("200", "Collection<Order>"), None),
-    op!("get", "/v1/customers/{customer_id}/orders/{order_id}", "E12", "Get an order", [], ("200", "Order"), None),
-    op!("get", "/v1/customers/{customer_id}/orders/{order_id}/provisioningstatus", "E15", "Order provisioning status", [], ("200", "Collection<OrderLineItemProvisioningStatus>"), None),
-    op!("get", "/v1/customers/{customer_id}/orders/{order_id}/lineitems/{line_item_number}/activationlinks", "Orders", "Activation links of an order line", [], ("200", "Collection<ActivationLink>"), None),
-    op!("get", "/v1/customers/{customer_id}/subscriptions", "E16", "List subscriptions (after provisioning); E17 with order_id", [("order_id", false, "only those created by this order")], ("200", "Collection<Subscription>"), None),
-    op!("get", "/v1/customers/{customer_id}/subscriptions/{subscription_id}", "E18", "Get a subscription", [], ("200", "Subscription"), None),
-    op!("get", "/v1/customers/{customer_id}/subscriptions/{subscription_id}/provisioningstatus", "E19", "Subscription provisioning status", [], ("200", "SubscriptionProvisioningStatus"), None),
-    op!("post", "/v1/customers/{customer_id}/subscriptions/{subscription_id}/registrations", "E20", "Register an Azure subscription for reservations (202 + Location)", [], ("202", "empty"), None),
-    op!("get", "/v1/customers/{customer_id}/subscriptions/{subscription_id}/registrationstatus", "E21", "Registration status", [], ("200", "SubscriptionRegistrationStatus"), None),
-    op!("get", "/v1/customers/{customer_id}/entitlements", "E22", "List entitlements", [("entitlementType", false, "software or reservedInstance"), ("showExpiry", false, "true fills expiryDate")], ("200", "Collection<Entitlement>"), None),
-    op!("get", "/v1/customers/{customer_id}/artifacts/reservedinstance/groups/{group}/lineitems/{line_item}/resource/{resource_id}", "E22", "Reservation artifact details", [], ("200", "ReservedInstanceArtifactDetails"), None),
-    op!("get", "/v1/invoices/summary", "E23", "Current account balance", [], ("200", "InvoiceSummary"), None),
-    op!("get", "/v1/invoices/summaries", "E24", "Invoice summaries, one per currency", [], ("200", "Collection<InvoiceSummary>"), None),
-    op!("get", "/v1/invoices", "E25", "List invoices", [SIZE, ("offset", false, "items to skip")], ("200", "Collection<Invoice>"), None),
-    op!("get", "/v1/invoices/{invoice_id}", "E26", "Get an invoice (with pdfDownloadLink)", [], ("200", "Invoice"), None),
-    op!("get", "/v1/invoices/{invoice_id}/documents/statement", "E27", "Invoice statement PDF", [], ("200", "application/pdf"), None),
-    op!("get", "/v1/invoices/{invoice_id}/lineitems", "E28", "Invoice line items", [("provider", true, "onetime, office, azure"), ("invoicelineitemtype", true, "billinglineitems, usagelineitems"), SIZE], ("200", "Collection<InvoiceLineItem>"), None),
-    op!("get", "/v1/invoices/{invoice_id}/lineitems/{provider}/{line_item_type}", "E28", "Invoice line items, path form; seekOperation=Next with MS-ContinuationToken for the next page", [SIZE, ("offset", false, "items to skip"), ("seekOperation", false, "Next")], ("200", "Collection<InvoiceLineItem>"), None),
-    op!("post", "/sandbox/invoices/close", "Sandbox", "Sandbox only: close the open billing period into invoices (one per currency)", [], ("201", "Collection<Invoice>"), None),
+    Operation {
+        method: "post",
+        path: "/{tenant}/oauth2/v2.0/token",
+        tag: "Identity",
+        summary: "Client-credentials token (form: grant_type=client_credentials, client_id, client_secret, scope=https://api.partnercenter.microsoft.com/.default)",
+        query: &[],
+        success: ("200", "{token_type, expires_in, access_token}"),
+        body: None,
+        secured: false,
+    },
+    Operation {
+        method: "get",
+        path: "/openapi.json",
+        tag: "Sandbox",
+        summary: "This document",
+        query: &[],
+        success: ("200", "OpenAPI 3.1"),
+        body: None,
+        secured: false,
+    },
+    op!(
+        "get",
+        "/v1/products",
+        "E1",
+        "List products for a country and target view",
+        [
+            COUNTRY,
+            (
+                "targetView",
+                true,
+                "OnlineServices, Software, SoftwarePerpetual, SoftwareSubscriptions, AzureReservations, AzureReservationsVM, MicrosoftAzure, …"
+            ),
+            SEGMENT,
+            SCOPE
+        ],
+        ("200", "Collection<Product>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/products/{product_id}",
+        "E2",
+        "Get a product",
+        [COUNTRY, SCOPE],
+        ("200", "Product"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/products/{product_id}/skus",
+        "E3",
+        "List a product's SKUs",
+        [COUNTRY, SEGMENT, SCOPE],
+        ("200", "Collection<Sku>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/products/{product_id}/skus/{sku_id}",
+        "E4",
+        "Get a SKU",
+        [COUNTRY, SCOPE],
+        ("200", "Sku"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/products/{product_id}/skus/{sku_id}/availabilities",
+        "E5",
+        "List a SKU's availabilities (nonprofit only with targetSegment=nonprofit)",
+        [COUNTRY, SEGMENT, SCOPE],
+        ("200", "Collection<Availability>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/products/{product_id}/skus/{sku_id}/availabilities/{availability_id}",
+        "E6",
+        "Get an availability",
+        [COUNTRY],
+        ("200", "Availability"),
+        None
+    ),
+    op!(
+        "post",
+        "/v1/extensions/product/checkInventory",
+        "E7",
+        "Check inventory (also /checkinventory); answers a bare array",
+        [COUNTRY],
+        ("200", "InventoryItem[]"),
+        Some("InventoryCheckRequest")
+    ),
+    op!(
+        "post",
+        "/v1/extensions/product/checkinventory",
+        "E7",
+        "Check inventory (lower-case path form of the SDK)",
+        [COUNTRY],
+        ("200", "InventoryItem[]"),
+        Some("InventoryCheckRequest")
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/products",
+        "Catalog",
+        "Products for the customer's country",
+        [("targetView", true, "target view"), SEGMENT],
+        ("200", "Collection<Product>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/products/{product_id}/skus",
+        "Catalog",
+        "SKUs for the customer's country",
+        [SEGMENT],
+        ("200", "Collection<Sku>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/products/{product_id}/skus/{sku_id}/availabilities",
+        "Catalog",
+        "Availabilities for the customer's country",
+        [SEGMENT],
+        ("200", "Collection<Availability>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers",
+        "Customers",
+        "List the partner's customers (paged: links.next with MS-ContinuationToken)",
+        [SIZE],
+        ("200", "Collection<Customer>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}",
+        "Customers",
+        "Get a customer",
+        [],
+        ("200", "Customer"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/agreements",
+        "Customers",
+        "List the customer's agreements",
+        [("agreementType", false, "MicrosoftCustomerAgreement")],
+        ("200", "Collection<Agreement>"),
+        None
+    ),
+    op!(
+        "post",
+        "/v1/customers/{customer_id}/agreements",
+        "Customers",
+        "Confirm the customer's acceptance of the Microsoft Customer Agreement",
+        [],
+        ("201", "Agreement"),
+        Some("Agreement")
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/qualifications",
+        "Customers",
+        "The customer's qualifications (Education, …); bare array",
+        [],
+        ("200", "CustomerQualification[]"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/agreements",
+        "Customers",
+        "Agreement metadata (templateId)",
+        [("agreementType", false, "MicrosoftCustomerAgreement")],
+        ("200", "Collection<AgreementMetaData>"),
+        None
+    ),
+    op!(
+        "post",
+        "/v1/customers/{customer_id}/carts",
+        "E8",
+        "Create a cart (retried with the same MS-RequestId: the same cart)",
+        [],
+        ("201", "Cart"),
+        Some("Cart")
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/carts/{cart_id}",
+        "E10",
+        "Get a cart",
+        [],
+        ("200", "Cart"),
+        None
+    ),
+    op!(
+        "put",
+        "/v1/customers/{customer_id}/carts/{cart_id}",
+        "E9",
+        "Update a cart (the whole cart)",
+        [],
+        ("201", "Cart"),
+        Some("Cart")
+    ),
+    op!(
+        "post",
+        "/v1/customers/{customer_id}/carts/{cart_id}/checkout",
+        "E11",
+        "Check out a cart (idempotent per cart)",
+        [],
+        ("201", "CartCheckoutResult"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/orders",
+        "E13",
+        "List orders (listed after the order-list delay); E14 with billingType",
+        [(
+            "billingType",
+            false,
+            "monthly, annual, one_time (onetime), triennial, none"
+        )],
+        ("200", "Collection<Order>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/orders/{order_id}",
+        "E12",
+        "Get an order",
+        [],
+        ("200", "Order"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/orders/{order_id}/provisioningstatus",
+        "E15",
+        "Order provisioning status",
+        [],
+        ("200", "Collection<OrderLineItemProvisioningStatus>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/orders/{order_id}/lineitems/{line_item_number}/activationlinks",
+        "Orders",
+        "Activation links of an order line",
+        [],
+        ("200", "Collection<ActivationLink>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/subscriptions",
+        "E16",
+        "List subscriptions (after provisioning); E17 with order_id",
+        [("order_id", false, "only those created by this order")],
+        ("200", "Collection<Subscription>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/subscriptions/{subscription_id}",
+        "E18",
+        "Get a subscription",
+        [],
+        ("200", "Subscription"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/subscriptions/{subscription_id}/provisioningstatus",
+        "E19",
+        "Subscription provisioning status",
+        [],
+        ("200", "SubscriptionProvisioningStatus"),
+        None
+    ),
+    op!(
+        "post",
+        "/v1/customers/{customer_id}/subscriptions/{subscription_id}/registrations",
+        "E20",
+        "Register an Azure subscription for reservations (202 + Location)",
+        [],
+        ("202", "empty"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/subscriptions/{subscription_id}/registrationstatus",
+        "E21",
+        "Registration status",
+        [],
+        ("200", "SubscriptionRegistrationStatus"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/entitlements",
+        "E22",
+        "List entitlements",
+        [
+            ("entitlementType", false, "software or reservedInstance"),
+            ("showExpiry", false, "true fills expiryDate")
+        ],
+        ("200", "Collection<Entitlement>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/customers/{customer_id}/artifacts/reservedinstance/groups/{group}/lineitems/{line_item}/resource/{resource_id}",
+        "E22",
+        "Reservation artifact details",
+        [],
+        ("200", "ReservedInstanceArtifactDetails"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/invoices/summary",
+        "E23",
+        "Current account balance",
+        [],
+        ("200", "InvoiceSummary"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/invoices/summaries",
+        "E24",
+        "Invoice summaries, one per currency",
+        [],
+        ("200", "Collection<InvoiceSummary>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/invoices",
+        "E25",
+        "List invoices",
+        [SIZE, ("offset", false, "items to skip")],
+        ("200", "Collection<Invoice>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/invoices/{invoice_id}",
+        "E26",
+        "Get an invoice (with pdfDownloadLink)",
+        [],
+        ("200", "Invoice"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/invoices/{invoice_id}/documents/statement",
+        "E27",
+        "Invoice statement PDF",
+        [],
+        ("200", "application/pdf"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/invoices/{invoice_id}/lineitems",
+        "E28",
+        "Invoice line items",
+        [
+            ("provider", true, "onetime, office, azure"),
+            (
+                "invoicelineitemtype",
+                true,
+                "billinglineitems, usagelineitems"
+            ),
+            SIZE
+        ],
+        ("200", "Collection<InvoiceLineItem>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/invoices/{invoice_id}/lineitems/{provider}/{line_item_type}",
+        "E28",
+        "Invoice line items, path form; seekOperation=Next with MS-ContinuationToken for the next page",
+        [
+            SIZE,
+            ("offset", false, "items to skip"),
+            ("seekOperation", false, "Next")
+        ],
+        ("200", "Collection<InvoiceLineItem>"),
+        None
+    ),
+    op!(
+        "post",
+        "/sandbox/invoices/close",
+        "Sandbox",
+        "Sandbox only: close the open billing period into invoices (one per currency)",
+        [],
+        ("201", "Collection<Invoice>"),
+        None
+    ),
 ];
 
 pub(crate) fn router() -> Router<AppState> {
@@ -100,7 +474,10 @@ fn parameters(op: &Operation) -> Vec<Value> {
     }
     if op.secured {
         for (name, description) in [
-            ("MS-RequestId", "Idempotency key (GUID): reuse it when retrying after a timeout"),
+            (
+                "MS-RequestId",
+                "Idempotency key (GUID): reuse it when retrying after a timeout",
+            ),
             ("MS-CorrelationId", "Correlation GUID, echoed"),
             ("X-Locale", "Language of returned text, default en-US"),
         ] {
@@ -116,7 +493,10 @@ pub(crate) fn document() -> Value {
     for op in ROUTES {
         let error = json!({ "description": "Partner Center error body", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
         let mut responses = Map::new();
-        responses.insert(op.success.0.to_owned(), json!({ "description": op.success.1 }));
+        responses.insert(
+            op.success.0.to_owned(),
+            json!({ "description": op.success.1 }),
+        );
         for status in ["400", "404"] {
             responses.insert(status.to_owned(), error.clone());
         }

@@ -34,10 +34,19 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 fn order_not_found(order_id: &str) -> AppError {
-    AppError::new(StatusCode::NOT_FOUND, 20_000, format!("Order ID {order_id} not found."))
+    AppError::new(
+        StatusCode::NOT_FOUND,
+        20_000,
+        format!("Order ID {order_id} not found."),
+    )
 }
 
-async fn load(state: &AppState, caller: &Caller, customer_id: &str, order_id: &str) -> AppResult<StoredOrder> {
+async fn load(
+    state: &AppState,
+    caller: &Caller,
+    customer_id: &str,
+    order_id: &str,
+) -> AppResult<StoredOrder> {
     customers::load(state, caller, customer_id).await?;
     state
         .store()
@@ -53,7 +62,12 @@ async fn orders_get(
     Path((customer_id, order_id)): Path<(String, String)>,
 ) -> AppResult<Json<Order>> {
     let stored = load(&state, &caller, &customer_id, &order_id).await?;
-    Ok(Json(order_at(&state, stored.order, stored.created_at, now_ms())))
+    Ok(Json(order_at(
+        &state,
+        stored.order,
+        stored.created_at,
+        now_ms(),
+    )))
 }
 
 /// `billingType` of E14.
@@ -72,7 +86,12 @@ async fn orders_list(
     Query(query): Query<OrdersQuery>,
 ) -> AppResult<Json<Collection<Order>>> {
     let customer = customers::load(&state, &caller, &customer_id).await?;
-    let id = customer.customer.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+    let id = customer
+        .customer
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or_default();
     let cycle = match query.billing_type.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(text) => match text.parse::<BillingCycle>() {
@@ -92,9 +111,12 @@ async fn orders_list(
         .await?
         .into_iter()
         .filter(|o| {
-            cycle
-                .as_ref()
-                .is_none_or(|c| o.order.billing_cycle.as_ref().is_some_and(|b| b.value() == c))
+            cycle.as_ref().is_none_or(|c| {
+                o.order
+                    .billing_cycle
+                    .as_ref()
+                    .is_some_and(|b| b.value() == c)
+            })
         })
         .map(|o| order_at(&state, o.order, o.created_at, now))
         .collect();
@@ -117,7 +139,11 @@ async fn provisioning_status_get(
         .order(caller.partner.tenant_id, &customer_id, &order_id)
         .await?
         .ok_or_else(|| {
-            AppError::new(StatusCode::NOT_FOUND, 800_007, format!("Unable to retrieve provisioning information for order {order_id}."))
+            AppError::new(
+                StatusCode::NOT_FOUND,
+                800_007,
+                format!("Unable to retrieve provisioning information for order {order_id}."),
+            )
         })?;
     let status = fulfillment_at(&state, stored.created_at, now_ms());
     let items = stored
@@ -138,7 +164,10 @@ async fn provisioning_status_get(
             ..OrderLineItemProvisioningStatus::default()
         })
         .collect();
-    Ok(Json(paging::all(items, &format!("/customers/{customer_id}/orders/{order_id}/provisioningstatus"))))
+    Ok(Json(paging::all(
+        items,
+        &format!("/customers/{customer_id}/orders/{order_id}/provisioningstatus"),
+    )))
 }
 
 /// `GET /v1/customers/{id}/orders/{order-id}/lineitems/{n}/activationlinks`: activation links of
@@ -164,6 +193,8 @@ async fn activation_links_list(
     }
     Ok(Json(paging::all(
         Vec::new(),
-        &format!("/customers/{customer_id}/orders/{order_id}/lineitems/{line_item_number}/activationlinks"),
+        &format!(
+            "/customers/{customer_id}/orders/{order_id}/lineitems/{line_item_number}/activationlinks"
+        ),
     )))
 }

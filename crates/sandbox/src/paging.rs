@@ -55,7 +55,9 @@ impl PageQuery {
                 .ok()
                 .filter(|s| *s > 0)
                 .ok_or_else(|| {
-                    AppError::invalid_input(format!("size must be a whole number from 1 to {MAX_PAGE_SIZE}, not '{text}'."))
+                    AppError::invalid_input(format!(
+                        "size must be a whole number from 1 to {MAX_PAGE_SIZE}, not '{text}'."
+                    ))
                 })?,
         };
         let offset = parse_offset(self.offset.as_deref())?;
@@ -96,7 +98,9 @@ pub(crate) fn offset_of_token(token: &str) -> Result<usize, AppError> {
         .trim()
         .strip_prefix("pcs-")
         .and_then(|n| n.parse().ok())
-        .ok_or_else(|| AppError::invalid_input("MS-ContinuationToken is not valid; start from the first page."))
+        .ok_or_else(|| {
+            AppError::invalid_input("MS-ContinuationToken is not valid; start from the first page.")
+        })
 }
 
 /// One page of `all` (from `offset`, at most `size` items), in the collection envelope.
@@ -135,7 +139,9 @@ pub(crate) fn page<T>(
             }
         }
     }
-    if offset > 0 && let Next::Offset(base) = next {
+    if offset > 0
+        && let Next::Offset(base) = next
+    {
         let sep = if base.contains('?') { '&' } else { '?' };
         let previous = offset.saturating_sub(size);
         links.insert(

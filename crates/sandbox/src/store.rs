@@ -46,7 +46,9 @@ fn is_unique_violation(error: &sqlx::Error) -> bool {
     match error {
         sqlx::Error::Database(db) => {
             db.is_unique_violation()
-                || db.code().is_some_and(|c| c == "23505" || c == "2067" || c == "1555")
+                || db
+                    .code()
+                    .is_some_and(|c| c == "23505" || c == "2067" || c == "1555")
         }
         _ => false,
     }
@@ -250,7 +252,12 @@ impl Store {
     ) -> Result<(), AppError> {
         let mut tx = self.pool.begin().await?;
         for seed in customers {
-            let id = seed.customer.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+            let id = seed
+                .customer
+                .id
+                .as_ref()
+                .map(|i| i.as_str().to_owned())
+                .unwrap_or_default();
             sqlx::query("INSERT INTO customers (id, partner_tenant_id, position, segment, body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
                 .bind(&id)
                 .bind(&seed.partner_tenant_id)
@@ -270,11 +277,23 @@ impl Store {
                     .await?;
             }
             for (sub, created_at) in &seed.subscriptions {
-                insert_subscription(&mut tx, &seed.partner_tenant_id, &id, sub, *created_at, true).await?;
+                insert_subscription(
+                    &mut tx,
+                    &seed.partner_tenant_id,
+                    &id,
+                    sub,
+                    *created_at,
+                    true,
+                )
+                .await?;
             }
         }
         for (partner, invoice, lines) in invoices {
-            let invoice_id = invoice.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+            let invoice_id = invoice
+                .id
+                .as_ref()
+                .map(|i| i.as_str().to_owned())
+                .unwrap_or_default();
             let date = invoice
                 .invoice_date
                 .as_ref()
@@ -289,7 +308,15 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             for (n, line) in lines.iter().enumerate() {
-                insert_line_item(&mut tx, partner, Some(&invoice_id), line, date + i64::try_from(n).unwrap_or(0), true).await?;
+                insert_line_item(
+                    &mut tx,
+                    partner,
+                    Some(&invoice_id),
+                    line,
+                    date + i64::try_from(n).unwrap_or(0),
+                    true,
+                )
+                .await?;
             }
         }
         sqlx::query("INSERT INTO settings (name, value) VALUES ('seed_version', $1) ON CONFLICT (name) DO UPDATE SET value = $1")
@@ -319,7 +346,11 @@ impl Store {
     }
 
     /// One customer of the partner.
-    pub(crate) async fn customer(&self, partner: &str, id: &str) -> Result<Option<StoredCustomer>, AppError> {
+    pub(crate) async fn customer(
+        &self,
+        partner: &str,
+        id: &str,
+    ) -> Result<Option<StoredCustomer>, AppError> {
         let row = sqlx::query("SELECT segment, body FROM customers WHERE partner_tenant_id = $1 AND LOWER(id) = LOWER($2)")
             .bind(partner)
             .bind(id)
@@ -336,15 +367,23 @@ impl Store {
 
     /// The customer's agreements, oldest first.
     pub(crate) async fn agreements(&self, customer_id: &str) -> Result<Vec<Agreement>, AppError> {
-        let rows = sqlx::query("SELECT body FROM agreements WHERE customer_id = $1 ORDER BY created_at, id")
-            .bind(customer_id)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(|r| from_json(&r.try_get::<String, _>("body")?)).collect()
+        let rows = sqlx::query(
+            "SELECT body FROM agreements WHERE customer_id = $1 ORDER BY created_at, id",
+        )
+        .bind(customer_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| from_json(&r.try_get::<String, _>("body")?))
+            .collect()
     }
 
     /// Records an agreement acceptance.
-    pub(crate) async fn insert_agreement(&self, customer_id: &str, agreement: &Agreement) -> Result<(), AppError> {
+    pub(crate) async fn insert_agreement(
+        &self,
+        customer_id: &str,
+        agreement: &Agreement,
+    ) -> Result<(), AppError> {
         sqlx::query("INSERT INTO agreements (id, customer_id, agreement_type, created_at, body) VALUES ($1, $2, $3, $4, $5)")
             .bind(uuid::Uuid::new_v4().to_string())
             .bind(customer_id)
@@ -367,7 +406,11 @@ impl Store {
         request_id: Option<&str>,
         cart: &Cart,
     ) -> Result<Cart, AppError> {
-        let id = cart.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+        let id = cart
+            .id
+            .as_ref()
+            .map(|i| i.as_str().to_owned())
+            .unwrap_or_default();
         let inserted = sqlx::query("INSERT INTO carts (id, partner_tenant_id, customer_id, request_id, status, created_at, body) VALUES ($1, $2, $3, $4, 'Active', $5, $6)")
             .bind(&id)
             .bind(partner)
@@ -396,7 +439,12 @@ impl Store {
     }
 
     /// One cart of the partner's customer.
-    pub(crate) async fn cart(&self, partner: &str, customer_id: &str, id: &str) -> Result<Option<StoredCart>, AppError> {
+    pub(crate) async fn cart(
+        &self,
+        partner: &str,
+        customer_id: &str,
+        id: &str,
+    ) -> Result<Option<StoredCart>, AppError> {
         let row = sqlx::query("SELECT body, checkout_result FROM carts WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND LOWER(id) = LOWER($3)")
             .bind(partner)
             .bind(customer_id)
@@ -415,7 +463,11 @@ impl Store {
 
     /// Replaces an `Active` cart's document; `false` when the cart is no longer `Active`.
     pub(crate) async fn update_cart(&self, partner: &str, cart: &Cart) -> Result<bool, AppError> {
-        let id = cart.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+        let id = cart
+            .id
+            .as_ref()
+            .map(|i| i.as_str().to_owned())
+            .unwrap_or_default();
         let done = sqlx::query("UPDATE carts SET body = $1 WHERE id = $2 AND partner_tenant_id = $3 AND status = 'Active'")
             .bind(to_json(cart)?)
             .bind(id)
@@ -428,7 +480,12 @@ impl Store {
     /// Writes one checkout atomically. Returns `false` (and writes nothing) when the cart was
     /// already ordered by a concurrent checkout.
     pub(crate) async fn commit_checkout(&self, write: &CheckoutWrite) -> Result<bool, AppError> {
-        let cart_id = write.cart.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+        let cart_id = write
+            .cart
+            .id
+            .as_ref()
+            .map(|i| i.as_str().to_owned())
+            .unwrap_or_default();
         let mut tx = self.pool.begin().await?;
         // The guarded UPDATE comes first: it takes the write lock (SQLite) or the row lock
         // (PostgreSQL), so concurrent checkouts of one cart serialize here and only one wins.
@@ -456,7 +513,15 @@ impl Store {
                 .await?;
         }
         for sub in &write.subscriptions {
-            insert_subscription(&mut tx, &write.partner_tenant_id, &write.customer_id, sub, write.created_at, false).await?;
+            insert_subscription(
+                &mut tx,
+                &write.partner_tenant_id,
+                &write.customer_id,
+                sub,
+                write.created_at,
+                false,
+            )
+            .await?;
         }
         for entitlement in &write.entitlements {
             sqlx::query("INSERT INTO entitlements (id, partner_tenant_id, customer_id, order_id, entitlement_type, created_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7)")
@@ -479,7 +544,15 @@ impl Store {
             }
         }
         for line in &write.line_items {
-            insert_line_item(&mut tx, &write.partner_tenant_id, None, line, write.created_at, false).await?;
+            insert_line_item(
+                &mut tx,
+                &write.partner_tenant_id,
+                None,
+                line,
+                write.created_at,
+                false,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(true)
@@ -488,7 +561,12 @@ impl Store {
     // ---------------------------------------------------------------- orders
 
     /// One order of the partner's customer.
-    pub(crate) async fn order(&self, partner: &str, customer_id: &str, id: &str) -> Result<Option<StoredOrder>, AppError> {
+    pub(crate) async fn order(
+        &self,
+        partner: &str,
+        customer_id: &str,
+        id: &str,
+    ) -> Result<Option<StoredOrder>, AppError> {
         let row = sqlx::query("SELECT body, created_at FROM orders WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND id = $3")
             .bind(partner)
             .bind(customer_id)
@@ -499,7 +577,12 @@ impl Store {
     }
 
     /// The customer's orders created at or before `created_before` (ms), oldest first.
-    pub(crate) async fn orders(&self, partner: &str, customer_id: &str, created_before: i64) -> Result<Vec<StoredOrder>, AppError> {
+    pub(crate) async fn orders(
+        &self,
+        partner: &str,
+        customer_id: &str,
+        created_before: i64,
+    ) -> Result<Vec<StoredOrder>, AppError> {
         let rows = sqlx::query("SELECT body, created_at FROM orders WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND created_at <= $3 ORDER BY created_at, id")
             .bind(partner)
             .bind(customer_id)
@@ -512,7 +595,12 @@ impl Store {
     // ---------------------------------------------------------------- subscriptions
 
     /// The customer's subscriptions created at or before `created_before` (ms), oldest first.
-    pub(crate) async fn subscriptions(&self, partner: &str, customer_id: &str, created_before: i64) -> Result<Vec<StoredSubscription>, AppError> {
+    pub(crate) async fn subscriptions(
+        &self,
+        partner: &str,
+        customer_id: &str,
+        created_before: i64,
+    ) -> Result<Vec<StoredSubscription>, AppError> {
         let rows = sqlx::query("SELECT body, created_at, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND created_at <= $3 ORDER BY created_at, id")
             .bind(partner)
             .bind(customer_id)
@@ -523,7 +611,12 @@ impl Store {
     }
 
     /// One subscription of the partner's customer, whether provisioned yet or not.
-    pub(crate) async fn subscription(&self, partner: &str, customer_id: &str, id: &str) -> Result<Option<StoredSubscription>, AppError> {
+    pub(crate) async fn subscription(
+        &self,
+        partner: &str,
+        customer_id: &str,
+        id: &str,
+    ) -> Result<Option<StoredSubscription>, AppError> {
         let row = sqlx::query("SELECT body, created_at, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND LOWER(id) = LOWER($3)")
             .bind(partner)
             .bind(customer_id)
@@ -535,7 +628,13 @@ impl Store {
 
     /// Starts reservation registration of a subscription (`registering` from `now`), unless it
     /// is already registering or registered.
-    pub(crate) async fn start_registration(&self, partner: &str, customer_id: &str, id: &str, now: i64) -> Result<(), AppError> {
+    pub(crate) async fn start_registration(
+        &self,
+        partner: &str,
+        customer_id: &str,
+        id: &str,
+        now: i64,
+    ) -> Result<(), AppError> {
         sqlx::query("UPDATE subscriptions SET registration_status = 'registering', registration_at = $1 WHERE partner_tenant_id = $2 AND LOWER(customer_id) = LOWER($3) AND LOWER(id) = LOWER($4) AND (registration_status IS NULL OR registration_status = 'notregistered')")
             .bind(now)
             .bind(partner)
@@ -549,7 +648,12 @@ impl Store {
     // ---------------------------------------------------------------- entitlements
 
     /// The customer's entitlements created at or before `created_before` (ms).
-    pub(crate) async fn entitlements(&self, partner: &str, customer_id: &str, created_before: i64) -> Result<Vec<StoredEntitlement>, AppError> {
+    pub(crate) async fn entitlements(
+        &self,
+        partner: &str,
+        customer_id: &str,
+        created_before: i64,
+    ) -> Result<Vec<StoredEntitlement>, AppError> {
         let rows = sqlx::query("SELECT body FROM entitlements WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND created_at <= $3 ORDER BY created_at, id")
             .bind(partner)
             .bind(customer_id)
@@ -566,13 +670,18 @@ impl Store {
     }
 
     /// Reservation artifact details by artifact ID, for the customer.
-    pub(crate) async fn artifact(&self, customer_id: &str, id: &str) -> Result<Option<serde_json::Value>, AppError> {
+    pub(crate) async fn artifact(
+        &self,
+        customer_id: &str,
+        id: &str,
+    ) -> Result<Option<serde_json::Value>, AppError> {
         let row = sqlx::query("SELECT body FROM artifacts WHERE LOWER(customer_id) = LOWER($1) AND LOWER(id) = LOWER($2)")
             .bind(customer_id)
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|r| from_json(&r.try_get::<String, _>("body")?)).transpose()
+        row.map(|r| from_json(&r.try_get::<String, _>("body")?))
+            .transpose()
     }
 
     // ---------------------------------------------------------------- invoices
@@ -583,21 +692,34 @@ impl Store {
             .bind(partner)
             .fetch_all(&self.pool)
             .await?;
-        rows.iter().map(|r| from_json(&r.try_get::<String, _>("body")?)).collect()
+        rows.iter()
+            .map(|r| from_json(&r.try_get::<String, _>("body")?))
+            .collect()
     }
 
     /// One invoice of the partner.
-    pub(crate) async fn invoice(&self, partner: &str, id: &str) -> Result<Option<Invoice>, AppError> {
-        let row = sqlx::query("SELECT body FROM invoices WHERE partner_tenant_id = $1 AND LOWER(id) = LOWER($2)")
-            .bind(partner)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| from_json(&r.try_get::<String, _>("body")?)).transpose()
+    pub(crate) async fn invoice(
+        &self,
+        partner: &str,
+        id: &str,
+    ) -> Result<Option<Invoice>, AppError> {
+        let row = sqlx::query(
+            "SELECT body FROM invoices WHERE partner_tenant_id = $1 AND LOWER(id) = LOWER($2)",
+        )
+        .bind(partner)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| from_json(&r.try_get::<String, _>("body")?))
+            .transpose()
     }
 
     /// The line items of an invoice (`None`: the open billing period), in purchase order.
-    pub(crate) async fn line_items(&self, partner: &str, invoice_id: Option<&str>) -> Result<Vec<(String, OneTimeInvoiceLineItem)>, AppError> {
+    pub(crate) async fn line_items(
+        &self,
+        partner: &str,
+        invoice_id: Option<&str>,
+    ) -> Result<Vec<(String, OneTimeInvoiceLineItem)>, AppError> {
         let rows = match invoice_id {
             Some(id) => sqlx::query("SELECT id, body FROM invoice_line_items WHERE partner_tenant_id = $1 AND LOWER(invoice_id) = LOWER($2) ORDER BY created_at, id")
                 .bind(partner)
@@ -610,7 +732,12 @@ impl Store {
                 .await?,
         };
         rows.iter()
-            .map(|r| Ok((r.try_get("id")?, from_json(&r.try_get::<String, _>("body")?)?)))
+            .map(|r| {
+                Ok((
+                    r.try_get("id")?,
+                    from_json(&r.try_get::<String, _>("body")?)?,
+                ))
+            })
             .collect()
     }
 
@@ -684,10 +811,21 @@ async fn insert_subscription(
         "INSERT INTO subscriptions (id, partner_tenant_id, customer_id, order_id, created_at, currency, purchase_kind, registration_status, registration_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
     };
     sqlx::query(sql)
-        .bind(sub.subscription.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default())
+        .bind(
+            sub.subscription
+                .id
+                .as_ref()
+                .map(|i| i.as_str().to_owned())
+                .unwrap_or_default(),
+        )
         .bind(partner)
         .bind(customer_id)
-        .bind(sub.subscription.order_id.as_ref().map(|i| i.as_str().to_owned()))
+        .bind(
+            sub.subscription
+                .order_id
+                .as_ref()
+                .map(|i| i.as_str().to_owned()),
+        )
         .bind(created_at)
         .bind(&sub.currency)
         .bind(&sub.purchase_kind)

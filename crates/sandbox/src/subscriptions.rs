@@ -8,7 +8,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use pc_core::enums::ProvisioningState;
-use pc_core::models::{Collection, Subscription, SubscriptionProvisioningStatus, SubscriptionRegistrationStatus};
+use pc_core::models::{
+    Collection, Subscription, SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
+};
 use pc_core::wire::Spelled;
 use serde::Deserialize;
 
@@ -22,8 +24,14 @@ use crate::store::{StoredSubscription, now_ms};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
-        .route("/customers/{customer_id}/subscriptions", get(subscriptions_list))
-        .route("/customers/{customer_id}/subscriptions/{subscription_id}", get(subscriptions_get))
+        .route(
+            "/customers/{customer_id}/subscriptions",
+            get(subscriptions_list),
+        )
+        .route(
+            "/customers/{customer_id}/subscriptions/{subscription_id}",
+            get(subscriptions_get),
+        )
         .route(
             "/customers/{customer_id}/subscriptions/{subscription_id}/provisioningstatus",
             get(provisioning_status_get),
@@ -39,7 +47,11 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 fn subscription_not_found(id: &str) -> AppError {
-    AppError::new(StatusCode::NOT_FOUND, 20_003, format!("Subscription with ID {id} not found."))
+    AppError::new(
+        StatusCode::NOT_FOUND,
+        20_003,
+        format!("Subscription with ID {id} not found."),
+    )
 }
 
 /// `order_id` of E17.
@@ -57,17 +69,28 @@ async fn subscriptions_list(
     Query(query): Query<SubscriptionsQuery>,
 ) -> AppResult<Json<Collection<Subscription>>> {
     let customer = customers::load(&state, &caller, &customer_id).await?;
-    let id = customer.customer.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+    let id = customer
+        .customer
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or_default();
     let now = now_ms();
     let delay = i64::try_from(state.config().provisioning_delay.as_millis()).unwrap_or(i64::MAX);
-    let order_filter = query.order_id.as_deref().map(str::trim).filter(|o| !o.is_empty());
+    let order_filter = query
+        .order_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty());
     let items: Vec<Subscription> = state
         .store()
         .subscriptions(caller.partner.tenant_id, &id, now.saturating_sub(delay))
         .await?
         .into_iter()
         .map(|s| s.subscription)
-        .filter(|s| order_filter.is_none_or(|o| s.order_id.as_ref().is_some_and(|id| id.as_str() == o)))
+        .filter(|s| {
+            order_filter.is_none_or(|o| s.order_id.as_ref().is_some_and(|id| id.as_str() == o))
+        })
         .collect();
     let self_uri = match order_filter {
         Some(o) => format!("/customers/{id}/subscriptions?order_id={o}"),
@@ -76,7 +99,12 @@ async fn subscriptions_list(
     Ok(Json(paging::all(items, &self_uri)))
 }
 
-async fn load(state: &AppState, caller: &Caller, customer_id: &str, id: &str) -> AppResult<StoredSubscription> {
+async fn load(
+    state: &AppState,
+    caller: &Caller,
+    customer_id: &str,
+    id: &str,
+) -> AppResult<StoredSubscription> {
     customers::load(state, caller, customer_id).await?;
     state
         .store()
@@ -138,14 +166,22 @@ async fn registrations_create(
         return Err(AppError::new(
             StatusCode::BAD_REQUEST,
             800_011,
-            format!("Subscription {subscription_id} isn't a valid Azure subscription; only Azure subscriptions are registered for reservations."),
+            format!(
+                "Subscription {subscription_id} isn't a valid Azure subscription; only Azure subscriptions are registered for reservations."
+            ),
         ));
     }
     state
         .store()
-        .start_registration(caller.partner.tenant_id, &customer_id, &subscription_id, now_ms())
+        .start_registration(
+            caller.partner.tenant_id,
+            &customer_id,
+            &subscription_id,
+            now_ms(),
+        )
         .await?;
-    let location = format!("/customers/{customer_id}/subscriptions/{subscription_id}/registrationstatus");
+    let location =
+        format!("/customers/{customer_id}/subscriptions/{subscription_id}/registrationstatus");
     let mut response = StatusCode::ACCEPTED.into_response();
     if let Ok(value) = HeaderValue::from_str(&location) {
         response.headers_mut().insert(header::LOCATION, value);
@@ -168,7 +204,11 @@ async fn registration_status_get(
         )
     })?;
     Ok(Json(SubscriptionRegistrationStatus {
-        subscription_id: stored.subscription.id.as_ref().map(|i| i.as_str().to_owned()),
+        subscription_id: stored
+            .subscription
+            .id
+            .as_ref()
+            .map(|i| i.as_str().to_owned()),
         status: Some(Spelled::from(status)),
         attributes: Some(attributes("SubscriptionRegistrationStatus")),
         ..SubscriptionRegistrationStatus::default()

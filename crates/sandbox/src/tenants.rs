@@ -54,9 +54,9 @@ pub const PARTNERS: [Partner; 2] = [CONTOSO, FABRIKAM];
 
 /// The partner whose short name or tenant ID is `tenant` (case-insensitive).
 pub fn partner(tenant: &str) -> Option<&'static Partner> {
-    PARTNERS.iter().find(|p| {
-        p.tenant.eq_ignore_ascii_case(tenant) || p.tenant_id.eq_ignore_ascii_case(tenant)
-    })
+    PARTNERS
+        .iter()
+        .find(|p| p.tenant.eq_ignore_ascii_case(tenant) || p.tenant_id.eq_ignore_ascii_case(tenant))
 }
 
 /// The partner whose tenant ID is `tenant_id`.

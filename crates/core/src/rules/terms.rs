@@ -41,7 +41,11 @@ pub(crate) fn check(
     // A term without a duration (perpetual software) is what a line without one buys.
     let offered = |wanted: Option<&str>| {
         terms.iter().any(|t| {
-            let duration = t.duration.as_deref().map(str::trim).filter(|d| !d.is_empty());
+            let duration = t
+                .duration
+                .as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty());
             match (duration, wanted) {
                 (Some(d), Some(w)) => d.eq_ignore_ascii_case(w),
                 (None, None) => true,

@@ -6,7 +6,9 @@
 pub(crate) mod catalog;
 
 use chrono::{DateTime, TimeZone, Utc};
-use pc_core::enums::{BillingCycle, BillingProvider, DocumentType, InvoiceLineItemType, InvoiceType};
+use pc_core::enums::{
+    BillingCycle, BillingProvider, DocumentType, InvoiceLineItemType, InvoiceType,
+};
 use pc_core::ids::{CustomerId, InvoiceId, SubscriptionId};
 use pc_core::models::{
     Address, Agreement, Availability, Contact, Customer, CustomerBillingProfile,
@@ -16,12 +18,12 @@ use pc_core::rules::ProductKind;
 use pc_core::wire::{Spelled, Timestamp};
 use rust_decimal::Decimal;
 
+use self::catalog::Catalog;
 use crate::checkout::{purchase_kind, subscription_for};
 use crate::error::AppError;
 use crate::paging::{attributes, link, self_links};
 use crate::store::{NewLineItem, NewSubscription, SeedCustomer, Store};
 use crate::tenants::{CONTOSO, FABRIKAM, Partner};
-use self::catalog::Catalog;
 
 /// Version of the seed; bump it when seeded rows change so existing databases get new rows.
 pub(crate) const SEED_VERSION: &str = "2026-11-21.1";
@@ -40,7 +42,10 @@ const BUSINESS_STANDARD: &str = "CFQ7TTC0LDPB";
 #[derive(Clone, Copy)]
 enum Holding {
     /// An Azure plan billed in this currency, registered for reservations or not.
-    AzurePlan { currency: &'static str, registered: bool },
+    AzurePlan {
+        currency: &'static str,
+        registered: bool,
+    },
     /// Microsoft 365 Business Standard seats, annual term billed monthly.
     BusinessStandard { seats: i64 },
 }
@@ -61,30 +66,224 @@ struct SeedRow {
 
 /// Contoso's customers (US partner): every rule case.
 const CONTOSO_CUSTOMERS: &[SeedRow] = &[
-    SeedRow { id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a01", name: "Northwind Traders", domain: "northwindtraders.onmicrosoft.com", country: "US", city: "Seattle", segment: "commercial", culture: "en-US", contact: ("Nancy", "Davolio"), agreement: true, holdings: &[] },
-    SeedRow { id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a02", name: "Tailspin Toys", domain: "tailspintoys.onmicrosoft.com", country: "US", city: "Boston", segment: "commercial", culture: "en-US", contact: ("Andrew", "Fuller"), agreement: true, holdings: &[Holding::AzurePlan { currency: "EUR", registered: false }, Holding::BusinessStandard { seats: 12 }] },
-    SeedRow { id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a03", name: "Adatum Corporation", domain: "adatum.onmicrosoft.com", country: "US", city: "Denver", segment: "commercial", culture: "en-US", contact: ("Janet", "Leverling"), agreement: false, holdings: &[] },
-    SeedRow { id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a04", name: "Wingtip Brasil Ltda", domain: "wingtipbrasil.onmicrosoft.com", country: "BR", city: "São Paulo", segment: "commercial", culture: "pt-BR", contact: ("Margaret", "Peacock"), agreement: true, holdings: &[] },
-    SeedRow { id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a05", name: "Woodgrove School District", domain: "woodgroveschools.onmicrosoft.com", country: "US", city: "Portland", segment: "education", culture: "en-US", contact: ("Steven", "Buchanan"), agreement: true, holdings: &[] },
-    SeedRow { id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a06", name: "Litware Inc.", domain: "litware.onmicrosoft.com", country: "US", city: "Austin", segment: "commercial", culture: "en-US", contact: ("Michael", "Suyama"), agreement: true, holdings: &[Holding::AzurePlan { currency: "USD", registered: true }, Holding::AzurePlan { currency: "USD", registered: false }] },
-    SeedRow { id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a07", name: "Margie's Travel", domain: "margiestravel.onmicrosoft.com", country: "GB", city: "London", segment: "commercial", culture: "en-GB", contact: ("Robert", "King"), agreement: true, holdings: &[] },
+    SeedRow {
+        id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a01",
+        name: "Northwind Traders",
+        domain: "northwindtraders.onmicrosoft.com",
+        country: "US",
+        city: "Seattle",
+        segment: "commercial",
+        culture: "en-US",
+        contact: ("Nancy", "Davolio"),
+        agreement: true,
+        holdings: &[],
+    },
+    SeedRow {
+        id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a02",
+        name: "Tailspin Toys",
+        domain: "tailspintoys.onmicrosoft.com",
+        country: "US",
+        city: "Boston",
+        segment: "commercial",
+        culture: "en-US",
+        contact: ("Andrew", "Fuller"),
+        agreement: true,
+        holdings: &[
+            Holding::AzurePlan {
+                currency: "EUR",
+                registered: false,
+            },
+            Holding::BusinessStandard { seats: 12 },
+        ],
+    },
+    SeedRow {
+        id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a03",
+        name: "Adatum Corporation",
+        domain: "adatum.onmicrosoft.com",
+        country: "US",
+        city: "Denver",
+        segment: "commercial",
+        culture: "en-US",
+        contact: ("Janet", "Leverling"),
+        agreement: false,
+        holdings: &[],
+    },
+    SeedRow {
+        id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a04",
+        name: "Wingtip Brasil Ltda",
+        domain: "wingtipbrasil.onmicrosoft.com",
+        country: "BR",
+        city: "São Paulo",
+        segment: "commercial",
+        culture: "pt-BR",
+        contact: ("Margaret", "Peacock"),
+        agreement: true,
+        holdings: &[],
+    },
+    SeedRow {
+        id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a05",
+        name: "Woodgrove School District",
+        domain: "woodgroveschools.onmicrosoft.com",
+        country: "US",
+        city: "Portland",
+        segment: "education",
+        culture: "en-US",
+        contact: ("Steven", "Buchanan"),
+        agreement: true,
+        holdings: &[],
+    },
+    SeedRow {
+        id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a06",
+        name: "Litware Inc.",
+        domain: "litware.onmicrosoft.com",
+        country: "US",
+        city: "Austin",
+        segment: "commercial",
+        culture: "en-US",
+        contact: ("Michael", "Suyama"),
+        agreement: true,
+        holdings: &[
+            Holding::AzurePlan {
+                currency: "USD",
+                registered: true,
+            },
+            Holding::AzurePlan {
+                currency: "USD",
+                registered: false,
+            },
+        ],
+    },
+    SeedRow {
+        id: "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a07",
+        name: "Margie's Travel",
+        domain: "margiestravel.onmicrosoft.com",
+        country: "GB",
+        city: "London",
+        segment: "commercial",
+        culture: "en-GB",
+        contact: ("Robert", "King"),
+        agreement: true,
+        holdings: &[],
+    },
 ];
 
 /// Fabrikam's customers (Swedish partner, EU rules apply).
 const FABRIKAM_CUSTOMERS: &[SeedRow] = &[
-    SeedRow { id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c01", name: "Nordlys AB", domain: "nordlys.onmicrosoft.com", country: "SE", city: "Stockholm", segment: "commercial", culture: "sv-SE", contact: ("Astrid", "Lindqvist"), agreement: true, holdings: &[] },
-    SeedRow { id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c02", name: "Vättern Logistik AB", domain: "vatternlogistik.onmicrosoft.com", country: "SE", city: "Jönköping", segment: "commercial", culture: "sv-SE", contact: ("Lars", "Johansson"), agreement: true, holdings: &[Holding::AzurePlan { currency: "EUR", registered: false }] },
-    SeedRow { id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c03", name: "Kalmar Bygg AB", domain: "kalmarbygg.onmicrosoft.com", country: "SE", city: "Kalmar", segment: "commercial", culture: "sv-SE", contact: ("Ingrid", "Berg"), agreement: false, holdings: &[] },
-    SeedRow { id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c04", name: "Rio Verde Comércio Ltda", domain: "rioverde.onmicrosoft.com", country: "BR", city: "Curitiba", segment: "commercial", culture: "pt-BR", contact: ("Beatriz", "Souza"), agreement: true, holdings: &[] },
-    SeedRow { id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c05", name: "Uppsala Friskola", domain: "uppsalafriskola.onmicrosoft.com", country: "SE", city: "Uppsala", segment: "education", culture: "sv-SE", contact: ("Karin", "Nyström"), agreement: true, holdings: &[] },
-    SeedRow { id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c06", name: "Göta Data AB", domain: "gotadata.onmicrosoft.com", country: "SE", city: "Göteborg", segment: "commercial", culture: "sv-SE", contact: ("Erik", "Holm"), agreement: true, holdings: &[Holding::AzurePlan { currency: "SEK", registered: true }, Holding::AzurePlan { currency: "SEK", registered: false }] },
-    SeedRow { id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c07", name: "Amstel Fietsen B.V.", domain: "amstelfietsen.onmicrosoft.com", country: "NL", city: "Amsterdam", segment: "commercial", culture: "nl-NL", contact: ("Daan", "de Vries"), agreement: true, holdings: &[Holding::BusinessStandard { seats: 8 }] },
-    SeedRow { id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c08", name: "Yarkon Software Ltd", domain: "yarkonsoftware.onmicrosoft.com", country: "IL", city: "Tel Aviv", segment: "commercial", culture: "he-IL", contact: ("Noa", "Levi"), agreement: true, holdings: &[] },
+    SeedRow {
+        id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c01",
+        name: "Nordlys AB",
+        domain: "nordlys.onmicrosoft.com",
+        country: "SE",
+        city: "Stockholm",
+        segment: "commercial",
+        culture: "sv-SE",
+        contact: ("Astrid", "Lindqvist"),
+        agreement: true,
+        holdings: &[],
+    },
+    SeedRow {
+        id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c02",
+        name: "Vättern Logistik AB",
+        domain: "vatternlogistik.onmicrosoft.com",
+        country: "SE",
+        city: "Jönköping",
+        segment: "commercial",
+        culture: "sv-SE",
+        contact: ("Lars", "Johansson"),
+        agreement: true,
+        holdings: &[Holding::AzurePlan {
+            currency: "EUR",
+            registered: false,
+        }],
+    },
+    SeedRow {
+        id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c03",
+        name: "Kalmar Bygg AB",
+        domain: "kalmarbygg.onmicrosoft.com",
+        country: "SE",
+        city: "Kalmar",
+        segment: "commercial",
+        culture: "sv-SE",
+        contact: ("Ingrid", "Berg"),
+        agreement: false,
+        holdings: &[],
+    },
+    SeedRow {
+        id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c04",
+        name: "Rio Verde Comércio Ltda",
+        domain: "rioverde.onmicrosoft.com",
+        country: "BR",
+        city: "Curitiba",
+        segment: "commercial",
+        culture: "pt-BR",
+        contact: ("Beatriz", "Souza"),
+        agreement: true,
+        holdings: &[],
+    },
+    SeedRow {
+        id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c05",
+        name: "Uppsala Friskola",
+        domain: "uppsalafriskola.onmicrosoft.com",
+        country: "SE",
+        city: "Uppsala",
+        segment: "education",
+        culture: "sv-SE",
+        contact: ("Karin", "Nyström"),
+        agreement: true,
+        holdings: &[],
+    },
+    SeedRow {
+        id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c06",
+        name: "Göta Data AB",
+        domain: "gotadata.onmicrosoft.com",
+        country: "SE",
+        city: "Göteborg",
+        segment: "commercial",
+        culture: "sv-SE",
+        contact: ("Erik", "Holm"),
+        agreement: true,
+        holdings: &[
+            Holding::AzurePlan {
+                currency: "SEK",
+                registered: true,
+            },
+            Holding::AzurePlan {
+                currency: "SEK",
+                registered: false,
+            },
+        ],
+    },
+    SeedRow {
+        id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c07",
+        name: "Amstel Fietsen B.V.",
+        domain: "amstelfietsen.onmicrosoft.com",
+        country: "NL",
+        city: "Amsterdam",
+        segment: "commercial",
+        culture: "nl-NL",
+        contact: ("Daan", "de Vries"),
+        agreement: true,
+        holdings: &[Holding::BusinessStandard { seats: 8 }],
+    },
+    SeedRow {
+        id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c08",
+        name: "Yarkon Software Ltd",
+        domain: "yarkonsoftware.onmicrosoft.com",
+        country: "IL",
+        city: "Tel Aviv",
+        segment: "commercial",
+        culture: "he-IL",
+        contact: ("Noa", "Levi"),
+        agreement: true,
+        holdings: &[],
+    },
 ];
 
 /// When seeded holdings were bought (fixed, so the seed is deterministic).
 fn holding_start() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).single().unwrap_or_default()
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0)
+        .single()
+        .unwrap_or_default()
 }
 
 fn customer_resource(row: &SeedRow) -> Customer {
@@ -155,9 +354,15 @@ pub(crate) fn commercial_availability<'c>(
     country: &str,
 ) -> Option<&'c Availability> {
     catalog.all_availabilities().iter().find(|a| {
-        a.product_id.as_ref().is_some_and(|p| p.eq_ignore_case(product_id))
-            && a.country.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(country))
-            && a.segment.as_ref().is_some_and(|s| s.value().as_str() == "commercial")
+        a.product_id
+            .as_ref()
+            .is_some_and(|p| p.eq_ignore_case(product_id))
+            && a.country
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(country))
+            && a.segment
+                .as_ref()
+                .is_some_and(|s| s.value().as_str() == "commercial")
     })
 }
 
@@ -172,8 +377,25 @@ fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Vec<(NewSubs
     let mut out = Vec::new();
     for (n, holding) in row.holdings.iter().enumerate() {
         let (product, quantity, term, cycle, currency, registered) = match *holding {
-            Holding::AzurePlan { currency, registered } => (AZURE_PLAN_PRODUCT, 1, None, BillingCycle::OneTime, currency, Some(registered)),
-            Holding::BusinessStandard { seats } => (BUSINESS_STANDARD, seats, Some("P1Y"), BillingCycle::Monthly, partner.billing_currency, None),
+            Holding::AzurePlan {
+                currency,
+                registered,
+            } => (
+                AZURE_PLAN_PRODUCT,
+                1,
+                None,
+                BillingCycle::OneTime,
+                currency,
+                Some(registered),
+            ),
+            Holding::BusinessStandard { seats } => (
+                BUSINESS_STANDARD,
+                seats,
+                Some("P1Y"),
+                BillingCycle::Monthly,
+                partner.billing_currency,
+                None,
+            ),
         };
         let Some(availability) = commercial_availability(catalog, product, row.country)
             .or_else(|| commercial_availability(catalog, product, "US"))
@@ -190,14 +412,22 @@ fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Vec<(NewSubs
             ..OrderLineItem::default()
         };
         let kind = ProductKind::of(availability);
-        let mut subscription = subscription_for(row.id, &format!("seed{n:08}"), &line, availability, kind, start);
+        let mut subscription = subscription_for(
+            row.id,
+            &format!("seed{n:08}"),
+            &line,
+            availability,
+            kind,
+            start,
+        );
         subscription.billing_cycle = Some(Spelled::from(cycle));
         out.push((
             NewSubscription {
                 subscription,
                 currency: currency.to_owned(),
                 purchase_kind: purchase_kind(kind).to_owned(),
-                registration_status: registered.map(|r| if r { "registered" } else { "notregistered" }.to_owned()),
+                registration_status: registered
+                    .map(|r| if r { "registered" } else { "notregistered" }.to_owned()),
             },
             start.timestamp_millis(),
         ));
@@ -207,12 +437,25 @@ fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Vec<(NewSubs
 
 /// Invoice history: three closed months per partner in the billing currency, plus EUR invoices
 /// for the customers billed in euros. The latest invoice is unpaid.
-fn invoice_history(partner: &Partner, rows: &[SeedRow]) -> Vec<(String, Invoice, Vec<NewLineItem>)> {
+fn invoice_history(
+    partner: &Partner,
+    rows: &[SeedRow],
+) -> Vec<(String, Invoice, Vec<NewLineItem>)> {
     let mut out = Vec::new();
     let months = [(2026_i32, 8_u32), (2026, 9), (2026, 10)];
     let currencies: Vec<(&str, &str)> = {
         let mut list = vec![(partner.billing_currency, partner.currency_symbol)];
-        if rows.iter().any(|r| r.holdings.iter().any(|h| matches!(h, Holding::AzurePlan { currency: "EUR", .. }))) {
+        if rows.iter().any(|r| {
+            r.holdings.iter().any(|h| {
+                matches!(
+                    h,
+                    Holding::AzurePlan {
+                        currency: "EUR",
+                        ..
+                    }
+                )
+            })
+        }) {
             list.push(("EUR", "€"));
         }
         list
@@ -222,8 +465,14 @@ fn invoice_history(partner: &Partner, rows: &[SeedRow]) -> Vec<(String, Invoice,
         for (m, (year, month)) in months.iter().enumerate() {
             let number = prefix * 100_000 + c * 100 + m;
             let id = format!("G{number:09}");
-            let period_start = Utc.with_ymd_and_hms(*year, *month, 1, 0, 0, 0).single().unwrap_or_default();
-            let next = Utc.with_ymd_and_hms(*year, *month + 1, 1, 0, 0, 0).single().unwrap_or_default();
+            let period_start = Utc
+                .with_ymd_and_hms(*year, *month, 1, 0, 0, 0)
+                .single()
+                .unwrap_or_default();
+            let next = Utc
+                .with_ymd_and_hms(*year, *month + 1, 1, 0, 0, 0)
+                .single()
+                .unwrap_or_default();
             let period_end = next - chrono::Duration::seconds(1);
             let mut lines = Vec::new();
             for (r, row) in rows.iter().enumerate() {
@@ -234,7 +483,8 @@ fn invoice_history(partner: &Partner, rows: &[SeedRow]) -> Vec<(String, Invoice,
                 if !holds {
                     continue;
                 }
-                let amount = Decimal::new(12_500 + i64::try_from(r * 1_337 + m * 211).unwrap_or(0), 2);
+                let amount =
+                    Decimal::new(12_500 + i64::try_from(r * 1_337 + m * 211).unwrap_or(0), 2);
                 lines.push(NewLineItem {
                     id: format!("{id}-{r:04}"),
                     currency: (*currency).to_owned(),
@@ -247,7 +497,9 @@ fn invoice_history(partner: &Partner, rows: &[SeedRow]) -> Vec<(String, Invoice,
                         invoice_number: Some(id.clone()),
                         order_id: Some(format!("seed{r:08}")),
                         order_date: Some(Timestamp::from(holding_start())),
-                        product_name: Some("Azure plan / Microsoft 365 Business Standard".to_owned()),
+                        product_name: Some(
+                            "Azure plan / Microsoft 365 Business Standard".to_owned(),
+                        ),
                         sku_name: Some("Monthly charges".to_owned()),
                         charge_type: Some("new".to_owned()),
                         unit_price: Some(amount),
@@ -264,7 +516,9 @@ fn invoice_history(partner: &Partner, rows: &[SeedRow]) -> Vec<(String, Invoice,
                         pricing_currency: Some((*currency).to_owned()),
                         pc_to_bc_exchange_rate: Some(Decimal::ONE),
                         billable_quantity: Some(Decimal::ONE),
-                        invoice_line_item_type: Some(Spelled::from(InvoiceLineItemType::BillingLineItems)),
+                        invoice_line_item_type: Some(Spelled::from(
+                            InvoiceLineItemType::BillingLineItems,
+                        )),
                         billing_provider: Some(Spelled::from(BillingProvider::OneTime)),
                         attributes: Some(attributes("OneTimeInvoiceLineItem")),
                         ..OneTimeInvoiceLineItem::default()
@@ -272,8 +526,21 @@ fn invoice_history(partner: &Partner, rows: &[SeedRow]) -> Vec<(String, Invoice,
                 });
             }
             let total: Decimal = lines.iter().filter_map(|l| l.item.total_for_customer).sum();
-            let paid = if m + 1 < months.len() { -total } else { Decimal::ZERO };
-            let invoice = invoice_resource(&id, next, period_start, period_end, total, paid, currency, symbol);
+            let paid = if m + 1 < months.len() {
+                -total
+            } else {
+                Decimal::ZERO
+            };
+            let invoice = invoice_resource(
+                &id,
+                next,
+                period_start,
+                period_end,
+                total,
+                paid,
+                currency,
+                symbol,
+            );
             out.push((partner.tenant_id.to_owned(), invoice, lines));
         }
     }
@@ -304,17 +571,14 @@ pub(crate) fn invoice_resource(
         invoice_details: Some(vec![InvoiceDetail {
             invoice_line_item_type: Some(Spelled::from(InvoiceLineItemType::BillingLineItems)),
             billing_provider: Some(Spelled::from(BillingProvider::OneTime)),
-            links: Some(self_links(format!("/invoices/{id}/lineitems/OneTime/BillingLineItems"))),
+            links: Some(self_links(format!(
+                "/invoices/{id}/lineitems/OneTime/BillingLineItems"
+            ))),
             ..InvoiceDetail::default()
         }]),
         document_type: Some(Spelled::from(DocumentType::Invoice)),
         invoice_type: Some(Spelled::from(InvoiceType::OneTime)),
-        links: Some(
-            [
-                ("self".to_owned(), link(format!("/invoices/{id}"))),
-            ]
-            .into(),
-        ),
+        links: Some([("self".to_owned(), link(format!("/invoices/{id}")))].into()),
         attributes: Some(attributes("Invoice")),
         ..Invoice::default()
     }
@@ -330,14 +594,21 @@ pub(crate) async fn seed(store: &Store, catalog: &Catalog) -> Result<(), AppErro
     }
     let mut customers = Vec::new();
     let mut invoices = Vec::new();
-    for (partner, rows) in [(&CONTOSO, CONTOSO_CUSTOMERS), (&FABRIKAM, FABRIKAM_CUSTOMERS)] {
+    for (partner, rows) in [
+        (&CONTOSO, CONTOSO_CUSTOMERS),
+        (&FABRIKAM, FABRIKAM_CUSTOMERS),
+    ] {
         for (position, row) in rows.iter().enumerate() {
             customers.push(SeedCustomer {
                 partner_tenant_id: partner.tenant_id.to_owned(),
                 position: i64::try_from(position).unwrap_or(0),
                 segment: row.segment.to_owned(),
                 customer: customer_resource(row),
-                agreements: if row.agreement { vec![agreement(row)] } else { Vec::new() },
+                agreements: if row.agreement {
+                    vec![agreement(row)]
+                } else {
+                    Vec::new()
+                },
                 subscriptions: holdings(partner, row, catalog),
             });
         }
@@ -352,23 +623,47 @@ mod tests {
 
     #[test]
     fn seeded_ids_are_distinct_guids() {
-        let mut ids: Vec<&str> = CONTOSO_CUSTOMERS.iter().chain(FABRIKAM_CUSTOMERS).map(|r| r.id).collect();
+        let mut ids: Vec<&str> = CONTOSO_CUSTOMERS
+            .iter()
+            .chain(FABRIKAM_CUSTOMERS)
+            .map(|r| r.id)
+            .collect();
         assert!(ids.iter().all(|id| uuid::Uuid::parse_str(id).is_ok()));
         ids.sort_unstable();
         ids.dedup();
-        assert_eq!(ids.len(), CONTOSO_CUSTOMERS.len() + FABRIKAM_CUSTOMERS.len());
+        assert_eq!(
+            ids.len(),
+            CONTOSO_CUSTOMERS.len() + FABRIKAM_CUSTOMERS.len()
+        );
         assert!(uuid::Uuid::parse_str(&derived_id(ids[0], 3)).is_ok());
     }
 
     #[test]
     fn every_rule_case_has_a_customer_per_partner() {
         for rows in [CONTOSO_CUSTOMERS, FABRIKAM_CUSTOMERS] {
-            assert!(rows.iter().any(|r| r.holdings.is_empty() && r.agreement), "a new customer");
+            assert!(
+                rows.iter().any(|r| r.holdings.is_empty() && r.agreement),
+                "a new customer"
+            );
             assert!(rows.iter().any(|r| !r.agreement), "no MCA");
             assert!(rows.iter().any(|r| r.country == "BR"), "Brazil");
             assert!(rows.iter().any(|r| r.segment == "education"), "education");
-            assert!(rows.iter().any(|r| r.holdings.iter().any(|h| matches!(h, Holding::AzurePlan { registered: true, .. }))
-                && r.holdings.iter().any(|h| matches!(h, Holding::AzurePlan { registered: false, .. }))), "registered and unregistered");
+            assert!(
+                rows.iter().any(|r| r.holdings.iter().any(|h| matches!(
+                    h,
+                    Holding::AzurePlan {
+                        registered: true,
+                        ..
+                    }
+                )) && r.holdings.iter().any(|h| matches!(
+                    h,
+                    Holding::AzurePlan {
+                        registered: false,
+                        ..
+                    }
+                ))),
+                "registered and unregistered"
+            );
         }
         assert!(FABRIKAM_CUSTOMERS.iter().any(|r| r.holdings.iter().any(|h| matches!(h, Holding::AzurePlan { currency, .. } if *currency != FABRIKAM.billing_currency))));
     }

@@ -45,7 +45,10 @@ impl Drop for TestDb {
         if let Some((admin, name)) = self.admin.take() {
             // Best effort; a leftover test database is harmless.
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .ok()?;
                 runtime.block_on(async {
                     let store = Store::open(&admin).await.ok()?;
                     sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
@@ -61,7 +64,10 @@ impl Drop for TestDb {
 
 /// The databases store tests run on: SQLite in memory always, PostgreSQL when configured.
 pub(crate) async fn databases() -> Vec<TestDb> {
-    let mut out = vec![TestDb { url: "sqlite::memory:".to_owned(), admin: None }];
+    let mut out = vec![TestDb {
+        url: "sqlite::memory:".to_owned(),
+        admin: None,
+    }];
     if let Some(db) = postgres().await {
         out.push(db);
     }
@@ -81,8 +87,14 @@ pub(crate) async fn postgres() -> Option<TestDb> {
         Some((b, q)) => (b.to_owned(), format!("?{q}")),
         None => (admin.clone(), String::new()),
     };
-    let base = base.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(base);
-    Some(TestDb { url: format!("{base}/{name}{query}"), admin: Some((admin, name)) })
+    let base = base
+        .rsplit_once('/')
+        .map(|(b, _)| b.to_owned())
+        .unwrap_or(base);
+    Some(TestDb {
+        url: format!("{base}/{name}{query}"),
+        admin: Some((admin, name)),
+    })
 }
 
 /// An in-process sandbox.
@@ -112,12 +124,28 @@ pub(crate) struct Reply {
 impl Sandbox {
     /// Sends a request.
     pub(crate) async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self.router.clone().oneshot(request).await.expect("infallible");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes().to_vec();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
         let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Reply { status, headers, json, bytes }
+        Reply {
+            status,
+            headers,
+            json,
+            bytes,
+        }
     }
 
     /// A bearer token for `tenant` (`contoso` or `fabrikam`).
@@ -134,11 +162,20 @@ impl Sandbox {
             )
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.json);
-        reply.json["access_token"].as_str().expect("token").to_owned()
+        reply.json["access_token"]
+            .as_str()
+            .expect("token")
+            .to_owned()
     }
 
     /// Sends `method uri` with the bearer `token` and an optional JSON body.
-    pub(crate) async fn call(&self, method: Method, uri: &str, token: &str, body: Option<Value>) -> Reply {
+    pub(crate) async fn call(
+        &self,
+        method: Method,
+        uri: &str,
+        token: &str,
+        body: Option<Value>,
+    ) -> Reply {
         self.call_with(method, uri, token, body, &[]).await
     }
 
@@ -151,7 +188,10 @@ impl Sandbox {
         body: Option<Value>,
         headers: &[(&str, &str)],
     ) -> Reply {
-        let mut builder = Request::builder().method(method).uri(uri).header("authorization", format!("Bearer {token}"));
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("authorization", format!("Bearer {token}"));
         for (name, value) in headers {
             builder = builder.header(*name, *value);
         }
@@ -171,8 +211,21 @@ impl Sandbox {
 
     /// The first availability of `product_id` for `country` (and `segment`, default commercial),
     /// found by walking E1→E3→E5 like a client would.
-    pub(crate) async fn availability(&self, token: &str, product_id: &str, country: &str, segment: &str) -> Value {
-        let skus = self.get(&format!("/v1/products/{product_id}/skus?country={country}&targetSegment={segment}"), token).await;
+    pub(crate) async fn availability(
+        &self,
+        token: &str,
+        product_id: &str,
+        country: &str,
+        segment: &str,
+    ) -> Value {
+        let skus = self
+            .get(
+                &format!(
+                    "/v1/products/{product_id}/skus?country={country}&targetSegment={segment}"
+                ),
+                token,
+            )
+            .await;
         assert_eq!(skus.status, StatusCode::OK, "{}", skus.json);
         for sku in skus.json["items"].as_array().expect("skus") {
             let sku_id = sku["id"].as_str().expect("sku id");
@@ -189,9 +242,16 @@ impl Sandbox {
     /// A one-line cart body for `availability`, using its first term.
     pub(crate) fn line(availability: &Value, quantity: i64) -> Value {
         let term = &availability["terms"][0];
-        let cycles = availability["sku"]["supportedBillingCycles"].as_array().cloned().unwrap_or_default();
+        let cycles = availability["sku"]["supportedBillingCycles"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         // Monthly fits every term; otherwise the SKU's only kind (one_time, none).
-        let cycle = if cycles.iter().any(|c| c == "monthly") { json!("monthly") } else { cycles[0].clone() };
+        let cycle = if cycles.iter().any(|c| c == "monthly") {
+            json!("monthly")
+        } else {
+            cycles[0].clone()
+        };
         let mut line = json!({
             "id": 0,
             "catalogItemId": availability["catalogItemId"],
@@ -207,7 +267,12 @@ impl Sandbox {
     /// Creates a cart for `customer` and returns it.
     pub(crate) async fn cart(&self, token: &str, customer: &str, lines: Vec<Value>) -> Value {
         let reply = self
-            .call(Method::POST, &format!("/v1/customers/{customer}/carts"), token, Some(json!({ "lineItems": lines })))
+            .call(
+                Method::POST,
+                &format!("/v1/customers/{customer}/carts"),
+                token,
+                Some(json!({ "lineItems": lines })),
+            )
             .await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json);
         reply.json
@@ -215,8 +280,13 @@ impl Sandbox {
 
     /// Checks out a cart.
     pub(crate) async fn checkout(&self, token: &str, customer: &str, cart_id: &str) -> Reply {
-        self.call(Method::POST, &format!("/v1/customers/{customer}/carts/{cart_id}/checkout"), token, None)
-            .await
+        self.call(
+            Method::POST,
+            &format!("/v1/customers/{customer}/carts/{cart_id}/checkout"),
+            token,
+            None,
+        )
+        .await
     }
 }
 
@@ -235,7 +305,12 @@ impl Sandbox {
         assert_eq!(products.status, StatusCode::OK, "{}", products.json);
         for product in products.json["items"].as_array().expect("products") {
             let id = product["id"].as_str().expect("id");
-            let skus = self.get(&format!("/v1/products/{id}/skus?country={country}&targetSegment={segment}"), token).await;
+            let skus = self
+                .get(
+                    &format!("/v1/products/{id}/skus?country={country}&targetSegment={segment}"),
+                    token,
+                )
+                .await;
             for sku in skus.json["items"].as_array().into_iter().flatten() {
                 if !wanted(product, sku) {
                     continue;
@@ -257,12 +332,15 @@ impl Sandbox {
 pub(crate) fn reservation_line(availability: &Value, subscription_id: &str) -> Value {
     let mut line = Sandbox::line(availability, 1);
     line["billingCycle"] = json!("one_time");
-    line["provisioningContext"] = json!({ "subscriptionId": subscription_id, "scope": "shared", "duration": "1Year" });
+    line["provisioningContext"] =
+        json!({ "subscriptionId": subscription_id, "scope": "shared", "duration": "1Year" });
     line["termDuration"] = json!("P1Y");
     line
 }
 
 /// The region of a reservation SKU.
 pub(crate) fn region(sku: &Value) -> &str {
-    sku["dynamicAttributes"]["armRegionName"].as_str().unwrap_or_default()
+    sku["dynamicAttributes"]["armRegionName"]
+        .as_str()
+        .unwrap_or_default()
 }

@@ -42,32 +42,54 @@ async fn token_endpoint_issues_bearer_tokens_for_seeded_tenants_only() {
 #[tokio::test]
 async fn v1_without_a_valid_token_is_401_with_the_partner_center_error_body() {
     let sandbox = sandbox(quick()).await;
-    let missing = sandbox.send(Request::get("/v1/customers").body(Body::empty()).unwrap()).await;
+    let missing = sandbox
+        .send(Request::get("/v1/customers").body(Body::empty()).unwrap())
+        .await;
     assert_eq!(missing.status, StatusCode::UNAUTHORIZED);
     assert_eq!(missing.json["code"], 800001);
     assert_eq!(missing.json["source"], "PartnerFD");
-    assert!(missing.json["description"].as_str().unwrap().contains("token"));
+    assert!(
+        missing.json["description"]
+            .as_str()
+            .unwrap()
+            .contains("token")
+    );
     assert!(missing.headers.contains_key("www-authenticate"));
 
-    let forged = sandbox.get("/v1/customers", "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl").await;
+    let forged = sandbox
+        .get("/v1/customers", "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl")
+        .await;
     assert_eq!(forged.status, StatusCode::UNAUTHORIZED);
     assert_eq!(forged.json["code"], 400);
 
     // A token signed by another sandbox (another key) is refused too.
     let other = sandbox_on("sqlite::memory:", quick()).await;
     let foreign = other.token("contoso").await;
-    assert_eq!(sandbox.get("/v1/customers", &foreign).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        sandbox.get("/v1/customers", &foreign).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
 async fn expired_tokens_are_refused() {
-    let config = pc_sandbox::Config { token_lifetime: std::time::Duration::ZERO, ..quick() };
+    let config = pc_sandbox::Config {
+        token_lifetime: std::time::Duration::ZERO,
+        ..quick()
+    };
     let sandbox = sandbox(config).await;
     let token = sandbox.token("contoso").await;
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let reply = sandbox.get("/v1/customers", &token).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
-    assert!(reply.json["description"].as_str().unwrap().contains("expired"), "{}", reply.json);
+    assert!(
+        reply.json["description"]
+            .as_str()
+            .unwrap()
+            .contains("expired"),
+        "{}",
+        reply.json
+    );
 }
 
 #[tokio::test]
@@ -77,26 +99,83 @@ async fn a_partner_sees_only_its_own_customers_carts_orders_and_invoices() {
     let fabrikam = sandbox.token("fabrikam").await;
 
     let mine = sandbox.get("/v1/customers", &contoso).await;
-    let ids: Vec<&str> = mine.json["items"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = mine.json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
     assert!(ids.contains(&NORTHWIND));
     assert!(!ids.contains(&NORDLYS));
 
-    assert_eq!(sandbox.get(&format!("/v1/customers/{NORDLYS}"), &contoso).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(sandbox.get(&format!("/v1/customers/{NORDLYS}/subscriptions"), &contoso).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        sandbox
+            .get(&format!("/v1/customers/{NORDLYS}"), &contoso)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sandbox
+            .get(&format!("/v1/customers/{NORDLYS}/subscriptions"), &contoso)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 
     // Fabrikam's cart and order are invisible to Contoso, even with the right IDs.
-    let availability = sandbox.availability(&fabrikam, BUSINESS_BASIC, "SE", "commercial").await;
-    let cart = sandbox.cart(&fabrikam, NORDLYS, vec![Sandbox::line(&availability, 2)]).await;
+    let availability = sandbox
+        .availability(&fabrikam, BUSINESS_BASIC, "SE", "commercial")
+        .await;
+    let cart = sandbox
+        .cart(&fabrikam, NORDLYS, vec![Sandbox::line(&availability, 2)])
+        .await;
     let cart_id = cart["id"].as_str().unwrap();
-    assert_eq!(sandbox.get(&format!("/v1/customers/{NORDLYS}/carts/{cart_id}"), &contoso).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(sandbox.checkout(&contoso, NORDLYS, cart_id).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        sandbox
+            .get(
+                &format!("/v1/customers/{NORDLYS}/carts/{cart_id}"),
+                &contoso
+            )
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sandbox.checkout(&contoso, NORDLYS, cart_id).await.status,
+        StatusCode::NOT_FOUND
+    );
     let result = sandbox.checkout(&fabrikam, NORDLYS, cart_id).await;
     assert_eq!(result.status, StatusCode::CREATED, "{}", result.json);
     let order_id = result.json["orders"][0]["id"].as_str().unwrap();
-    assert_eq!(sandbox.get(&format!("/v1/customers/{NORDLYS}/orders/{order_id}"), &contoso).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(sandbox.get(&format!("/v1/customers/{NORDLYS}/orders/{order_id}"), &fabrikam).await.status, StatusCode::OK);
+    assert_eq!(
+        sandbox
+            .get(
+                &format!("/v1/customers/{NORDLYS}/orders/{order_id}"),
+                &contoso
+            )
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sandbox
+            .get(
+                &format!("/v1/customers/{NORDLYS}/orders/{order_id}"),
+                &fabrikam
+            )
+            .await
+            .status,
+        StatusCode::OK
+    );
 
     let invoices = sandbox.get("/v1/invoices", &fabrikam).await;
     let invoice_id = invoices.json["items"][0]["id"].as_str().unwrap();
-    assert_eq!(sandbox.get(&format!("/v1/invoices/{invoice_id}"), &contoso).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        sandbox
+            .get(&format!("/v1/invoices/{invoice_id}"), &contoso)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }

@@ -8,7 +8,10 @@ use crate::common::*;
 
 #[tokio::test]
 async fn over_the_limit_calls_get_429_with_retry_after_and_the_throttling_body() {
-    let config = pc_sandbox::Config { throttle_per_minute: NonZeroU32::new(5), ..quick() };
+    let config = pc_sandbox::Config {
+        throttle_per_minute: NonZeroU32::new(5),
+        ..quick()
+    };
     let sandbox = sandbox(config).await;
     let contoso = sandbox.token("contoso").await;
     let fabrikam = sandbox.token("fabrikam").await;
@@ -21,19 +24,36 @@ async fn over_the_limit_calls_get_429_with_retry_after_and_the_throttling_body()
             throttled = Some(reply);
         }
     }
-    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 5, "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        5,
+        "{statuses:?}"
+    );
     let reply = throttled.expect("throttled");
-    let retry_after: u64 = reply.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    let retry_after: u64 = reply.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((1..=60).contains(&retry_after));
     assert_eq!(reply.json["statusCode"], 429);
-    assert_eq!(reply.json["message"], format!("Rate limit is exceeded. Try again in {retry_after} seconds."));
+    assert_eq!(
+        reply.json["message"],
+        format!("Rate limit is exceeded. Try again in {retry_after} seconds.")
+    );
     // Another partner has its own budget.
-    assert_eq!(sandbox.get("/v1/customers", &fabrikam).await.status, StatusCode::OK);
+    assert_eq!(
+        sandbox.get("/v1/customers", &fabrikam).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
 async fn injected_faults_answer_503_or_504_and_latency_delays_calls() {
-    let config = pc_sandbox::Config { fault_rate: 1.0, ..quick() };
+    let config = pc_sandbox::Config {
+        fault_rate: 1.0,
+        ..quick()
+    };
     let sandbox = sandbox(config).await;
     let token = sandbox.token("contoso").await;
     let mut seen = std::collections::BTreeSet::new();
@@ -42,10 +62,20 @@ async fn injected_faults_answer_503_or_504_and_latency_delays_calls() {
     }
     assert_eq!(seen.into_iter().collect::<Vec<_>>(), vec![503, 504]);
 
-    let slow = sandbox_on("sqlite::memory:", pc_sandbox::Config { latency: Duration::from_millis(300), ..quick() }).await;
+    let slow = sandbox_on(
+        "sqlite::memory:",
+        pc_sandbox::Config {
+            latency: Duration::from_millis(300),
+            ..quick()
+        },
+    )
+    .await;
     let token = slow.token("contoso").await;
     let started = std::time::Instant::now();
-    assert_eq!(slow.get("/v1/customers", &token).await.status, StatusCode::OK);
+    assert_eq!(
+        slow.get("/v1/customers", &token).await.status,
+        StatusCode::OK
+    );
     assert!(started.elapsed() >= Duration::from_millis(300));
 }
 
@@ -54,7 +84,17 @@ async fn request_and_correlation_ids_are_echoed_or_generated() {
     let sandbox = sandbox(quick()).await;
     let token = sandbox.token("contoso").await;
     let sent = sandbox
-        .call_with(Method::GET, "/v1/customers", &token, None, &[("MS-RequestId", "r-1"), ("MS-CorrelationId", "c-1"), ("X-Locale", "sv-SE")])
+        .call_with(
+            Method::GET,
+            "/v1/customers",
+            &token,
+            None,
+            &[
+                ("MS-RequestId", "r-1"),
+                ("MS-CorrelationId", "c-1"),
+                ("X-Locale", "sv-SE"),
+            ],
+        )
         .await;
     assert_eq!(sent.headers["ms-requestid"], "r-1");
     assert_eq!(sent.headers["ms-correlationid"], "c-1");
@@ -68,14 +108,22 @@ async fn request_and_correlation_ids_are_echoed_or_generated() {
 async fn openapi_describes_every_route_and_every_described_route_is_served() {
     let sandbox = sandbox(quick()).await;
     let token = sandbox.token("contoso").await;
-    let doc = sandbox.send(Request::get("/openapi.json").body(Body::empty()).unwrap()).await;
+    let doc = sandbox
+        .send(Request::get("/openapi.json").body(Body::empty()).unwrap())
+        .await;
     assert_eq!(doc.json["openapi"], "3.1.0");
     let paths = doc.json["paths"].as_object().unwrap();
     for required in [
-        "/v1/products", "/v1/extensions/product/checkInventory", "/v1/customers/{customer_id}/carts",
-        "/v1/customers/{customer_id}/carts/{cart_id}/checkout", "/v1/customers/{customer_id}/orders/{order_id}/provisioningstatus",
-        "/v1/customers/{customer_id}/subscriptions/{subscription_id}/registrations", "/v1/customers/{customer_id}/entitlements",
-        "/v1/invoices/{invoice_id}/documents/statement", "/v1/invoices/{invoice_id}/lineitems", "/v1/customers/{customer_id}/agreements",
+        "/v1/products",
+        "/v1/extensions/product/checkInventory",
+        "/v1/customers/{customer_id}/carts",
+        "/v1/customers/{customer_id}/carts/{cart_id}/checkout",
+        "/v1/customers/{customer_id}/orders/{order_id}/provisioningstatus",
+        "/v1/customers/{customer_id}/subscriptions/{subscription_id}/registrations",
+        "/v1/customers/{customer_id}/entitlements",
+        "/v1/invoices/{invoice_id}/documents/statement",
+        "/v1/invoices/{invoice_id}/lineitems",
+        "/v1/customers/{customer_id}/agreements",
     ] {
         assert!(paths.contains_key(required), "{required} missing");
     }
@@ -85,10 +133,21 @@ async fn openapi_describes_every_route_and_every_described_route_is_served() {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let reply = sandbox.call(method.clone(), &uri, &token, None).await;
             let unrouted = reply.status == StatusCode::METHOD_NOT_ALLOWED
-                || reply.json["description"].as_str().is_some_and(|d| d.starts_with("No such endpoint"));
-            assert!(!unrouted, "{method} {path} is described but not served: {}", reply.json);
+                || reply.json["description"]
+                    .as_str()
+                    .is_some_and(|d| d.starts_with("No such endpoint"));
+            assert!(
+                !unrouted,
+                "{method} {path} is described but not served: {}",
+                reply.json
+            );
         }
     }
     let unknown = sandbox.get("/v1/nothing/here", &token).await;
-    assert!(unknown.json["description"].as_str().unwrap().starts_with("No such endpoint"));
+    assert!(
+        unknown.json["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("No such endpoint")
+    );
 }

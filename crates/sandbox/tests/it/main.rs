@@ -4,6 +4,9 @@
 //! store-heavy ones also run against PostgreSQL when `PC_SANDBOX_TEST_POSTGRES_URL` names a
 //! server whose user may create databases (`.ci/run` starts Debian's PostgreSQL for this).
 
+// Test helpers outside `#[test]` functions may unwrap what the test itself built.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 // Shared helpers: sandbox construction, tokens, requests, catalog look-ups.
 mod common;
 

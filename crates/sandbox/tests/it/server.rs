@@ -10,7 +10,12 @@ use crate::common::*;
 
 /// Serves `app(state)` on a free local port; returns its base URL.
 async fn serve(config: pc_sandbox::Config) -> String {
-    let state = pc_sandbox::AppState::open("sqlite::memory:", config).await.unwrap();
+    serve_on("sqlite::memory:", config).await
+}
+
+/// Serves `app(state)` over the database at `url`.
+async fn serve_on(url: &str, config: pc_sandbox::Config) -> String {
+    let state = pc_sandbox::AppState::open(url, config).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, pc_sandbox::app(state)).await });
@@ -43,7 +48,10 @@ async fn purchase(http: &reqwest::Client, base: &str, token: &str, customer: &st
     };
     let skus = get(format!("/v1/products/{BUSINESS_BASIC}/skus?country=US")).await;
     let sku = skus["items"][0]["id"].as_str().unwrap().to_owned();
-    let availabilities = get(format!("/v1/products/{BUSINESS_BASIC}/skus/{sku}/availabilities?country=US")).await;
+    let availabilities = get(format!(
+        "/v1/products/{BUSINESS_BASIC}/skus/{sku}/availabilities?country=US"
+    ))
+    .await;
     let availability = &availabilities["items"][0];
     let cart: Value = http
         .post(format!("{base}/v1/customers/{customer}/carts"))
@@ -57,14 +65,19 @@ async fn purchase(http: &reqwest::Client, base: &str, token: &str, customer: &st
         .unwrap();
     let cart_id = cart["id"].as_str().expect("cart id");
     let result = http
-        .post(format!("{base}/v1/customers/{customer}/carts/{cart_id}/checkout"))
+        .post(format!(
+            "{base}/v1/customers/{customer}/carts/{cart_id}/checkout"
+        ))
         .bearer_auth(token)
         .send()
         .await
         .unwrap();
     assert_eq!(result.status(), 201);
     let result: Value = result.json().await.unwrap();
-    let order_id = result["orders"][0]["id"].as_str().expect("order").to_owned();
+    let order_id = result["orders"][0]["id"]
+        .as_str()
+        .expect("order")
+        .to_owned();
     let order = get(format!("/v1/customers/{customer}/orders/{order_id}")).await;
     assert_eq!(order["id"], order_id.as_str());
     order_id
@@ -72,12 +85,20 @@ async fn purchase(http: &reqwest::Client, base: &str, token: &str, customer: &st
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_whole_purchase_flow_over_a_real_port() {
-    let base = serve(quick()).await;
+    for db in databases().await {
+        whole_purchase_flow(&db.url).await;
+    }
+}
+
+async fn whole_purchase_flow(url: &str) {
+    let base = serve_on(url, quick()).await;
     let http = reqwest::Client::new();
     let token = token(&http, &base, "contoso").await;
     let order_id = purchase(&http, &base, &token, NORTHWIND).await;
     let subscriptions: Value = http
-        .get(format!("{base}/v1/customers/{NORTHWIND}/subscriptions?order_id={order_id}"))
+        .get(format!(
+            "{base}/v1/customers/{NORTHWIND}/subscriptions?order_id={order_id}"
+        ))
         .bearer_auth(&token)
         .send()
         .await
@@ -91,14 +112,20 @@ async fn the_whole_purchase_flow_over_a_real_port() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_gateway_forwards_v1_to_its_upstream_and_stores_nothing() {
     let upstream = serve(quick()).await;
-    let gateway = serve(pc_sandbox::Config { upstream: Some(upstream.parse().unwrap()), ..quick() }).await;
+    let gateway = serve(pc_sandbox::Config {
+        upstream: Some(upstream.parse().unwrap()),
+        ..quick()
+    })
+    .await;
     let http = reqwest::Client::new();
     // Tokens come from the upstream; the gateway passes Authorization through.
     let token = token(&http, &upstream, "contoso").await;
     let order_id = purchase(&http, &gateway, &token, NORTHWIND).await;
     // The order lives upstream.
     let direct = http
-        .get(format!("{upstream}/v1/customers/{NORTHWIND}/orders/{order_id}"))
+        .get(format!(
+            "{upstream}/v1/customers/{NORTHWIND}/orders/{order_id}"
+        ))
         .bearer_auth(&token)
         .send()
         .await
@@ -126,7 +153,16 @@ struct Process {
 impl Process {
     fn start(db: &std::path::Path) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_pc-sandbox"))
-            .args(["serve", "--addr", "127.0.0.1:0", "--order-list-delay", "0s", "--provisioning-delay", "0s", "--db"])
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--order-list-delay",
+                "0s",
+                "--provisioning-delay",
+                "0s",
+                "--db",
+            ])
             .arg(db)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -135,7 +171,11 @@ impl Process {
         let stdout = child.stdout.take().unwrap();
         let mut line = String::new();
         BufReader::new(stdout).read_line(&mut line).unwrap();
-        let base = line.trim().strip_prefix("listening on ").expect("address line").to_owned();
+        let base = line
+            .trim()
+            .strip_prefix("listening on ")
+            .expect("address line")
+            .to_owned();
         Self { child, base }
     }
 }
@@ -152,15 +192,30 @@ async fn after_kill_9_every_cart_is_fully_ordered_or_untouched() {
     let dir = std::env::temp_dir().join(format!("pcs-crash-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("sandbox.db");
-    let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap();
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
 
     let mut process = Process::start(&db);
     let token = token(&http, &process.base, "contoso").await;
     let base = process.base.clone();
-    let skus: Value = http.get(format!("{base}/v1/products/{BUSINESS_BASIC}/skus?country=US")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let skus: Value = http
+        .get(format!(
+            "{base}/v1/products/{BUSINESS_BASIC}/skus?country=US"
+        ))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let sku = skus["items"][0]["id"].as_str().unwrap().to_owned();
     let availabilities: Value = http
-        .get(format!("{base}/v1/products/{BUSINESS_BASIC}/skus/{sku}/availabilities?country=US"))
+        .get(format!(
+            "{base}/v1/products/{BUSINESS_BASIC}/skus/{sku}/availabilities?country=US"
+        ))
         .bearer_auth(&token)
         .send()
         .await
@@ -172,7 +227,9 @@ async fn after_kill_9_every_cart_is_fully_ordered_or_untouched() {
     let software = {
         let sandbox = sandbox(quick()).await;
         let t = sandbox.token("contoso").await;
-        sandbox.find(&t, "SoftwareSubscriptions", "US", "commercial", |_, _| true).await
+        sandbox
+            .find(&t, "SoftwareSubscriptions", "US", "commercial", |_, _| true)
+            .await
     };
 
     // 60 two-group carts.
@@ -199,7 +256,13 @@ async fn after_kill_9_every_cart_is_fully_ordered_or_untouched() {
         .map(|id| {
             let (http, base, token, id) = (http.clone(), base.clone(), token.clone(), id.clone());
             tokio::spawn(async move {
-                let _ = http.post(format!("{base}/v1/customers/{TAILSPIN}/carts/{id}/checkout")).bearer_auth(&token).send().await;
+                let _ = http
+                    .post(format!(
+                        "{base}/v1/customers/{TAILSPIN}/carts/{id}/checkout"
+                    ))
+                    .bearer_auth(&token)
+                    .send()
+                    .await;
             })
         })
         .collect();
@@ -215,11 +278,27 @@ async fn after_kill_9_every_cart_is_fully_ordered_or_untouched() {
     let restarted = Process::start(&db);
     let base = restarted.base.clone();
     let token = self::token(&http, &base, "contoso").await;
-    let orders: Value = http.get(format!("{base}/v1/customers/{TAILSPIN}/orders")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let orders: Value = http
+        .get(format!("{base}/v1/customers/{TAILSPIN}/orders"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let orders = orders["items"].as_array().unwrap().clone();
     let (mut ordered, mut untouched) = (0, 0);
     for id in &carts {
-        let cart: Value = http.get(format!("{base}/v1/customers/{TAILSPIN}/carts/{id}")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+        let cart: Value = http
+            .get(format!("{base}/v1/customers/{TAILSPIN}/carts/{id}"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         let of_cart = orders
             .iter()
             .filter(|o| {
@@ -237,13 +316,33 @@ async fn after_kill_9_every_cart_is_fully_ordered_or_untouched() {
         }
     }
     // Every ordered cart contributed exactly its two orders, and nothing else exists.
-    assert_eq!(orders.len(), ordered * 2, "{ordered} ordered carts, {} orders", orders.len());
+    assert_eq!(
+        orders.len(),
+        ordered * 2,
+        "{ordered} ordered carts, {} orders",
+        orders.len()
+    );
     // And the untouched ones can still be checked out, exactly once.
     for id in &carts {
-        let reply = http.post(format!("{base}/v1/customers/{TAILSPIN}/carts/{id}/checkout")).bearer_auth(&token).send().await.unwrap();
+        let reply = http
+            .post(format!(
+                "{base}/v1/customers/{TAILSPIN}/carts/{id}/checkout"
+            ))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(reply.status(), 201);
     }
-    let after: Value = http.get(format!("{base}/v1/customers/{TAILSPIN}/orders")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let after: Value = http
+        .get(format!("{base}/v1/customers/{TAILSPIN}/orders"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(after["items"].as_array().unwrap().len(), carts.len() * 2);
     eprintln!("kill -9 test: {ordered} carts ordered before the kill, {untouched} untouched");
     drop(restarted);
