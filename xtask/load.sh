@@ -41,17 +41,10 @@ carts="${LOAD_CARTS:-4000}"
 checkouts="${LOAD_CHECKOUTS:-400}"
 say "creating $carts one-line carts"
 body='{"lineItems":[{"id":0,"catalogItemId":"CFQ7TTC0LH18:0001:CFQ7TTC0K971","quantity":2,"billingCycle":"monthly","termDuration":"P1M"}]}'
-python3 - "$work" "$base" "$customer" "$auth" "$body" "$carts" <<'PY'
-import sys
-work, base, customer, auth, body, carts = sys.argv[1:]
-data = body.replace('\\', '\\\\').replace('"', '\\"')
-with open(f"{work}/curl.cfg", "w") as cfg:
-    for i in range(int(carts)):
-        cfg.write(f'url = "{base}/v1/customers/{customer}/carts"\nrequest = "POST"\n'
-                  f'header = "{auth}"\nheader = "Content-Type: application/json"\n'
-                  f'data = "{data}"\noutput = "{work}/cart-{i}.json"\n')
-PY
-curl -fsS --parallel --parallel-max 16 -K "$work/curl.cfg"
+printf '%s' "$body" >"$work/cart.json"
+seq 1 "$carts" | xargs -P 16 -I{} curl -fsS -o "$work/cart-{}.json" -X POST \
+    -H "$auth" -H "Content-Type: application/json" --data-binary "@$work/cart.json" \
+    "$base/v1/customers/$customer/carts"
 for f in "$work"/cart-*.json; do
     id="$(sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p' "$f")"
     [[ -n "$id" ]] && echo "$base/v1/customers/$customer/carts/$id/checkout"

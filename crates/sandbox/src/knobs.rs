@@ -86,6 +86,27 @@ pub(crate) async fn request_ids(mut request: Request, next: Next) -> Response {
     response
 }
 
+/// CORS for dashboards that embed the portal from another origin: any origin may call with a
+/// bearer token (no cookies are used), and the Partner Center response headers are readable.
+pub(crate) fn cors() -> tower_http::cors::CorsLayer {
+    use tower_http::cors::{Any, CorsLayer};
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods(Any)
+        .allow_headers(Any)
+        .expose_headers([
+            MS_REQUEST_ID,
+            MS_CORRELATION_ID,
+            MS_CV,
+            X_LOCALE,
+            header::RETRY_AFTER,
+            header::LOCATION,
+            header::CONTENT_DISPOSITION,
+            HeaderName::from_static("ms-continuationtoken"),
+        ])
+        .max_age(Duration::from_secs(600))
+}
+
 /// Per-partner request budget (`--throttle PER_MINUTE`).
 pub(crate) struct Throttle {
     limiter: DefaultKeyedRateLimiter<String>,

@@ -224,7 +224,8 @@ pub fn app(state: AppState) -> Router {
         .merge(auth::router())
         .merge(openapi::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(axum::middleware::from_fn(knobs::request_ids));
+        .layer(axum::middleware::from_fn(knobs::request_ids))
+        .layer(knobs::cors());
     if let Some(dir) = &state.config().portal_dir {
         let index = dir.join("index.html");
         router = router.fallback_service(

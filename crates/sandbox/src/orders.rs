@@ -175,15 +175,16 @@ async fn provisioning_status_get(
 async fn activation_links_list(
     State(state): State<AppState>,
     caller: Caller,
-    Path((customer_id, order_id, line_item_number)): Path<(String, String, i64)>,
+    Path((customer_id, order_id, line_item_number)): Path<(String, String, String)>,
 ) -> AppResult<Json<Collection<serde_json::Value>>> {
     let stored = load(&state, &caller, &customer_id, &order_id).await?;
+    let line_item_number: Option<i64> = line_item_number.trim().parse().ok();
     let exists = stored
         .order
         .line_items
         .iter()
         .flatten()
-        .any(|l| l.line_item_number == Some(line_item_number));
+        .any(|l| line_item_number.is_some() && l.line_item_number == line_item_number);
     if !exists {
         return Err(AppError::new(
             StatusCode::BAD_REQUEST,
@@ -194,7 +195,8 @@ async fn activation_links_list(
     Ok(Json(paging::all(
         Vec::new(),
         &format!(
-            "/customers/{customer_id}/orders/{order_id}/lineitems/{line_item_number}/activationlinks"
+            "/customers/{customer_id}/orders/{order_id}/lineitems/{}/activationlinks",
+            line_item_number.unwrap_or_default()
         ),
     )))
 }

@@ -1,7 +1,8 @@
 //! The store: one sqlx code path over SQLite (file or `sqlite::memory:`) and PostgreSQL.
 //!
 //! Resources are kept as the Partner Center JSON the API returns, next to the columns the server
-//! filters on (`migrations/`). A write that spans tables is one transaction; the checkout in
+//! filters on (`migrations/`). IDs are compared exactly, so lookups use the indexes: GUIDs and
+//! order IDs are stored lower-case and looked up lower-cased, invoice IDs upper-case. A write that spans tables is one transaction; the checkout in
 //! particular ([`Store::commit_checkout`]) flips the cart to `Ordered` and writes its orders,
 //! subscriptions, entitlements and invoice lines atomically — after a crash every cart is either
 //! fully ordered or untouched.
@@ -351,11 +352,14 @@ impl Store {
         partner: &str,
         id: &str,
     ) -> Result<Option<StoredCustomer>, AppError> {
-        let row = sqlx::query("SELECT segment, body FROM customers WHERE partner_tenant_id = $1 AND LOWER(id) = LOWER($2)")
-            .bind(partner)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let id = &id.trim().to_ascii_lowercase();
+        let row = sqlx::query(
+            "SELECT segment, body FROM customers WHERE partner_tenant_id = $1 AND id = $2",
+        )
+        .bind(partner)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(|r| {
             Ok(StoredCustomer {
                 segment: r.try_get("segment")?,
@@ -367,6 +371,7 @@ impl Store {
 
     /// The customer's agreements, oldest first.
     pub(crate) async fn agreements(&self, customer_id: &str) -> Result<Vec<Agreement>, AppError> {
+        let customer_id = &customer_id.trim().to_ascii_lowercase();
         let rows = sqlx::query(
             "SELECT body FROM agreements WHERE customer_id = $1 ORDER BY created_at, id",
         )
@@ -445,7 +450,9 @@ impl Store {
         customer_id: &str,
         id: &str,
     ) -> Result<Option<StoredCart>, AppError> {
-        let row = sqlx::query("SELECT body, checkout_result FROM carts WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND LOWER(id) = LOWER($3)")
+        let customer_id = &customer_id.trim().to_ascii_lowercase();
+        let id = &id.trim().to_ascii_lowercase();
+        let row = sqlx::query("SELECT body, checkout_result FROM carts WHERE partner_tenant_id = $1 AND customer_id = $2 AND id = $3")
             .bind(partner)
             .bind(customer_id)
             .bind(id)
@@ -567,7 +574,9 @@ impl Store {
         customer_id: &str,
         id: &str,
     ) -> Result<Option<StoredOrder>, AppError> {
-        let row = sqlx::query("SELECT body, created_at FROM orders WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND id = $3")
+        let customer_id = &customer_id.trim().to_ascii_lowercase();
+        let id = &id.trim().to_ascii_lowercase();
+        let row = sqlx::query("SELECT body, created_at FROM orders WHERE partner_tenant_id = $1 AND customer_id = $2 AND id = $3")
             .bind(partner)
             .bind(customer_id)
             .bind(id)
@@ -583,7 +592,8 @@ impl Store {
         customer_id: &str,
         created_before: i64,
     ) -> Result<Vec<StoredOrder>, AppError> {
-        let rows = sqlx::query("SELECT body, created_at FROM orders WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND created_at <= $3 ORDER BY created_at, id")
+        let customer_id = &customer_id.trim().to_ascii_lowercase();
+        let rows = sqlx::query("SELECT body, created_at FROM orders WHERE partner_tenant_id = $1 AND customer_id = $2 AND created_at <= $3 ORDER BY created_at, id")
             .bind(partner)
             .bind(customer_id)
             .bind(created_before)
@@ -601,7 +611,8 @@ impl Store {
         customer_id: &str,
         created_before: i64,
     ) -> Result<Vec<StoredSubscription>, AppError> {
-        let rows = sqlx::query("SELECT body, created_at, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND created_at <= $3 ORDER BY created_at, id")
+        let customer_id = &customer_id.trim().to_ascii_lowercase();
+        let rows = sqlx::query("SELECT body, created_at, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND customer_id = $2 AND created_at <= $3 ORDER BY created_at, id")
             .bind(partner)
             .bind(customer_id)
             .bind(created_before)
@@ -617,7 +628,9 @@ impl Store {
         customer_id: &str,
         id: &str,
     ) -> Result<Option<StoredSubscription>, AppError> {
-        let row = sqlx::query("SELECT body, created_at, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND LOWER(id) = LOWER($3)")
+        let customer_id = &customer_id.trim().to_ascii_lowercase();
+        let id = &id.trim().to_ascii_lowercase();
+        let row = sqlx::query("SELECT body, created_at, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND customer_id = $2 AND id = $3")
             .bind(partner)
             .bind(customer_id)
             .bind(id)
@@ -635,7 +648,9 @@ impl Store {
         id: &str,
         now: i64,
     ) -> Result<(), AppError> {
-        sqlx::query("UPDATE subscriptions SET registration_status = 'registering', registration_at = $1 WHERE partner_tenant_id = $2 AND LOWER(customer_id) = LOWER($3) AND LOWER(id) = LOWER($4) AND (registration_status IS NULL OR registration_status = 'notregistered')")
+        let customer_id = &customer_id.trim().to_ascii_lowercase();
+        let id = &id.trim().to_ascii_lowercase();
+        sqlx::query("UPDATE subscriptions SET registration_status = 'registering', registration_at = $1 WHERE partner_tenant_id = $2 AND customer_id = $3 AND id = $4 AND (registration_status IS NULL OR registration_status = 'notregistered')")
             .bind(now)
             .bind(partner)
             .bind(customer_id)
@@ -654,7 +669,8 @@ impl Store {
         customer_id: &str,
         created_before: i64,
     ) -> Result<Vec<StoredEntitlement>, AppError> {
-        let rows = sqlx::query("SELECT body FROM entitlements WHERE partner_tenant_id = $1 AND LOWER(customer_id) = LOWER($2) AND created_at <= $3 ORDER BY created_at, id")
+        let customer_id = &customer_id.trim().to_ascii_lowercase();
+        let rows = sqlx::query("SELECT body FROM entitlements WHERE partner_tenant_id = $1 AND customer_id = $2 AND created_at <= $3 ORDER BY created_at, id")
             .bind(partner)
             .bind(customer_id)
             .bind(created_before)
@@ -675,7 +691,9 @@ impl Store {
         customer_id: &str,
         id: &str,
     ) -> Result<Option<serde_json::Value>, AppError> {
-        let row = sqlx::query("SELECT body FROM artifacts WHERE LOWER(customer_id) = LOWER($1) AND LOWER(id) = LOWER($2)")
+        let customer_id = &customer_id.trim().to_ascii_lowercase();
+        let id = &id.trim().to_ascii_lowercase();
+        let row = sqlx::query("SELECT body FROM artifacts WHERE customer_id = $1 AND id = $2")
             .bind(customer_id)
             .bind(id)
             .fetch_optional(&self.pool)
@@ -703,13 +721,12 @@ impl Store {
         partner: &str,
         id: &str,
     ) -> Result<Option<Invoice>, AppError> {
-        let row = sqlx::query(
-            "SELECT body FROM invoices WHERE partner_tenant_id = $1 AND LOWER(id) = LOWER($2)",
-        )
-        .bind(partner)
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
+        let id = &id.trim().to_ascii_uppercase();
+        let row = sqlx::query("SELECT body FROM invoices WHERE partner_tenant_id = $1 AND id = $2")
+            .bind(partner)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
         row.map(|r| from_json(&r.try_get::<String, _>("body")?))
             .transpose()
     }
@@ -720,8 +737,10 @@ impl Store {
         partner: &str,
         invoice_id: Option<&str>,
     ) -> Result<Vec<(String, OneTimeInvoiceLineItem)>, AppError> {
+        let invoice_id = invoice_id.map(|v| v.trim().to_ascii_uppercase());
+        let invoice_id = invoice_id.as_deref();
         let rows = match invoice_id {
-            Some(id) => sqlx::query("SELECT id, body FROM invoice_line_items WHERE partner_tenant_id = $1 AND LOWER(invoice_id) = LOWER($2) ORDER BY created_at, id")
+            Some(id) => sqlx::query("SELECT id, body FROM invoice_line_items WHERE partner_tenant_id = $1 AND invoice_id = $2 ORDER BY created_at, id")
                 .bind(partner)
                 .bind(id)
                 .fetch_all(&self.pool)

@@ -151,3 +151,43 @@ async fn openapi_describes_every_route_and_every_described_route_is_served() {
             .starts_with("No such endpoint")
     );
 }
+
+#[tokio::test]
+async fn dashboards_on_other_origins_may_call_with_a_bearer_token() {
+    let sandbox = sandbox(quick()).await;
+    let preflight = sandbox
+        .send(
+            Request::builder()
+                .method(Method::OPTIONS)
+                .uri("/v1/customers")
+                .header("origin", "https://dashboard.example")
+                .header("access-control-request-method", "POST")
+                .header(
+                    "access-control-request-headers",
+                    "authorization,content-type,ms-requestid",
+                )
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(preflight.status.is_success(), "{}", preflight.status);
+    assert_eq!(preflight.headers["access-control-allow-origin"], "*");
+    let token = sandbox.token("contoso").await;
+    let reply = sandbox
+        .call_with(
+            Method::GET,
+            "/v1/customers",
+            &token,
+            None,
+            &[("origin", "https://dashboard.example")],
+        )
+        .await;
+    let exposed = reply.headers["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(
+        exposed.contains("ms-requestid") && exposed.contains("retry-after"),
+        "{exposed}"
+    );
+}
