@@ -39,9 +39,7 @@ use rust_decimal::Decimal;
 use crate::AppState;
 use crate::error::{AppError, AppResult};
 use crate::paging::{attributes, link};
-use crate::store::{
-    CheckoutWrite, NewEntitlement, NewLineItem, NewSubscription, StoredCustomer, StoredSubscription,
-};
+use crate::store::{CheckoutWrite, NewEntitlement, NewLineItem, NewSubscription, StoredCustomer};
 use crate::tenants::Partner;
 
 /// Adds an ISO 8601 duration of whole years, months, weeks or days (`P1Y`, `P1M`, `P7D`,
@@ -78,13 +76,13 @@ fn delay_ms(delay: std::time::Duration) -> i64 {
 /// provisioning delay has passed since registration was requested.
 pub(crate) fn registration_status(
     state: &AppState,
-    stored: &StoredSubscription,
+    status: Option<&str>,
+    requested_at: Option<i64>,
     now: i64,
 ) -> Option<RegistrationStatus> {
-    let status = stored.registration_status.as_deref()?;
-    let status: RegistrationStatus = status.parse().unwrap_or(RegistrationStatus::NotRegistered);
+    let status: RegistrationStatus = status?.parse().unwrap_or(RegistrationStatus::NotRegistered);
     if status == RegistrationStatus::Registering {
-        let since = stored.registration_at.unwrap_or(now);
+        let since = requested_at.unwrap_or(now);
         if now.saturating_sub(since) >= delay_ms(state.config().provisioning_delay) {
             return Some(RegistrationStatus::Registered);
         }
@@ -122,9 +120,7 @@ pub(crate) async fn purchase_context(
         .unwrap_or_default();
     let store = state.store();
     let agreements = store.agreements(&customer_id).await?;
-    let subscriptions = store
-        .subscriptions(partner.tenant_id, &customer_id, i64::MAX)
-        .await?;
+    let subscriptions = store.holdings(partner.tenant_id, &customer_id).await?;
     let now_ms = now.timestamp_millis();
     let existing_purchases = subscriptions
         .iter()
@@ -140,8 +136,13 @@ pub(crate) async fn purchase_context(
         .iter()
         .filter_map(|s| {
             Some(AzureSubscription {
-                id: s.subscription.id.as_ref()?.as_str().to_owned(),
-                registration_status: registration_status(state, s, now_ms)?,
+                id: s.id.clone(),
+                registration_status: registration_status(
+                    state,
+                    s.registration_status.as_deref(),
+                    s.registration_at,
+                    now_ms,
+                )?,
             })
         })
         .collect();

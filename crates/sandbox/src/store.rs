@@ -81,6 +81,14 @@ pub(crate) struct StoredOrder {
 pub(crate) struct StoredSubscription {
     pub(crate) subscription: Subscription,
     pub(crate) created_at: i64,
+    pub(crate) registration_status: Option<String>,
+    pub(crate) registration_at: Option<i64>,
+}
+
+/// What the purchase rules need of a held subscription, without its document.
+#[derive(Debug, Clone)]
+pub(crate) struct Holding {
+    pub(crate) id: String,
     pub(crate) currency: String,
     pub(crate) purchase_kind: String,
     pub(crate) registration_status: Option<String>,
@@ -612,13 +620,38 @@ impl Store {
         created_before: i64,
     ) -> Result<Vec<StoredSubscription>, AppError> {
         let customer_id = &customer_id.trim().to_ascii_lowercase();
-        let rows = sqlx::query("SELECT body, created_at, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND customer_id = $2 AND created_at <= $3 ORDER BY created_at, id")
+        let rows = sqlx::query("SELECT body, created_at, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND customer_id = $2 AND created_at <= $3 ORDER BY created_at, id")
             .bind(partner)
             .bind(customer_id)
             .bind(created_before)
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(stored_subscription).collect()
+    }
+
+    /// The customer's holdings (every subscription, provisioned or not) for the purchase rules.
+    pub(crate) async fn holdings(
+        &self,
+        partner: &str,
+        customer_id: &str,
+    ) -> Result<Vec<Holding>, AppError> {
+        let customer_id = &customer_id.trim().to_ascii_lowercase();
+        let rows = sqlx::query("SELECT id, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND customer_id = $2")
+            .bind(partner)
+            .bind(customer_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Holding {
+                    id: r.try_get("id")?,
+                    currency: r.try_get("currency")?,
+                    purchase_kind: r.try_get("purchase_kind")?,
+                    registration_status: r.try_get("registration_status")?,
+                    registration_at: r.try_get("registration_at")?,
+                })
+            })
+            .collect()
     }
 
     /// One subscription of the partner's customer, whether provisioned yet or not.
@@ -630,7 +663,7 @@ impl Store {
     ) -> Result<Option<StoredSubscription>, AppError> {
         let customer_id = &customer_id.trim().to_ascii_lowercase();
         let id = &id.trim().to_ascii_lowercase();
-        let row = sqlx::query("SELECT body, created_at, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND customer_id = $2 AND id = $3")
+        let row = sqlx::query("SELECT body, created_at, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND customer_id = $2 AND id = $3")
             .bind(partner)
             .bind(customer_id)
             .bind(id)
@@ -809,8 +842,6 @@ fn stored_subscription(row: &sqlx::any::AnyRow) -> Result<StoredSubscription, Ap
     Ok(StoredSubscription {
         subscription: from_json(&row.try_get::<String, _>("body")?)?,
         created_at: row.try_get("created_at")?,
-        currency: row.try_get("currency")?,
-        purchase_kind: row.try_get("purchase_kind")?,
         registration_status: row.try_get("registration_status")?,
         registration_at: row.try_get("registration_at")?,
     })

@@ -196,7 +196,13 @@ async fn registration_status_get(
     Path((customer_id, subscription_id)): Path<(String, String)>,
 ) -> AppResult<Json<SubscriptionRegistrationStatus>> {
     let stored = load(&state, &caller, &customer_id, &subscription_id).await?;
-    let status = registration_status(&state, &stored, now_ms()).ok_or_else(|| {
+    let status = registration_status(
+        &state,
+        stored.registration_status.as_deref(),
+        stored.registration_at,
+        now_ms(),
+    )
+    .ok_or_else(|| {
         AppError::new(
             StatusCode::BAD_REQUEST,
             800_011,
