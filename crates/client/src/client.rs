@@ -1,0 +1,442 @@
+//! The client: headers, tokens, retries, decoding, paging and the checkout journal.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::time::Duration;
+
+use backon::{ExponentialBuilder, Retryable};
+use futures_util::Stream;
+use pc_core::models::{ApiError, Collection, ThrottleError};
+use serde::de::DeserializeOwned;
+
+use crate::error::Error;
+use crate::journal::{Journal, MemoryJournal};
+use crate::token::TokenProvider;
+use crate::transport::{HttpRequest, HttpResponse, Method, Transport};
+
+/// Partner Center's public base URL.
+pub const PARTNER_CENTER: &str = "https://api.partnercenter.microsoft.com";
+
+/// How failed calls are retried: exponential backoff with jitter from `min_delay` to
+/// `max_delay`, at most `max_attempts` sends, and at most `budget` spent waiting in total.
+/// After a 429 the wait is never shorter than `Retry-After`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// First backoff delay.
+    pub min_delay: Duration,
+    /// Largest backoff delay (a longer `Retry-After` is still honoured).
+    pub max_delay: Duration,
+    /// Most sends of one call, the first included.
+    pub max_attempts: usize,
+    /// Most total waiting between sends of one call.
+    pub budget: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            min_delay: Duration::from_millis(250),
+            max_delay: Duration::from_secs(16),
+            max_attempts: 8,
+            budget: Duration::from_secs(120),
+        }
+    }
+}
+
+/// One logical operation: what to send; the client adds authentication, IDs and retries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operation {
+    /// Method.
+    pub method: Method,
+    /// Path and query below the base URL, starting with `/v1/`.
+    pub path: String,
+    /// JSON body.
+    pub body: Option<String>,
+    /// Extra headers (e.g. `MS-ContinuationToken`).
+    pub headers: Vec<(String, String)>,
+    /// Whether repeating it has no further effect (GET). Non-idempotent operations are retried
+    /// only with the same `MS-RequestId`.
+    pub idempotent: bool,
+    /// `MS-RequestId` to use (checkout journal); generated when `None`.
+    pub request_id: Option<String>,
+    /// `MS-CorrelationId` to use; generated when `None`.
+    pub correlation_id: Option<String>,
+}
+
+impl Operation {
+    /// A GET of `path`.
+    pub fn get(path: impl Into<String>) -> Self {
+        Self {
+            method: Method::Get,
+            path: path.into(),
+            body: None,
+            headers: Vec::new(),
+            idempotent: true,
+            request_id: None,
+            correlation_id: None,
+        }
+    }
+
+    /// A non-idempotent POST of `body` (JSON) to `path`.
+    pub fn post(path: impl Into<String>, body: Option<String>) -> Self {
+        Self { method: Method::Post, body, idempotent: false, ..Self::get(path) }
+    }
+
+    /// A PUT of `body` (JSON) to `path` (idempotent: it replaces the whole resource).
+    pub fn put(path: impl Into<String>, body: String) -> Self {
+        Self { method: Method::Put, body: Some(body), ..Self::get(path) }
+    }
+}
+
+/// A successful response with the IDs it was sent with.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// The response.
+    pub response: HttpResponse,
+    /// `MS-RequestId` of the last send.
+    pub request_id: String,
+    /// `MS-CorrelationId` of the operation.
+    pub correlation_id: String,
+    /// How many sends it took.
+    pub attempts: usize,
+}
+
+/// A typed Partner Center client over a [`Transport`].
+///
+/// Cheap to clone (shared state). Futures it returns are not `Send` (the browser transport is
+/// single-threaded); natively, run several operations concurrently with `join_all` on one task.
+pub struct Client<T> {
+    inner: Rc<Inner<T>>,
+}
+
+impl<T> Clone for Client<T> {
+    fn clone(&self) -> Self {
+        Self { inner: Rc::clone(&self.inner) }
+    }
+}
+
+struct Inner<T> {
+    base_url: String,
+    transport: T,
+    tokens: Box<dyn TokenProvider>,
+    locale: String,
+    application: String,
+    retry: RetryPolicy,
+    journal: Box<dyn Journal>,
+    sent: Cell<u64>,
+}
+
+/// Builds a [`Client`].
+pub struct ClientBuilder<T> {
+    base_url: String,
+    transport: T,
+    tokens: Box<dyn TokenProvider>,
+    locale: String,
+    retry: RetryPolicy,
+    journal: Box<dyn Journal>,
+}
+
+impl<T: Transport> ClientBuilder<T> {
+    /// `X-Locale` of every call (default `en-US`).
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = locale.into();
+        self
+    }
+
+    /// The retry policy (default [`RetryPolicy::default`]).
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The checkout journal (default: in memory).
+    pub fn journal(mut self, journal: impl Journal + 'static) -> Self {
+        self.journal = Box::new(journal);
+        self
+    }
+
+    /// The client.
+    pub fn build(self) -> Client<T> {
+        Client {
+            inner: Rc::new(Inner {
+                base_url: self.base_url.trim_end_matches('/').to_owned(),
+                transport: self.transport,
+                tokens: self.tokens,
+                locale: self.locale,
+                application: "pc-portal".to_owned(),
+                retry: self.retry,
+                journal: self.journal,
+                sent: Cell::new(0),
+            }),
+        }
+    }
+}
+
+/// Why one send did not succeed.
+#[derive(Debug)]
+enum Attempt {
+    /// Try again after the backoff (or at least `retry_after`).
+    Retry { error: Error, retry_after: Option<Duration> },
+    /// Try again at once with a fresh token.
+    Reauthenticate(Error),
+    /// Give up.
+    Fatal(Error),
+}
+
+impl Attempt {
+    fn into_error(self) -> Error {
+        match self {
+            Self::Retry { error, .. } | Self::Reauthenticate(error) | Self::Fatal(error) => error,
+        }
+    }
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Seconds of a `Retry-After` header (delta-seconds form).
+fn retry_after(response: &HttpResponse) -> Option<Duration> {
+    response
+        .header("retry-after")
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(Duration::from_secs_f64)
+}
+
+/// The error a non-success response stands for.
+fn response_error(response: &HttpResponse, request_id: &str, correlation_id: &str) -> Error {
+    if response.status == 429 {
+        let message = serde_json::from_slice::<ThrottleError>(&response.body)
+            .map(|t| t.message)
+            .unwrap_or_else(|_| String::from_utf8_lossy(&response.body).into_owned());
+        return Error::Throttled {
+            retry_after: retry_after(response),
+            message,
+            request_id: request_id.to_owned(),
+            correlation_id: correlation_id.to_owned(),
+        };
+    }
+    let (code, description) = match serde_json::from_slice::<ApiError>(&response.body) {
+        Ok(body) => (body.code.as_number(), body.description),
+        Err(_) => (None, String::from_utf8_lossy(&response.body).chars().take(1024).collect()),
+    };
+    Error::Api {
+        status: response.status,
+        code,
+        description,
+        request_id: request_id.to_owned(),
+        correlation_id: correlation_id.to_owned(),
+    }
+}
+
+impl<T: Transport> Client<T> {
+    /// Starts a client for `base_url` (`""` for same-origin, a gateway, or [`PARTNER_CENTER`])
+    /// sending tokens from `tokens`.
+    pub fn builder(base_url: impl Into<String>, transport: T, tokens: impl TokenProvider + 'static) -> ClientBuilder<T> {
+        ClientBuilder {
+            base_url: base_url.into(),
+            transport,
+            tokens: Box::new(tokens),
+            locale: "en-US".to_owned(),
+            retry: RetryPolicy::default(),
+            journal: Box::new(MemoryJournal::default()),
+        }
+    }
+
+    /// How many HTTP requests this client has sent (every retry counted).
+    pub fn requests_sent(&self) -> u64 {
+        self.inner.sent.get()
+    }
+
+    pub(crate) fn journal(&self) -> &dyn Journal {
+        self.inner.journal.as_ref()
+    }
+
+    /// Sends `operation`, retrying as the [`RetryPolicy`] allows.
+    ///
+    /// # Errors
+    /// The last failure when retries are exhausted, or the first one that is not retryable.
+    pub async fn send(&self, operation: &Operation) -> Result<Reply, Error> {
+        let inner = &self.inner;
+        let correlation_id = operation.correlation_id.clone().unwrap_or_else(new_id);
+        let request_id = RefCell::new(operation.request_id.clone().unwrap_or_else(new_id));
+        let fresh_token = Cell::new(false);
+        let reauthenticated = Cell::new(false);
+        let attempts = Cell::new(0_usize);
+        let waited = Cell::new(Duration::ZERO);
+        let retry = inner.retry;
+
+        let attempt = || async {
+            attempts.set(attempts.get() + 1);
+            let token = inner
+                .tokens
+                .token(fresh_token.replace(false))
+                .await
+                .map_err(|e| Attempt::Fatal(Error::Token(e)))?;
+            let id = request_id.borrow().clone();
+            let mut headers = vec![
+                ("Authorization".to_owned(), format!("Bearer {token}")),
+                ("Accept".to_owned(), "application/json".to_owned()),
+                ("MS-RequestId".to_owned(), id.clone()),
+                ("MS-CorrelationId".to_owned(), correlation_id.clone()),
+                ("X-Locale".to_owned(), inner.locale.clone()),
+                ("MS-PartnerCenter-Application".to_owned(), inner.application.clone()),
+            ];
+            headers.extend(operation.headers.iter().cloned());
+            let request = HttpRequest {
+                method: operation.method,
+                url: format!("{}{}", inner.base_url, operation.path),
+                headers,
+                body: operation.body.clone(),
+            };
+            inner.sent.set(inner.sent.get() + 1);
+            let response = match inner.transport.send(request).await {
+                Ok(response) => response,
+                Err(e) => {
+                    // No response: the same MS-RequestId goes again (it may have been processed).
+                    return Err(Attempt::Retry {
+                        error: Error::Transport {
+                            message: e.message,
+                            timeout: e.timeout,
+                            request_id: id,
+                            correlation_id: correlation_id.clone(),
+                        },
+                        retry_after: None,
+                    });
+                }
+            };
+            if (200..300).contains(&response.status) {
+                return Ok(Reply {
+                    response,
+                    request_id: id,
+                    correlation_id: correlation_id.clone(),
+                    attempts: attempts.get(),
+                });
+            }
+            let error = response_error(&response, &id, &correlation_id);
+            // After any response an idempotent call gets a new MS-RequestId; a non-idempotent
+            // one keeps its ID so the service can recognise the retry.
+            if operation.idempotent {
+                *request_id.borrow_mut() = new_id();
+            }
+            match response.status {
+                401 if !reauthenticated.get() => {
+                    reauthenticated.set(true);
+                    fresh_token.set(true);
+                    Err(Attempt::Reauthenticate(error))
+                }
+                408 | 429 | 500 | 502 | 503 | 504 => {
+                    let retry_after = retry_after(&response);
+                    Err(Attempt::Retry { error, retry_after })
+                }
+                409 if error.code() == Some(800_064) || error.code() == Some(800_060) => {
+                    Err(Attempt::Retry { error, retry_after: None })
+                }
+                _ => Err(Attempt::Fatal(error)),
+            }
+        };
+
+        let backoff = ExponentialBuilder::default()
+            .with_min_delay(retry.min_delay)
+            .with_max_delay(retry.max_delay)
+            .with_max_times(retry.max_attempts.saturating_sub(1))
+            .with_jitter();
+        attempt
+            .retry(backoff)
+            .sleep(sleep)
+            .when(|a: &Attempt| !matches!(a, Attempt::Fatal(_)))
+            .adjust(|a: &Attempt, delay: Option<Duration>| {
+                let wanted = match a {
+                    Attempt::Reauthenticate(_) => Some(Duration::ZERO),
+                    Attempt::Retry { retry_after: Some(after), .. } => delay.map(|d| d.max(*after)),
+                    _ => delay,
+                }?;
+                let total = waited.get() + wanted;
+                if total > retry.budget {
+                    return None;
+                }
+                waited.set(total);
+                Some(wanted)
+            })
+            .await
+            .map_err(Attempt::into_error)
+    }
+
+    /// Sends `operation` and decodes the body as `R`.
+    ///
+    /// # Errors
+    /// As [`Client::send`], and [`Error::Decode`] with the JSON path when the body is not `R`.
+    pub async fn call<R: DeserializeOwned>(&self, operation: &Operation) -> Result<R, Error> {
+        let reply = self.send(operation).await?;
+        decode(&reply)
+    }
+
+    /// Every item of a collection, page after page, following `links.next` (and its
+    /// `MS-ContinuationToken` header) until no page is left.
+    pub fn paged<R: DeserializeOwned + 'static>(&self, first: Operation) -> impl Stream<Item = Result<R, Error>> + '_ {
+        let state = (Some(first), VecDeque::<R>::new());
+        futures_util::stream::unfold(state, move |(mut next, mut buffer)| async move {
+            loop {
+                if let Some(item) = buffer.pop_front() {
+                    return Some((Ok(item), (next, buffer)));
+                }
+                let operation = next.take()?;
+                let page: Collection<R> = match self.call(&operation).await {
+                    Ok(page) => page,
+                    Err(error) => return Some((Err(error), (None, VecDeque::new()))),
+                };
+                next = page.next_link().and_then(|link| {
+                    let uri = link.uri.as_deref()?;
+                    let mut following = Operation::get(format!("/v1{uri}"));
+                    following.headers = link
+                        .headers
+                        .iter()
+                        .flatten()
+                        .filter_map(|h| Some((h.key.clone()?, h.value.clone()?)))
+                        .collect();
+                    Some(following)
+                });
+                buffer.extend(page.items);
+            }
+        })
+    }
+
+    /// Every item of a paged collection, collected.
+    ///
+    /// # Errors
+    /// The first page that fails.
+    pub async fn all<R: DeserializeOwned + 'static>(&self, first: Operation) -> Result<Vec<R>, Error> {
+        use futures_util::TryStreamExt as _;
+        self.paged(first).try_collect().await
+    }
+}
+
+/// Decodes a reply's body, naming the JSON path of the first problem.
+pub(crate) fn decode<R: DeserializeOwned>(reply: &Reply) -> Result<R, Error> {
+    let mut de = serde_json::Deserializer::from_slice(&reply.response.body);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| Error::Decode {
+        status: reply.response.status,
+        path: pc_core::roundtrip::JsonPath::from_serde(e.path()).to_string(),
+        message: e.inner().to_string(),
+        request_id: reply.request_id.clone(),
+        correlation_id: reply.correlation_id.clone(),
+    })
+}
+
+#[cfg(all(feature = "native", not(target_arch = "wasm32")))]
+async fn sleep(delay: Duration) {
+    tokio::time::sleep(delay).await;
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn sleep(delay: Duration) {
+    gloo_timers::future::sleep(delay).await;
+}
+
+#[cfg(all(not(feature = "native"), not(target_arch = "wasm32")))]
+async fn sleep(delay: Duration) {
+    // Without a runtime feature there is no timer: block this thread (tools only).
+    std::thread::sleep(delay);
+}
