@@ -80,12 +80,21 @@ impl Operation {
 
     /// A non-idempotent POST of `body` (JSON) to `path`.
     pub fn post(path: impl Into<String>, body: Option<String>) -> Self {
-        Self { method: Method::Post, body, idempotent: false, ..Self::get(path) }
+        Self {
+            method: Method::Post,
+            body,
+            idempotent: false,
+            ..Self::get(path)
+        }
     }
 
     /// A PUT of `body` (JSON) to `path` (idempotent: it replaces the whole resource).
     pub fn put(path: impl Into<String>, body: String) -> Self {
-        Self { method: Method::Put, body: Some(body), ..Self::get(path) }
+        Self {
+            method: Method::Put,
+            body: Some(body),
+            ..Self::get(path)
+        }
     }
 }
 
@@ -112,7 +121,9 @@ pub struct Client<T> {
 
 impl<T> Clone for Client<T> {
     fn clone(&self) -> Self {
-        Self { inner: Rc::clone(&self.inner) }
+        Self {
+            inner: Rc::clone(&self.inner),
+        }
     }
 }
 
@@ -177,7 +188,10 @@ impl<T: Transport> ClientBuilder<T> {
 #[derive(Debug)]
 enum Attempt {
     /// Try again after the backoff (or at least `retry_after`).
-    Retry { error: Error, retry_after: Option<Duration> },
+    Retry {
+        error: Error,
+        retry_after: Option<Duration>,
+    },
     /// Try again at once with a fresh token.
     Reauthenticate(Error),
     /// Give up.
@@ -220,7 +234,13 @@ fn response_error(response: &HttpResponse, request_id: &str, correlation_id: &st
     }
     let (code, description) = match serde_json::from_slice::<ApiError>(&response.body) {
         Ok(body) => (body.code.as_number(), body.description),
-        Err(_) => (None, String::from_utf8_lossy(&response.body).chars().take(1024).collect()),
+        Err(_) => (
+            None,
+            String::from_utf8_lossy(&response.body)
+                .chars()
+                .take(1024)
+                .collect(),
+        ),
     };
     Error::Api {
         status: response.status,
@@ -234,7 +254,11 @@ fn response_error(response: &HttpResponse, request_id: &str, correlation_id: &st
 impl<T: Transport> Client<T> {
     /// Starts a client for `base_url` (`""` for same-origin, a gateway, or [`PARTNER_CENTER`])
     /// sending tokens from `tokens`.
-    pub fn builder(base_url: impl Into<String>, transport: T, tokens: impl TokenProvider + 'static) -> ClientBuilder<T> {
+    pub fn builder(
+        base_url: impl Into<String>,
+        transport: T,
+        tokens: impl TokenProvider + 'static,
+    ) -> ClientBuilder<T> {
         ClientBuilder {
             base_url: base_url.into(),
             transport,
@@ -282,7 +306,10 @@ impl<T: Transport> Client<T> {
                 ("MS-RequestId".to_owned(), id.clone()),
                 ("MS-CorrelationId".to_owned(), correlation_id.clone()),
                 ("X-Locale".to_owned(), inner.locale.clone()),
-                ("MS-PartnerCenter-Application".to_owned(), inner.application.clone()),
+                (
+                    "MS-PartnerCenter-Application".to_owned(),
+                    inner.application.clone(),
+                ),
             ];
             headers.extend(operation.headers.iter().cloned());
             let request = HttpRequest {
@@ -332,7 +359,10 @@ impl<T: Transport> Client<T> {
                     Err(Attempt::Retry { error, retry_after })
                 }
                 409 if error.code() == Some(800_064) || error.code() == Some(800_060) => {
-                    Err(Attempt::Retry { error, retry_after: None })
+                    Err(Attempt::Retry {
+                        error,
+                        retry_after: None,
+                    })
                 }
                 _ => Err(Attempt::Fatal(error)),
             }
@@ -350,7 +380,10 @@ impl<T: Transport> Client<T> {
             .adjust(|a: &Attempt, delay: Option<Duration>| {
                 let wanted = match a {
                     Attempt::Reauthenticate(_) => Some(Duration::ZERO),
-                    Attempt::Retry { retry_after: Some(after), .. } => delay.map(|d| d.max(*after)),
+                    Attempt::Retry {
+                        retry_after: Some(after),
+                        ..
+                    } => delay.map(|d| d.max(*after)),
                     _ => delay,
                 }?;
                 let total = waited.get() + wanted;
@@ -375,7 +408,10 @@ impl<T: Transport> Client<T> {
 
     /// Every item of a collection, page after page, following `links.next` (and its
     /// `MS-ContinuationToken` header) until no page is left.
-    pub fn paged<R: DeserializeOwned + 'static>(&self, first: Operation) -> impl Stream<Item = Result<R, Error>> + '_ {
+    pub fn paged<R: DeserializeOwned + 'static>(
+        &self,
+        first: Operation,
+    ) -> impl Stream<Item = Result<R, Error>> + '_ {
         let state = (Some(first), VecDeque::<R>::new());
         futures_util::stream::unfold(state, move |(mut next, mut buffer)| async move {
             loop {
@@ -407,7 +443,10 @@ impl<T: Transport> Client<T> {
     ///
     /// # Errors
     /// The first page that fails.
-    pub async fn all<R: DeserializeOwned + 'static>(&self, first: Operation) -> Result<Vec<R>, Error> {
+    pub async fn all<R: DeserializeOwned + 'static>(
+        &self,
+        first: Operation,
+    ) -> Result<Vec<R>, Error> {
         use futures_util::TryStreamExt as _;
         self.paged(first).try_collect().await
     }

@@ -113,7 +113,9 @@ impl Error {
     /// A stable key for a plain-language explanation (the portal's translation key).
     pub fn explanation_key(&self) -> &'static str {
         match self {
-            Self::Api { code: Some(code), .. } => explanation_key(*code).unwrap_or("error-partner-center"),
+            Self::Api {
+                code: Some(code), ..
+            } => explanation_key(*code).unwrap_or("error-partner-center"),
             Self::Api { status: 401, .. } => "error-unauthorized",
             Self::Api { status: 403, .. } => "error-forbidden",
             Self::Api { status: 404, .. } => "error-not-found",
@@ -151,7 +153,7 @@ pub fn explanation_key(code: i64) -> Option<&'static str> {
         800_008 => "error-cart-not-found",
         800_009 => "error-cart-items",
         800_010 => "error-inventory-unavailable",
-        800_011 | 800_012 | 800_013 => "error-azure-subscription-invalid",
+        800_011..=800_013 => "error-azure-subscription-invalid",
         800_017 => "error-quantity-unavailable",
         800_020 | 2085 => "error-not-eligible",
         800_030 => "error-subscription-not-registered",

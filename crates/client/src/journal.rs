@@ -60,7 +60,9 @@ impl Journal for MemoryJournal {
     }
 
     fn remove(&self, cart_id: &str) -> Result<(), Error> {
-        self.entries.borrow_mut().retain(|e| !e.cart_id.eq_ignore_ascii_case(cart_id));
+        self.entries
+            .borrow_mut()
+            .retain(|e| !e.cart_id.eq_ignore_ascii_case(cart_id));
         Ok(())
     }
 
@@ -85,7 +87,8 @@ impl FileJournal {
 
     fn write(&self, entries: &[JournalEntry]) -> Result<(), Error> {
         let fail = |e: std::io::Error| Error::Journal(format!("{}: {e}", self.path.display()));
-        let text = serde_json::to_string_pretty(entries).map_err(|e| Error::Journal(e.to_string()))?;
+        let text =
+            serde_json::to_string_pretty(entries).map_err(|e| Error::Journal(e.to_string()))?;
         let temporary = self.path.with_extension("tmp");
         {
             use std::io::Write as _;
@@ -113,8 +116,12 @@ impl Journal for FileJournal {
 
     fn pending(&self) -> Result<Vec<JournalEntry>, Error> {
         match std::fs::read_to_string(&self.path) {
-            Ok(text) => serde_json::from_str(&text)
-                .map_err(|e| Error::Journal(format!("{} is not a checkout journal: {e}", self.path.display()))),
+            Ok(text) => serde_json::from_str(&text).map_err(|e| {
+                Error::Journal(format!(
+                    "{} is not a checkout journal: {e}",
+                    self.path.display()
+                ))
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
             Err(e) => Err(Error::Journal(format!("{}: {e}", self.path.display()))),
         }
@@ -143,9 +150,9 @@ impl LocalStorageJournal {
 
     fn write(&self, entries: &[JournalEntry]) -> Result<(), Error> {
         let text = serde_json::to_string(entries).map_err(|e| Error::Journal(e.to_string()))?;
-        Self::storage()?
-            .set_item(&self.key, &text)
-            .map_err(|_| Error::Journal("localStorage refused the write (full or disabled)".to_owned()))
+        Self::storage()?.set_item(&self.key, &text).map_err(|_| {
+            Error::Journal("localStorage refused the write (full or disabled)".to_owned())
+        })
     }
 }
 
@@ -165,7 +172,9 @@ impl Journal for LocalStorageJournal {
 
     fn pending(&self) -> Result<Vec<JournalEntry>, Error> {
         match Self::storage()?.get_item(&self.key) {
-            Ok(Some(text)) => serde_json::from_str(&text).map_err(|e| Error::Journal(e.to_string())),
+            Ok(Some(text)) => {
+                serde_json::from_str(&text).map_err(|e| Error::Journal(e.to_string()))
+            }
             Ok(None) => Ok(Vec::new()),
             Err(_) => Err(Error::Journal("localStorage cannot be read".to_owned())),
         }

@@ -36,7 +36,7 @@ pub use client::{Client, ClientBuilder, Operation, PARTNER_CENTER, Reply, RetryP
 pub use error::{Error, explanation_key};
 pub use journal::{Journal, JournalEntry, MemoryJournal};
 pub use resources::{
-    Availabilities, CatalogQuery, Carts, Customers, Entitlements, Inventory, Invoices, Orders,
+    Availabilities, Carts, CatalogQuery, Customers, Entitlements, Inventory, Invoices, Orders,
     Products, Skus, Subscriptions,
 };
 pub use token::{StaticToken, TokenFn, TokenFuture, TokenProvider};

@@ -3,13 +3,13 @@
 //! `client.carts().create(customer, &cart)`.
 
 use futures_util::Stream;
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use pc_core::models::{
     Agreement, Availability, Cart, CartCheckoutResult, Customer, CustomerQualification,
     Entitlement, InventoryCheckRequest, InventoryItem, Invoice, InvoiceLineItem, InvoiceSummary,
     Order, OrderLineItemProvisioningStatus, Product, Sku, Subscription,
     SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
 };
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::client::{Client, Operation};
@@ -18,7 +18,11 @@ use crate::journal::JournalEntry;
 use crate::transport::Transport;
 
 /// Characters left as they are in a path segment or query value.
-const KEEP: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+const KEEP: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
 
 fn seg(text: &str) -> String {
     utf8_percent_encode(text, KEEP).to_string()
@@ -29,7 +33,11 @@ fn query(pairs: &[(&str, Option<&str>)]) -> String {
         .iter()
         .filter_map(|(k, v)| Some(format!("{k}={}", seg((*v)?))))
         .collect();
-    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
 }
 
 fn json<B: Serialize>(body: &B) -> Result<String, Error> {
@@ -52,7 +60,10 @@ impl CatalogQuery<'_> {
         vec![
             ("country", Some(self.country)),
             ("targetSegment", self.target_segment),
-            ("reservationScope", self.azure_plan_scope.then_some("AzurePlan")),
+            (
+                "reservationScope",
+                self.azure_plan_scope.then_some("AzurePlan"),
+            ),
         ]
     }
 }
@@ -125,7 +136,9 @@ impl<T: Transport> Client<T> {
     ///
     /// # Errors
     /// The journal cannot be read.
-    pub async fn resume_checkouts(&self) -> Result<Vec<(JournalEntry, Result<CartCheckoutResult, Error>)>, Error> {
+    pub async fn resume_checkouts(
+        &self,
+    ) -> Result<Vec<(JournalEntry, Result<CartCheckoutResult, Error>)>, Error> {
         let mut out = Vec::new();
         for entry in self.journal().pending()? {
             let result = self.carts().checkout_with(&entry).await;
@@ -137,24 +150,41 @@ impl<T: Transport> Client<T> {
 
 impl<T: Transport> Products<'_, T> {
     /// E1 `GET /v1/products?country=&targetView=[&targetSegment=][&reservationScope=]`, all pages.
-    pub fn list<'q>(&self, catalog: &CatalogQuery<'q>, target_view: &str) -> impl Stream<Item = Result<Product, Error>> + '_ {
+    pub fn list<'q>(
+        &self,
+        catalog: &CatalogQuery<'q>,
+        target_view: &str,
+    ) -> impl Stream<Item = Result<Product, Error>> + '_ {
         let mut pairs = catalog.pairs();
         pairs.insert(1, ("targetView", Some(target_view)));
-        self.0.paged(Operation::get(format!("/v1/products{}", query(&pairs))))
+        self.0
+            .paged(Operation::get(format!("/v1/products{}", query(&pairs))))
     }
 
     /// E2 `GET /v1/products/{product-id}?country=`.
     ///
     /// # Errors
     /// 404 `400013` when the product does not exist, and every [`Error`] of a call.
-    pub async fn get(&self, product_id: &str, catalog: &CatalogQuery<'_>) -> Result<Product, Error> {
+    pub async fn get(
+        &self,
+        product_id: &str,
+        catalog: &CatalogQuery<'_>,
+    ) -> Result<Product, Error> {
         self.0
-            .call(&Operation::get(format!("/v1/products/{}{}", seg(product_id), query(&catalog.pairs()))))
+            .call(&Operation::get(format!(
+                "/v1/products/{}{}",
+                seg(product_id),
+                query(&catalog.pairs())
+            )))
             .await
     }
 
     /// `GET /v1/customers/{customer-id}/products?targetView=`: products for the customer's country.
-    pub fn for_customer(&self, customer_id: &str, target_view: &str) -> impl Stream<Item = Result<Product, Error>> + '_ {
+    pub fn for_customer(
+        &self,
+        customer_id: &str,
+        target_view: &str,
+    ) -> impl Stream<Item = Result<Product, Error>> + '_ {
         self.0.paged(Operation::get(format!(
             "/v1/customers/{}/products{}",
             seg(customer_id),
@@ -168,9 +198,17 @@ impl<T: Transport> Skus<'_, T> {
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn list(&self, product_id: &str, catalog: &CatalogQuery<'_>) -> Result<Vec<Sku>, Error> {
+    pub async fn list(
+        &self,
+        product_id: &str,
+        catalog: &CatalogQuery<'_>,
+    ) -> Result<Vec<Sku>, Error> {
         self.0
-            .all(Operation::get(format!("/v1/products/{}/skus{}", seg(product_id), query(&catalog.pairs()))))
+            .all(Operation::get(format!(
+                "/v1/products/{}/skus{}",
+                seg(product_id),
+                query(&catalog.pairs())
+            )))
             .await
     }
 
@@ -178,7 +216,12 @@ impl<T: Transport> Skus<'_, T> {
     ///
     /// # Errors
     /// 404 `400013` / `400018`, and every [`Error`] of a call.
-    pub async fn get(&self, product_id: &str, sku_id: &str, catalog: &CatalogQuery<'_>) -> Result<Sku, Error> {
+    pub async fn get(
+        &self,
+        product_id: &str,
+        sku_id: &str,
+        catalog: &CatalogQuery<'_>,
+    ) -> Result<Sku, Error> {
         self.0
             .call(&Operation::get(format!(
                 "/v1/products/{}/skus/{}{}",
@@ -195,7 +238,12 @@ impl<T: Transport> Availabilities<'_, T> {
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn list(&self, product_id: &str, sku_id: &str, catalog: &CatalogQuery<'_>) -> Result<Vec<Availability>, Error> {
+    pub async fn list(
+        &self,
+        product_id: &str,
+        sku_id: &str,
+        catalog: &CatalogQuery<'_>,
+    ) -> Result<Vec<Availability>, Error> {
         self.0
             .all(Operation::get(format!(
                 "/v1/products/{}/skus/{}/availabilities{}",
@@ -210,7 +258,13 @@ impl<T: Transport> Availabilities<'_, T> {
     ///
     /// # Errors
     /// 404 `400019` when the availability is gone, and every [`Error`] of a call.
-    pub async fn get(&self, product_id: &str, sku_id: &str, availability_id: &str, country: &str) -> Result<Availability, Error> {
+    pub async fn get(
+        &self,
+        product_id: &str,
+        sku_id: &str,
+        availability_id: &str,
+        country: &str,
+    ) -> Result<Availability, Error> {
         self.0
             .call(&Operation::get(format!(
                 "/v1/products/{}/skus/{}/availabilities/{}{}",
@@ -229,9 +283,16 @@ impl<T: Transport> Inventory<'_, T> {
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn check(&self, request: &InventoryCheckRequest, country: &str) -> Result<Vec<InventoryItem>, Error> {
+    pub async fn check(
+        &self,
+        request: &InventoryCheckRequest,
+        country: &str,
+    ) -> Result<Vec<InventoryItem>, Error> {
         let mut operation = Operation::post(
-            format!("/v1/extensions/product/checkInventory{}", query(&[("country", Some(country))])),
+            format!(
+                "/v1/extensions/product/checkInventory{}",
+                query(&[("country", Some(country))])
+            ),
             Some(json(request)?),
         );
         operation.idempotent = true;
@@ -248,7 +309,10 @@ impl<T: Transport> Carts<'_, T> {
     /// Every [`Error`] of a call.
     pub async fn create(&self, customer_id: &str, cart: &Cart) -> Result<Cart, Error> {
         self.0
-            .call(&Operation::post(format!("/v1/customers/{}/carts", seg(customer_id)), Some(json(cart)?)))
+            .call(&Operation::post(
+                format!("/v1/customers/{}/carts", seg(customer_id)),
+                Some(json(cart)?),
+            ))
             .await
     }
 
@@ -257,13 +321,16 @@ impl<T: Transport> Carts<'_, T> {
     /// # Errors
     /// 400 `800065` for an ordered cart, and every [`Error`] of a call.
     pub async fn update(&self, customer_id: &str, cart: &Cart) -> Result<Cart, Error> {
-        let id = cart
-            .id
-            .as_ref()
-            .ok_or_else(|| Error::InvalidRequest("the cart has no id; create it first".to_owned()))?;
+        let id = cart.id.as_ref().ok_or_else(|| {
+            Error::InvalidRequest("the cart has no id; create it first".to_owned())
+        })?;
         self.0
             .call(&Operation::put(
-                format!("/v1/customers/{}/carts/{}", seg(customer_id), seg(id.as_str())),
+                format!(
+                    "/v1/customers/{}/carts/{}",
+                    seg(customer_id),
+                    seg(id.as_str())
+                ),
                 json(cart)?,
             ))
             .await
@@ -275,7 +342,11 @@ impl<T: Transport> Carts<'_, T> {
     /// 404 `800008`, and every [`Error`] of a call.
     pub async fn get(&self, customer_id: &str, cart_id: &str) -> Result<Cart, Error> {
         self.0
-            .call(&Operation::get(format!("/v1/customers/{}/carts/{}", seg(customer_id), seg(cart_id))))
+            .call(&Operation::get(format!(
+                "/v1/customers/{}/carts/{}",
+                seg(customer_id),
+                seg(cart_id)
+            )))
             .await
     }
 
@@ -285,7 +356,11 @@ impl<T: Transport> Carts<'_, T> {
     ///
     /// # Errors
     /// [`Error::Journal`] (nothing was sent), and every [`Error`] of a call.
-    pub async fn checkout(&self, customer_id: &str, cart_id: &str) -> Result<CartCheckoutResult, Error> {
+    pub async fn checkout(
+        &self,
+        customer_id: &str,
+        cart_id: &str,
+    ) -> Result<CartCheckoutResult, Error> {
         let entry = JournalEntry {
             customer_id: customer_id.to_owned(),
             cart_id: cart_id.to_owned(),
@@ -298,9 +373,16 @@ impl<T: Transport> Carts<'_, T> {
 
     /// Sends the checkout of a journal entry with its IDs; forgets the entry once Partner Center
     /// gave an answer (success or a business error), keeps it when no answer came.
-    pub(crate) async fn checkout_with(&self, entry: &JournalEntry) -> Result<CartCheckoutResult, Error> {
+    pub(crate) async fn checkout_with(
+        &self,
+        entry: &JournalEntry,
+    ) -> Result<CartCheckoutResult, Error> {
         let mut operation = Operation::post(
-            format!("/v1/customers/{}/carts/{}/checkout", seg(&entry.customer_id), seg(&entry.cart_id)),
+            format!(
+                "/v1/customers/{}/carts/{}/checkout",
+                seg(&entry.customer_id),
+                seg(&entry.cart_id)
+            ),
             None,
         );
         operation.request_id = Some(entry.request_id.clone());
@@ -325,17 +407,28 @@ impl<T: Transport> Orders<'_, T> {
     /// 404 `20000`, and every [`Error`] of a call.
     pub async fn get(&self, customer_id: &str, order_id: &str) -> Result<Order, Error> {
         self.0
-            .call(&Operation::get(format!("/v1/customers/{}/orders/{}", seg(customer_id), seg(order_id))))
+            .call(&Operation::get(format!(
+                "/v1/customers/{}/orders/{}",
+                seg(customer_id),
+                seg(order_id)
+            )))
             .await
     }
 
     /// E13 `GET /v1/customers/{id}/orders` (new orders appear after up to 15 minutes).
     pub fn list(&self, customer_id: &str) -> impl Stream<Item = Result<Order, Error>> + '_ {
-        self.0.paged(Operation::get(format!("/v1/customers/{}/orders", seg(customer_id))))
+        self.0.paged(Operation::get(format!(
+            "/v1/customers/{}/orders",
+            seg(customer_id)
+        )))
     }
 
     /// E14 `GET /v1/customers/{id}/orders?billingType=` (`monthly`, `annual`, `one_time`, …).
-    pub fn by_billing_cycle(&self, customer_id: &str, billing_cycle: &str) -> impl Stream<Item = Result<Order, Error>> + '_ {
+    pub fn by_billing_cycle(
+        &self,
+        customer_id: &str,
+        billing_cycle: &str,
+    ) -> impl Stream<Item = Result<Order, Error>> + '_ {
         self.0.paged(Operation::get(format!(
             "/v1/customers/{}/orders{}",
             seg(customer_id),
@@ -347,7 +440,11 @@ impl<T: Transport> Orders<'_, T> {
     ///
     /// # Errors
     /// 404 `800007`, and every [`Error`] of a call.
-    pub async fn provisioning_status(&self, customer_id: &str, order_id: &str) -> Result<Vec<OrderLineItemProvisioningStatus>, Error> {
+    pub async fn provisioning_status(
+        &self,
+        customer_id: &str,
+        order_id: &str,
+    ) -> Result<Vec<OrderLineItemProvisioningStatus>, Error> {
         self.0
             .all(Operation::get(format!(
                 "/v1/customers/{}/orders/{}/provisioningstatus",
@@ -361,7 +458,12 @@ impl<T: Transport> Orders<'_, T> {
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn activation_links(&self, customer_id: &str, order_id: &str, line_item_number: i64) -> Result<Vec<serde_json::Value>, Error> {
+    pub async fn activation_links(
+        &self,
+        customer_id: &str,
+        order_id: &str,
+        line_item_number: i64,
+    ) -> Result<Vec<serde_json::Value>, Error> {
         self.0
             .all(Operation::get(format!(
                 "/v1/customers/{}/orders/{}/lineitems/{line_item_number}/activationlinks",
@@ -375,14 +477,21 @@ impl<T: Transport> Orders<'_, T> {
 impl<T: Transport> Subscriptions<'_, T> {
     /// E16 `GET /v1/customers/{id}/subscriptions`.
     pub fn list(&self, customer_id: &str) -> impl Stream<Item = Result<Subscription, Error>> + '_ {
-        self.0.paged(Operation::get(format!("/v1/customers/{}/subscriptions", seg(customer_id))))
+        self.0.paged(Operation::get(format!(
+            "/v1/customers/{}/subscriptions",
+            seg(customer_id)
+        )))
     }
 
     /// E17 `GET /v1/customers/{id}/subscriptions?order_id=`.
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn by_order(&self, customer_id: &str, order_id: &str) -> Result<Vec<Subscription>, Error> {
+    pub async fn by_order(
+        &self,
+        customer_id: &str,
+        order_id: &str,
+    ) -> Result<Vec<Subscription>, Error> {
         self.0
             .all(Operation::get(format!(
                 "/v1/customers/{}/subscriptions{}",
@@ -396,9 +505,17 @@ impl<T: Transport> Subscriptions<'_, T> {
     ///
     /// # Errors
     /// 404 `20003`, and every [`Error`] of a call.
-    pub async fn get(&self, customer_id: &str, subscription_id: &str) -> Result<Subscription, Error> {
+    pub async fn get(
+        &self,
+        customer_id: &str,
+        subscription_id: &str,
+    ) -> Result<Subscription, Error> {
         self.0
-            .call(&Operation::get(format!("/v1/customers/{}/subscriptions/{}", seg(customer_id), seg(subscription_id))))
+            .call(&Operation::get(format!(
+                "/v1/customers/{}/subscriptions/{}",
+                seg(customer_id),
+                seg(subscription_id)
+            )))
             .await
     }
 
@@ -406,7 +523,11 @@ impl<T: Transport> Subscriptions<'_, T> {
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn provisioning_status(&self, customer_id: &str, subscription_id: &str) -> Result<SubscriptionProvisioningStatus, Error> {
+    pub async fn provisioning_status(
+        &self,
+        customer_id: &str,
+        subscription_id: &str,
+    ) -> Result<SubscriptionProvisioningStatus, Error> {
         self.0
             .call(&Operation::get(format!(
                 "/v1/customers/{}/subscriptions/{}/provisioningstatus",
@@ -422,7 +543,11 @@ impl<T: Transport> Subscriptions<'_, T> {
     /// 400 `800011` for a subscription that is not an Azure subscription, and every [`Error`].
     pub async fn register(&self, customer_id: &str, subscription_id: &str) -> Result<(), Error> {
         let mut operation = Operation::post(
-            format!("/v1/customers/{}/subscriptions/{}/registrations", seg(customer_id), seg(subscription_id)),
+            format!(
+                "/v1/customers/{}/subscriptions/{}/registrations",
+                seg(customer_id),
+                seg(subscription_id)
+            ),
             None,
         );
         // Registering twice is harmless: retries need no request-ID care.
@@ -434,7 +559,11 @@ impl<T: Transport> Subscriptions<'_, T> {
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn registration_status(&self, customer_id: &str, subscription_id: &str) -> Result<SubscriptionRegistrationStatus, Error> {
+    pub async fn registration_status(
+        &self,
+        customer_id: &str,
+        subscription_id: &str,
+    ) -> Result<SubscriptionRegistrationStatus, Error> {
         self.0
             .call(&Operation::get(format!(
                 "/v1/customers/{}/subscriptions/{}/registrationstatus",
@@ -450,12 +579,20 @@ impl<T: Transport> Entitlements<'_, T> {
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn list(&self, customer_id: &str, entitlement_type: Option<&str>, show_expiry: bool) -> Result<Vec<Entitlement>, Error> {
+    pub async fn list(
+        &self,
+        customer_id: &str,
+        entitlement_type: Option<&str>,
+        show_expiry: bool,
+    ) -> Result<Vec<Entitlement>, Error> {
         self.0
             .all(Operation::get(format!(
                 "/v1/customers/{}/entitlements{}",
                 seg(customer_id),
-                query(&[("entitlementType", entitlement_type), ("showExpiry", show_expiry.then_some("true"))])
+                query(&[
+                    ("entitlementType", entitlement_type),
+                    ("showExpiry", show_expiry.then_some("true"))
+                ])
             )))
             .await
     }
@@ -488,7 +625,9 @@ impl<T: Transport> Invoices<'_, T> {
     /// # Errors
     /// Every [`Error`] of a call.
     pub async fn get(&self, invoice_id: &str) -> Result<Invoice, Error> {
-        self.0.call(&Operation::get(format!("/v1/invoices/{}", seg(invoice_id)))).await
+        self.0
+            .call(&Operation::get(format!("/v1/invoices/{}", seg(invoice_id))))
+            .await
     }
 
     /// E27 `GET /v1/invoices/{invoice-id}/documents/statement`: the PDF bytes.
@@ -496,18 +635,31 @@ impl<T: Transport> Invoices<'_, T> {
     /// # Errors
     /// Every [`Error`] of a call.
     pub async fn statement(&self, invoice_id: &str) -> Result<Vec<u8>, Error> {
-        let mut operation = Operation::get(format!("/v1/invoices/{}/documents/statement", seg(invoice_id)));
-        operation.headers.push(("Accept".to_owned(), "application/pdf".to_owned()));
+        let mut operation = Operation::get(format!(
+            "/v1/invoices/{}/documents/statement",
+            seg(invoice_id)
+        ));
+        operation
+            .headers
+            .push(("Accept".to_owned(), "application/pdf".to_owned()));
         Ok(self.0.send(&operation).await?.response.body)
     }
 
     /// E28 `GET /v1/invoices/{invoice-id}/lineitems?provider=&invoicelineitemtype=`, all pages
     /// (seek paging with `MS-ContinuationToken` followed).
-    pub fn line_items(&self, invoice_id: &str, provider: &str, line_item_type: &str) -> impl Stream<Item = Result<InvoiceLineItem, Error>> + '_ {
+    pub fn line_items(
+        &self,
+        invoice_id: &str,
+        provider: &str,
+        line_item_type: &str,
+    ) -> impl Stream<Item = Result<InvoiceLineItem, Error>> + '_ {
         self.0.paged(Operation::get(format!(
             "/v1/invoices/{}/lineitems{}",
             seg(invoice_id),
-            query(&[("provider", Some(provider)), ("invoicelineitemtype", Some(line_item_type))])
+            query(&[
+                ("provider", Some(provider)),
+                ("invoicelineitemtype", Some(line_item_type))
+            ])
         )))
     }
 }
@@ -523,14 +675,23 @@ impl<T: Transport> Customers<'_, T> {
     /// # Errors
     /// Every [`Error`] of a call.
     pub async fn get(&self, customer_id: &str) -> Result<Customer, Error> {
-        self.0.call(&Operation::get(format!("/v1/customers/{}", seg(customer_id)))).await
+        self.0
+            .call(&Operation::get(format!(
+                "/v1/customers/{}",
+                seg(customer_id)
+            )))
+            .await
     }
 
     /// `GET /v1/customers/{id}/agreements[?agreementType=]`.
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn agreements(&self, customer_id: &str, agreement_type: Option<&str>) -> Result<Vec<Agreement>, Error> {
+    pub async fn agreements(
+        &self,
+        customer_id: &str,
+        agreement_type: Option<&str>,
+    ) -> Result<Vec<Agreement>, Error> {
         self.0
             .all(Operation::get(format!(
                 "/v1/customers/{}/agreements{}",
@@ -544,9 +705,16 @@ impl<T: Transport> Customers<'_, T> {
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn accept_agreement(&self, customer_id: &str, agreement: &Agreement) -> Result<Agreement, Error> {
+    pub async fn accept_agreement(
+        &self,
+        customer_id: &str,
+        agreement: &Agreement,
+    ) -> Result<Agreement, Error> {
         self.0
-            .call(&Operation::post(format!("/v1/customers/{}/agreements", seg(customer_id)), Some(json(agreement)?)))
+            .call(&Operation::post(
+                format!("/v1/customers/{}/agreements", seg(customer_id)),
+                Some(json(agreement)?),
+            ))
             .await
     }
 
@@ -554,9 +722,15 @@ impl<T: Transport> Customers<'_, T> {
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn qualifications(&self, customer_id: &str) -> Result<Vec<CustomerQualification>, Error> {
+    pub async fn qualifications(
+        &self,
+        customer_id: &str,
+    ) -> Result<Vec<CustomerQualification>, Error> {
         self.0
-            .call(&Operation::get(format!("/v1/customers/{}/qualifications", seg(customer_id))))
+            .call(&Operation::get(format!(
+                "/v1/customers/{}/qualifications",
+                seg(customer_id)
+            )))
             .await
     }
 
@@ -564,9 +738,15 @@ impl<T: Transport> Customers<'_, T> {
     ///
     /// # Errors
     /// Every [`Error`] of a call.
-    pub async fn agreement_templates(&self, agreement_type: &str) -> Result<Vec<serde_json::Value>, Error> {
+    pub async fn agreement_templates(
+        &self,
+        agreement_type: &str,
+    ) -> Result<Vec<serde_json::Value>, Error> {
         self.0
-            .all(Operation::get(format!("/v1/agreements{}", query(&[("agreementType", Some(agreement_type))]))))
+            .all(Operation::get(format!(
+                "/v1/agreements{}",
+                query(&[("agreementType", Some(agreement_type))])
+            )))
             .await
     }
 }

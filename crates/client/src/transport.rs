@@ -74,7 +74,10 @@ pub struct TransportError {
 /// dropped.
 pub trait Transport {
     /// Sends `request` and waits for the whole response.
-    fn send(&self, request: HttpRequest) -> impl Future<Output = Result<HttpResponse, TransportError>>;
+    fn send(
+        &self,
+        request: HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, TransportError>>;
 }
 
 /// The native transport: reqwest (feature `native`).
@@ -112,11 +115,16 @@ impl Transport for ReqwestTransport {
             builder = builder.header(name, value);
         }
         if let Some(body) = request.body {
-            builder = builder.header("content-type", "application/json").body(body);
+            builder = builder
+                .header("content-type", "application/json")
+                .body(body);
         } else if request.method != Method::Get {
             builder = builder.header("content-length", "0");
         }
-        let failed = |e: reqwest::Error| TransportError { timeout: e.is_timeout(), message: e.to_string() };
+        let failed = |e: reqwest::Error| TransportError {
+            timeout: e.is_timeout(),
+            message: e.to_string(),
+        };
         let response = builder.send().await.map_err(failed)?;
         let status = response.status().as_u16();
         let headers = response
@@ -125,7 +133,11 @@ impl Transport for ReqwestTransport {
             .filter_map(|(n, v)| Some((n.as_str().to_owned(), v.to_str().ok()?.to_owned())))
             .collect();
         let body = response.bytes().await.map_err(failed)?.to_vec();
-        Ok(HttpResponse { status, headers, body })
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
     }
 }
 
@@ -166,9 +178,14 @@ impl Transport for BrowserTransport {
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
-        let failed = |e: gloo_net::Error| TransportError { message: e.to_string(), timeout: false };
+        let failed = |e: gloo_net::Error| TransportError {
+            message: e.to_string(),
+            timeout: false,
+        };
         let built = match request.body {
-            Some(body) => builder.header("content-type", "application/json").body(body),
+            Some(body) => builder
+                .header("content-type", "application/json")
+                .body(body),
             None => builder.build(),
         }
         .map_err(failed)?;
@@ -178,6 +195,10 @@ impl Transport for BrowserTransport {
         let body = response.binary().await.map_err(failed)?;
         // Finished: nothing to abort any more.
         guard.0 = None;
-        Ok(HttpResponse { status, headers, body })
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
     }
 }
