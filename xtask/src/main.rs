@@ -55,7 +55,8 @@ enum Cmd {
         /// The input JSON file.
         file: PathBuf,
     },
-    /// The project's test command: fmt, clippy, tests, wasm32 build and the browser tests.
+    /// The project's test command: fmt, clippy, tests, wasm32 build and the browser tests
+    /// (pc-core's, and pc-client's against a sandbox it starts).
     Test,
     /// Same as `test`: the one local entry point that mirrors CI.
     Ci,
@@ -205,8 +206,76 @@ fn test() -> Result<()> {
             "browser",
         ],
     )?;
+    // pc-client in the browser against a real sandbox this step starts.
+    run_step(&root, &[], &["build", "-p", "pc-sandbox"])?;
+    let sandbox = Sandbox::start(&root)?;
+    eprintln!("==> pc-sandbox for the browser tests at {}", sandbox.url);
+    run_step(
+        &root,
+        &[
+            ("CHROMEDRIVER", chromedriver.as_os_str()),
+            ("PC_SANDBOX_URL", std::ffi::OsStr::new(&sandbox.url)),
+        ],
+        &[
+            "test",
+            "-p",
+            "pc-client",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ],
+    )?;
+    drop(sandbox);
     eprintln!("==> all checks passed");
     Ok(())
+}
+
+/// A `pc-sandbox serve` process on a free port with an in-memory database; killed on drop.
+struct Sandbox {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Sandbox {
+    fn start(root: &Path) -> Result<Self> {
+        use std::io::BufRead as _;
+        let binary = root.join("target").join("debug").join("pc-sandbox");
+        let mut child = Command::new(&binary)
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--db",
+                "sqlite::memory:",
+                "--order-list-delay",
+                "0s",
+                "--provisioning-delay",
+                "0s",
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .with_context(|| format!("cannot start {}", binary.display()))?;
+        let stdout = child.stdout.take().context("no stdout from pc-sandbox")?;
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .context("pc-sandbox printed nothing")?;
+        let url = line
+            .trim()
+            .strip_prefix("listening on ")
+            .with_context(|| format!("unexpected first line from pc-sandbox: {line}"))?
+            .to_owned();
+        Ok(Self { child, url })
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// Environment variable naming the PostgreSQL server the sandbox's store tests also run on.
