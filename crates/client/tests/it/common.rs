@@ -79,8 +79,12 @@ pub(crate) struct Recording {
 
 impl Recording {
     pub(crate) fn new() -> Self {
+        Self::with_timeout(Duration::from_secs(30))
+    }
+
+    pub(crate) fn with_timeout(timeout: Duration) -> Self {
         Self {
-            inner: ReqwestTransport::new(Duration::from_secs(30)).unwrap(),
+            inner: ReqwestTransport::new(timeout).unwrap(),
             log: Rc::default(),
         }
     }

@@ -257,3 +257,88 @@ async fn a_checkout_interrupted_before_its_outcome_is_resumed_once() {
     assert_eq!(orders.len(), 1, "no duplicate order");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn request_ids_repeat_after_a_timeout_and_for_non_idempotent_calls_only() {
+    // Every call times out: the same MS-RequestId goes again (it may have been processed).
+    let slow = sandbox(pc_sandbox::Config {
+        latency: Duration::from_millis(400),
+        ..quick()
+    })
+    .await;
+    let token_value = token(&slow, "contoso").await;
+    let transport = Recording::with_timeout(Duration::from_millis(100));
+    let log = transport.log.clone();
+    let retry = pc_client::RetryPolicy {
+        max_attempts: 3,
+        ..fast_retry()
+    };
+    let client = Client::builder(&slow, transport, StaticToken(token_value))
+        .retry(retry)
+        .build();
+    let error = client.customers().get(NORTHWIND).await.unwrap_err();
+    assert!(
+        matches!(error, pc_client::Error::Transport { timeout: true, .. }),
+        "{error:?}"
+    );
+    let ids: Vec<String> = log
+        .borrow()
+        .iter()
+        .map(|s| header(&s.request, "MS-RequestId").unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert!(ids.iter().all(|id| id == &ids[0]), "{ids:?}");
+
+    // Every call gets a 503/504 response: a GET takes a new ID after each response, a cart
+    // create (not idempotent) keeps its ID; the correlation ID stays for the whole operation.
+    let failing = sandbox(pc_sandbox::Config {
+        fault_rate: 1.0,
+        ..quick()
+    })
+    .await;
+    let token_value = token(&failing, "contoso").await;
+    let transport = Recording::new();
+    let log = transport.log.clone();
+    let client = Client::builder(&failing, transport, StaticToken(token_value))
+        .retry(retry)
+        .build();
+    client.customers().get(NORTHWIND).await.unwrap_err();
+    let cart = Cart {
+        line_items: Some(vec![CartLineItem::default()]),
+        ..Cart::default()
+    };
+    client.carts().create(NORTHWIND, &cart).await.unwrap_err();
+    let log = log.borrow();
+    let ids = |range: std::ops::Range<usize>| -> Vec<String> {
+        log[range]
+            .iter()
+            .map(|s| header(&s.request, "MS-RequestId").unwrap().to_owned())
+            .collect()
+    };
+    let get_ids = ids(0..3);
+    assert!(
+        get_ids[0] != get_ids[1] && get_ids[1] != get_ids[2],
+        "{get_ids:?}"
+    );
+    let post_ids = ids(3..6);
+    assert!(post_ids.iter().all(|id| id == &post_ids[0]), "{post_ids:?}");
+    let correlation: Vec<&str> = log[0..3]
+        .iter()
+        .map(|s| header(&s.request, "MS-CorrelationId").unwrap())
+        .collect();
+    assert!(correlation.iter().all(|c| *c == correlation[0]));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn collections_follow_links_next_with_the_continuation_token() {
+    let base = sandbox(quick()).await;
+    let (client, log) = client(&base, "contoso").await;
+    let customers: Vec<pc_core::models::Customer> = client
+        .all(pc_client::Operation::get("/v1/customers?size=2"))
+        .await
+        .unwrap();
+    assert_eq!(customers.len(), 7, "every page collected");
+    let log = log.borrow();
+    assert_eq!(log.len(), 4, "4 pages of at most 2");
+    assert!(header(&log[1].request, "MS-ContinuationToken").is_some());
+}
