@@ -5,6 +5,7 @@
 //! - `check-cart <FILE>`: run the purchase rules over a `{"cart", "context"}` input.
 //! - `test` (alias `ci`): the project's test command; every check CI runs, in CI's order.
 //! - `bench`: the `validate_cart` criterion benchmark.
+//! - `serve`: install what is missing, build the portal with Trunk and serve it from pc-sandbox.
 //! - `load`: pc-sandbox load figures with oha (catalog requests per second, checkout latency).
 
 use std::env;
@@ -67,6 +68,15 @@ enum Cmd {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<OsString>,
     },
+    /// Build the portal (Trunk, release) and serve it with pc-sandbox and its seeded data.
+    ///
+    /// Installs what is missing first: the wasm32 target, wasm-bindgen-cli at Cargo.lock's
+    /// version, trunk 0.21.14, and wasm-opt (npm binaryen 132 under web/).
+    Serve {
+        /// Address to serve on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
     /// Load figures for pc-sandbox, measured with oha: `GET /v1/products` requests per second
     /// and checkout latency percentiles under 32 concurrent connections (`xtask/load.sh`).
     Load,
@@ -80,6 +90,7 @@ fn main() -> ExitCode {
         Cmd::Test | Cmd::Ci => test().map(|()| ExitCode::SUCCESS),
         Cmd::Bench { args } => bench(&args),
         Cmd::Load => load(),
+        Cmd::Serve { addr } => serve(&addr),
     };
     match result {
         Ok(code) => code,
@@ -229,6 +240,95 @@ fn test() -> Result<()> {
     drop(sandbox);
     eprintln!("==> all checks passed");
     Ok(())
+}
+
+/// The trunk version the portal is built with (newer ones need a newer rustc).
+const TRUNK_VERSION: &str = "0.21.14";
+
+/// Runs `program args` in `dir`, failing with its status.
+fn run(program: &str, args: &[&str], dir: &Path, path: Option<&std::ffi::OsStr>) -> Result<()> {
+    let mut command = Command::new(program);
+    command.args(args).current_dir(dir);
+    if let Some(path) = path {
+        command.env("PATH", path);
+    }
+    eprintln!("==> {program} {}", args.join(" "));
+    let status = command
+        .status()
+        .with_context(|| format!("cannot run {program}"))?;
+    if !status.success() {
+        bail!("{program} {} failed ({status})", args.join(" "));
+    }
+    Ok(())
+}
+
+/// The first line `program --version` prints, if it runs.
+fn version_of(program: &str) -> Option<String> {
+    let output = Command::new(program).arg("--version").output().ok()?;
+    output.status.success().then(|| {
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    })
+}
+
+/// Installs what building the portal needs, when missing (idempotent).
+fn install_portal_tools(root: &Path) -> Result<()> {
+    let targets = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .current_dir(root)
+        .output()
+        .context("cannot run rustup")?;
+    if !String::from_utf8_lossy(&targets.stdout)
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
+        run("rustup", &["target", "add", "wasm32-unknown-unknown"], root, None)?;
+    }
+    let wasm_bindgen = locked_wasm_bindgen_version(root)?;
+    if version_of("wasm-bindgen").as_deref() != Some(&format!("wasm-bindgen {wasm_bindgen}")) {
+        // Not --locked: the CLI's lockfile pins a crate version the registry no longer has.
+        run("cargo", &["install", "wasm-bindgen-cli", "--version", &wasm_bindgen], root, None)?;
+    }
+    if version_of("trunk").as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
+        run("cargo", &["install", "--locked", "trunk", "--version", TRUNK_VERSION], root, None)?;
+    }
+    let web = root.join("web");
+    if !web.join("node_modules").join(".bin").join("wasm-opt").exists() {
+        run("npm", &["ci", "--no-audit", "--no-fund"], &web, None)?;
+    }
+    Ok(())
+}
+
+/// PATH with web/node_modules/.bin (wasm-opt 132) first.
+fn portal_path(root: &Path) -> Result<OsString> {
+    let mut paths = vec![root.join("web").join("node_modules").join(".bin")];
+    if let Some(current) = env::var_os("PATH") {
+        paths.extend(env::split_paths(&current));
+    }
+    env::join_paths(paths).context("PATH cannot hold the tool directories")
+}
+
+/// `cargo xtask serve`: installs, builds the portal and the sandbox, then serves both.
+fn serve(addr: &str) -> Result<ExitCode> {
+    let root = workspace_root()?;
+    install_portal_tools(&root)?;
+    let path = portal_path(&root)?;
+    run("trunk", &["build", "--release"], &root, Some(&path))?;
+    run_step(&root, &[], &["build", "--profile", "sandbox", "-p", "pc-sandbox"])?;
+    let dist = root.join("target").join("portal-dist");
+    let dist = dist.to_string_lossy();
+    eprintln!("==> demo sign-in: tenant contoso (client contoso-app / contoso-secret) or fabrikam (fabrikam-app / fabrikam-secret)");
+    let binary = root.join("target").join("sandbox").join("pc-sandbox");
+    let status = Command::new(&binary)
+        .args(["serve", "--addr", addr, "--portal", &dist])
+        .current_dir(&root)
+        .status()
+        .with_context(|| format!("cannot start {}", binary.display()))?;
+    Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// A `pc-sandbox serve` process on a free port with an in-memory database; killed on drop.
