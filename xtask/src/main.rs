@@ -286,18 +286,38 @@ fn install_portal_tools(root: &Path) -> Result<()> {
         .lines()
         .any(|t| t.trim() == "wasm32-unknown-unknown")
     {
-        run("rustup", &["target", "add", "wasm32-unknown-unknown"], root, None)?;
+        run(
+            "rustup",
+            &["target", "add", "wasm32-unknown-unknown"],
+            root,
+            None,
+        )?;
     }
     let wasm_bindgen = locked_wasm_bindgen_version(root)?;
     if version_of("wasm-bindgen").as_deref() != Some(&format!("wasm-bindgen {wasm_bindgen}")) {
         // Not --locked: the CLI's lockfile pins a crate version the registry no longer has.
-        run("cargo", &["install", "wasm-bindgen-cli", "--version", &wasm_bindgen], root, None)?;
+        run(
+            "cargo",
+            &["install", "wasm-bindgen-cli", "--version", &wasm_bindgen],
+            root,
+            None,
+        )?;
     }
     if version_of("trunk").as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
-        run("cargo", &["install", "--locked", "trunk", "--version", TRUNK_VERSION], root, None)?;
+        run(
+            "cargo",
+            &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+            root,
+            None,
+        )?;
     }
     let web = root.join("web");
-    if !web.join("node_modules").join(".bin").join("wasm-opt").exists() {
+    if !web
+        .join("node_modules")
+        .join(".bin")
+        .join("wasm-opt")
+        .exists()
+    {
         run("npm", &["ci", "--no-audit", "--no-fund"], &web, None)?;
     }
     Ok(())
@@ -318,17 +338,27 @@ fn serve(addr: &str) -> Result<ExitCode> {
     install_portal_tools(&root)?;
     let path = portal_path(&root)?;
     run("trunk", &["build", "--release"], &root, Some(&path))?;
-    run_step(&root, &[], &["build", "--profile", "sandbox", "-p", "pc-sandbox"])?;
+    run_step(
+        &root,
+        &[],
+        &["build", "--profile", "sandbox", "-p", "pc-sandbox"],
+    )?;
     let dist = root.join("target").join("portal-dist");
     let dist = dist.to_string_lossy();
-    eprintln!("==> demo sign-in: tenant contoso (client contoso-app / contoso-secret) or fabrikam (fabrikam-app / fabrikam-secret)");
+    eprintln!(
+        "==> demo sign-in: tenant contoso (client contoso-app / contoso-secret) or fabrikam (fabrikam-app / fabrikam-secret)"
+    );
     let binary = root.join("target").join("sandbox").join("pc-sandbox");
     let status = Command::new(&binary)
         .args(["serve", "--addr", addr, "--portal", &dist])
         .current_dir(&root)
         .status()
         .with_context(|| format!("cannot start {}", binary.display()))?;
-    Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// A `pc-sandbox serve` process on a free port with an in-memory database; killed on drop.

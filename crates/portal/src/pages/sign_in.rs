@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 
 /// The demo tenants of the sandbox.
-const TENANTS: [(&str, &str); 2] = [("contoso", "Contoso Ltd. (US)"), ("fabrikam", "Fabrikam AB (SE)")];
+const TENANTS: [(&str, &str); 2] = [
+    ("contoso", "Contoso Ltd. (US)"),
+    ("fabrikam", "Fabrikam AB (SE)"),
+];
 
 /// The sign-in page.
 #[component]
