@@ -2,13 +2,15 @@
 
 use leptos::prelude::*;
 
+use crate::tr;
+
 /// "Page not found", with a way back.
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
         <section aria-labelledby="not-found-title">
-            <h1 id="not-found-title">"Page not found"</h1>
-            <a href="/">"Back to sign-in"</a>
+            <h1 id="not-found-title">{tr("not-found-title")}</h1>
+            <a href="/">{tr("not-found-back")}</a>
         </section>
     }
 }

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
-/// The demo tenants of the sandbox.
+use crate::tr;
+
+/// The demo tenants of the sandbox: (tenant, translation key of its name).
 const TENANTS: [(&str, &str); 2] = [
-    ("contoso", "Contoso Ltd. (US)"),
-    ("fabrikam", "Fabrikam AB (SE)"),
+    ("contoso", "tenant-contoso"),
+    ("fabrikam", "tenant-fabrikam"),
 ];
 
 /// The sign-in page.
@@ -14,15 +16,17 @@ pub fn SignIn() -> impl IntoView {
     let (tenant, set_tenant) = signal(TENANTS[0].0.to_owned());
     view! {
         <section aria-labelledby="sign-in-title">
-            <h1 id="sign-in-title">"Sign in to the Partner Center sandbox"</h1>
-            <label for="tenant">"Partner tenant"</label>
+            <h1 id="sign-in-title">{tr("sign-in-title")}</h1>
+            <p>{tr("sign-in-demo")}</p>
+            <label for="tenant">{tr("sign-in-tenant")}</label>
             <select id="tenant" on:change=move |ev| set_tenant.set(event_target_value(&ev))>
                 {TENANTS
                     .iter()
-                    .map(|(id, name)| view! { <option value=*id>{*name}</option> })
+                    .map(|(id, key)| {
+                        view! { <option value=*id selected=move || tenant.get() == *id>{tr(key)}</option> }
+                    })
                     .collect_view()}
             </select>
-            <p aria-live="polite">{move || format!("Selected: {}", tenant.get())}</p>
         </section>
     }
 }

@@ -1,0 +1,13 @@
+app-title = Partner Center purchase portal
+skip-to-content = Skip to content
+language = Language
+not-found-title = Page not found
+not-found-back = Back to sign-in
+sign-in-title = Sign in to the Partner Center sandbox
+sign-in-tenant = Partner tenant
+sign-in-submit = Sign in
+sign-in-working = Signing in…
+sign-in-failed = Sign-in failed: { $reason }
+sign-in-demo = Demo tenants: contoso (United States, USD) and fabrikam (Sweden, SEK).
+tenant-contoso = Contoso Ltd. (United States)
+tenant-fabrikam = Fabrikam AB (Sweden)

@@ -1,0 +1,13 @@
+app-title = פורטל הרכש של Partner Center
+skip-to-content = דלג לתוכן
+language = שפה
+not-found-title = הדף לא נמצא
+not-found-back = חזרה להתחברות
+sign-in-title = התחברות לסביבת הניסוי של Partner Center
+sign-in-tenant = דייר השותף
+sign-in-submit = התחברות
+sign-in-working = מתחבר…
+sign-in-failed = ההתחברות נכשלה: { $reason }
+sign-in-demo = דיירי הדגמה: contoso (ארצות הברית, USD) ו-fabrikam (שוודיה, SEK).
+tenant-contoso = Contoso Ltd. (ארצות הברית)
+tenant-fabrikam = Fabrikam AB (שוודיה)

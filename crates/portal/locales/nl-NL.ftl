@@ -1,0 +1,13 @@
+app-title = Inkoopportaal voor Partner Center
+skip-to-content = Naar de inhoud
+language = Taal
+not-found-title = Pagina niet gevonden
+not-found-back = Terug naar aanmelden
+sign-in-title = Aanmelden bij de Partner Center-sandbox
+sign-in-tenant = Partnertenant
+sign-in-submit = Aanmelden
+sign-in-working = Bezig met aanmelden…
+sign-in-failed = Aanmelden mislukt: { $reason }
+sign-in-demo = Demotenants: contoso (Verenigde Staten, USD) en fabrikam (Zweden, SEK).
+tenant-contoso = Contoso Ltd. (Verenigde Staten)
+tenant-fabrikam = Fabrikam AB (Zweden)

@@ -1,0 +1,13 @@
+app-title = Inköpsportal för Partner Center
+skip-to-content = Hoppa till innehållet
+language = Språk
+not-found-title = Sidan hittades inte
+not-found-back = Tillbaka till inloggningen
+sign-in-title = Logga in i Partner Center-sandlådan
+sign-in-tenant = Partnerklient
+sign-in-submit = Logga in
+sign-in-working = Loggar in…
+sign-in-failed = Inloggningen misslyckades: { $reason }
+sign-in-demo = Demoklienter: contoso (USA, USD) och fabrikam (Sverige, SEK).
+tenant-contoso = Contoso Ltd. (USA)
+tenant-fabrikam = Fabrikam AB (Sverige)

@@ -1,0 +1,172 @@
+//! Localization with Fluent: one `.ftl` file per locale under `crates/portal/locales`, compiled
+//! in. Components never hold user-facing literals; they call [`t`] / [`t_with`] with a key.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+/// The portal's locales.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    /// English (United States).
+    #[default]
+    EnUs,
+    /// Swedish (Sweden).
+    SvSe,
+    /// Dutch (Netherlands).
+    NlNl,
+    /// Hebrew (Israel), right to left.
+    HeIl,
+}
+
+impl Locale {
+    /// Every locale, in the order the language picker lists them.
+    pub const ALL: [Self; 4] = [Self::EnUs, Self::SvSe, Self::NlNl, Self::HeIl];
+
+    /// BCP 47 tag, e.g. `sv-SE` (also `X-Locale` and the `lang` attribute).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::EnUs => "en-US",
+            Self::SvSe => "sv-SE",
+            Self::NlNl => "nl-NL",
+            Self::HeIl => "he-IL",
+        }
+    }
+
+    /// The language's own name, for the picker.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::EnUs => "English",
+            Self::SvSe => "Svenska",
+            Self::NlNl => "Nederlands",
+            Self::HeIl => "עברית",
+        }
+    }
+
+    /// Text direction: `rtl` for Hebrew, else `ltr`.
+    pub fn dir(self) -> &'static str {
+        if self == Self::HeIl { "rtl" } else { "ltr" }
+    }
+
+    /// The locale for a tag (case-insensitive; a language alone matches its region).
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let tag = tag.trim();
+        Self::ALL.into_iter().find(|l| {
+            l.tag().eq_ignore_ascii_case(tag)
+                || l.tag()
+                    .split('-')
+                    .next()
+                    .is_some_and(|lang| lang.eq_ignore_ascii_case(tag))
+        })
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Self::EnUs => include_str!("../locales/en-US.ftl"),
+            Self::SvSe => include_str!("../locales/sv-SE.ftl"),
+            Self::NlNl => include_str!("../locales/nl-NL.ftl"),
+            Self::HeIl => include_str!("../locales/he-IL.ftl"),
+        }
+    }
+}
+
+type Bundles = HashMap<Locale, FluentBundle<FluentResource>>;
+
+fn bundles() -> &'static Bundles {
+    static BUNDLES: OnceLock<Bundles> = OnceLock::new();
+    BUNDLES.get_or_init(|| {
+        Locale::ALL
+            .into_iter()
+            .map(|locale| {
+                let id: LanguageIdentifier = locale.tag().parse().unwrap_or_default();
+                let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                // Placeholders are isolated by the page's own bidi handling, not by marks.
+                bundle.set_use_isolating(false);
+                // A resource with syntax errors still yields every entry that parsed.
+                let resource = FluentResource::try_new(locale.source().to_owned())
+                    .unwrap_or_else(|(partial, _)| partial);
+                let _ = bundle.add_resource(resource);
+                (locale, bundle)
+            })
+            .collect()
+    })
+}
+
+/// The message `key` in `locale`, falling back to en-US, then to the key itself.
+pub fn t(locale: Locale, key: &str) -> String {
+    t_with(locale, key, &[])
+}
+
+/// The message `key` in `locale` with named arguments.
+pub fn t_with(locale: Locale, key: &str, args: &[(&str, String)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    for candidate in [locale, Locale::EnUs] {
+        let Some(bundle) = bundles().get(&candidate) else {
+            continue;
+        };
+        if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned();
+        }
+    }
+    key.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(locale: Locale) -> Vec<String> {
+        let resource = FluentResource::try_new(locale.source().to_owned()).expect("parses");
+        resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_locale_parses_and_has_every_english_key() {
+        let english = keys(Locale::EnUs);
+        assert!(english.len() > 10);
+        for locale in Locale::ALL {
+            let own = keys(locale);
+            for key in &english {
+                assert!(own.contains(key), "{} lacks {key}", locale.tag());
+            }
+            assert_eq!(
+                own.len(),
+                english.len(),
+                "{} has keys English lacks",
+                locale.tag()
+            );
+        }
+    }
+
+    #[test]
+    fn messages_are_translated_and_formatted() {
+        assert_eq!(t(Locale::SvSe, "sign-in-submit"), "Logga in");
+        assert_eq!(t(Locale::HeIl, "sign-in-submit"), "התחברות");
+        assert_eq!(
+            t_with(
+                Locale::NlNl,
+                "sign-in-failed",
+                &[("reason", "401".to_owned())]
+            ),
+            "Aanmelden mislukt: 401"
+        );
+        assert_eq!(t(Locale::SvSe, "no-such-key"), "no-such-key");
+        assert_eq!(Locale::HeIl.dir(), "rtl");
+        assert_eq!(Locale::from_tag("sv"), Some(Locale::SvSe));
+    }
+}
