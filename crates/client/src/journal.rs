@@ -129,13 +129,13 @@ impl Journal for FileJournal {
 }
 
 /// A journal in the browser's `localStorage` under one key.
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 #[derive(Debug, Clone)]
 pub struct LocalStorageJournal {
     key: String,
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 impl LocalStorageJournal {
     /// A journal stored under `key` (e.g. `pc-portal.checkout-journal`).
     pub fn new(key: impl Into<String>) -> Self {
@@ -156,7 +156,7 @@ impl LocalStorageJournal {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 impl Journal for LocalStorageJournal {
     fn record(&self, entry: &JournalEntry) -> Result<(), Error> {
         let mut entries = self.pending()?;

@@ -4,7 +4,7 @@
 //! (E1–E28, customers, agreements) returning pc-core models, grouped by resource
 //! (`client.products()`, `.carts()`, `.orders()`, …).
 //!
-//! * Transport apart from requests: [`transport::BrowserTransport`] (gloo-net, wasm32) and
+//! * Transport apart from requests: [`transport::BrowserTransport`] (gloo-net, feature `browser`) and
 //!   [`transport::ReqwestTransport`] (feature `native`).
 //! * Tokens from a [`TokenProvider`]; on 401 one fresh token is asked for and the call retried.
 //! * `MS-CorrelationId` per operation; `MS-RequestId` kept across retries after timeouts (and

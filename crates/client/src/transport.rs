@@ -1,5 +1,5 @@
 //! Request description and the transports that carry it: reqwest natively (feature `native`),
-//! gloo-net in the browser (wasm32). A dropped request future cancels the request (reqwest drops
+//! gloo-net in the browser (feature `browser`). A dropped request future cancels the request (reqwest drops
 //! the connection; the browser transport aborts its `AbortController`).
 
 use std::future::Future;
@@ -142,14 +142,14 @@ impl Transport for ReqwestTransport {
 }
 
 /// The browser transport: gloo-net (`fetch`), aborted when dropped.
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 #[derive(Debug, Clone, Default)]
 pub struct BrowserTransport;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 struct AbortOnDrop(Option<web_sys::AbortController>);
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {
         if let Some(controller) = self.0.take() {
@@ -158,7 +158,7 @@ impl Drop for AbortOnDrop {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "browser")]
 impl Transport for BrowserTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         use gloo_net::http::{Method as GlooMethod, RequestBuilder};

@@ -5,11 +5,12 @@
 //! It talks to Partner Center only through pc-client, and checks carts with pc-core before
 //! anything is submitted.
 //!
-//! Work in progress (issue 5): localization, the language picker and the sign-in page.
+//! Work in progress (issue 5): localization, the language picker, sign-in and the customer list.
 
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod session;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
     let initial = web_locale().unwrap_or_default();
     let locale = RwSignal::new(initial);
     provide_context(CurrentLocale(locale));
+    provide_context(session::SessionStore::new());
     Effect::new(move |_| {
         let locale = locale.get();
         if let Some(root) = document().document_element() {
@@ -57,6 +59,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::sign_in::SignIn/>
+                    <Route path=path!("/customers") view=pages::customers::Customers/>
                 </Routes>
             </main>
         </Router>

@@ -1,8 +1,11 @@
-//! Sign-in: pick a sandbox tenant (demo credentials) to get a token.
+//! Sign-in: pick a sandbox tenant; the portal gets a token with the tenant's demo credentials.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
-use crate::tr;
+use crate::i18n::t_with;
+use crate::session::{demo_token, use_session};
+use crate::{tr, use_locale};
 
 /// The demo tenants of the sandbox: (tenant, translation key of its name).
 const TENANTS: [(&str, &str); 2] = [
@@ -14,19 +17,45 @@ const TENANTS: [(&str, &str); 2] = [
 #[component]
 pub fn SignIn() -> impl IntoView {
     let (tenant, set_tenant) = signal(TENANTS[0].0.to_owned());
+    let session = use_session();
+    let locale = use_locale();
+    let navigate = use_navigate();
+    let sign_in = Action::new_local(move |tenant: &String| {
+        let tenant = tenant.clone();
+        async move { demo_token(&tenant).await.map(|token| (tenant, token)) }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok((tenant, token))) = sign_in.value().get() {
+            session.sign_in(tenant, token, locale.get_untracked());
+            navigate("/customers", Default::default());
+        }
+    });
+    let failure = move || match sign_in.value().get() {
+        Some(Err(reason)) => t_with(locale.get(), "sign-in-failed", &[("reason", reason)]),
+        _ => String::new(),
+    };
     view! {
         <section aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">{tr("sign-in-title")}</h1>
             <p>{tr("sign-in-demo")}</p>
-            <label for="tenant">{tr("sign-in-tenant")}</label>
-            <select id="tenant" on:change=move |ev| set_tenant.set(event_target_value(&ev))>
-                {TENANTS
-                    .iter()
-                    .map(|(id, key)| {
-                        view! { <option value=*id selected=move || tenant.get() == *id>{tr(key)}</option> }
-                    })
-                    .collect_view()}
-            </select>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                sign_in.dispatch(tenant.get_untracked());
+            }>
+                <label for="tenant">{tr("sign-in-tenant")}</label>
+                <select id="tenant" on:change=move |ev| set_tenant.set(event_target_value(&ev))>
+                    {TENANTS
+                        .iter()
+                        .map(|(id, key)| {
+                            view! { <option value=*id selected=move || tenant.get() == *id>{tr(key)}</option> }
+                        })
+                        .collect_view()}
+                </select>
+                <button type="submit" disabled=move || sign_in.pending().get()>
+                    {move || if sign_in.pending().get() { tr("sign-in-working")() } else { tr("sign-in-submit")() }}
+                </button>
+            </form>
+            <p role="alert" aria-live="assertive">{failure}</p>
         </section>
     }
 }
