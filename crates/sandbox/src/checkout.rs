@@ -25,8 +25,8 @@ use pc_core::ids::{CustomerId, OrderId, SubscriptionId};
 use pc_core::models::subscription::RefundableQuantityDetail;
 use pc_core::models::{
     Artifact, Availability, Cart, CartCheckoutResult, CartLineItem, Entitlement, ErrorCode,
-    InventoryCheckRequest, InventoryItem, InventoryTarget, Link, OneTimeInvoiceLineItem, Order,
-    OrderError, OrderLineItem, Pricing, ReferenceOrder, RefundableQuantity, Subscription,
+    InventoryCheckRequest, InventoryItem, InventoryTarget, Links, OneTimeInvoiceLineItem,
+    Order, OrderError, OrderLineItem, Pricing, ReferenceOrder, RefundableQuantity, Subscription,
     SubscriptionRefundOption,
 };
 use pc_core::rules::{
@@ -38,7 +38,7 @@ use rust_decimal::Decimal;
 
 use crate::AppState;
 use crate::error::{AppError, AppResult};
-use crate::paging::{attributes, link};
+use crate::paging::{attributes, link, links};
 use crate::store::{CheckoutWrite, NewEntitlement, NewLineItem, NewSubscription, StoredCustomer};
 use crate::tenants::Partner;
 
@@ -483,72 +483,34 @@ impl Plan<'_> {
             status: Some(Spelled::from(OrderStatus::Pending)),
             total_price: Some(total),
             partner_on_record_attestation_accepted: cart.partner_on_record_attestation_accepted,
-            links: Some(
-                [
-                    (
-                        "self".to_owned(),
-                        link(format!("/customers/{customer_id}/orders/{order_id}")),
-                    ),
-                    (
-                        "provisioningStatus".to_owned(),
-                        link(format!(
-                            "/customers/{customer_id}/orders/{order_id}/provisioningstatus"
-                        )),
-                    ),
-                ]
-                .into(),
-            ),
+            links: Some(links([
+                (
+                    "self",
+                    format!("/customers/{customer_id}/orders/{order_id}"),
+                ),
+                (
+                    "provisioningStatus",
+                    format!("/customers/{customer_id}/orders/{order_id}/provisioningstatus"),
+                ),
+            ])),
             attributes: Some(attributes("Order")),
             ..Order::default()
         };
         self.write.orders.push(order);
     }
 
-    fn line_links(
-        &self,
-        availability: &Availability,
-        subscription_id: &str,
-    ) -> pc_core::models::Links {
-        let product = availability
-            .product_id
-            .as_ref()
-            .map(|p| p.as_str())
-            .unwrap_or_default();
-        let sku = availability
-            .sku_id
-            .as_ref()
-            .map(|s| s.as_str())
-            .unwrap_or_default();
-        let id = availability
-            .id
-            .as_ref()
-            .map(|a| a.as_str())
-            .unwrap_or_default();
-        let country = availability.country.as_deref().unwrap_or_default();
+    fn line_links(&self, availability: &Availability, subscription_id: &str) -> Links {
+        let [product, sku, availability] = catalog_links(availability);
         let customer_id = &self.customer_id;
-        [
+        links([
+            product,
+            sku,
+            availability,
             (
-                "product".to_owned(),
-                link(format!("/products/{product}?country={country}")),
+                "subscription",
+                format!("/customers/{customer_id}/subscriptions/{subscription_id}"),
             ),
-            (
-                "sku".to_owned(),
-                link(format!("/products/{product}/skus/{sku}?country={country}")),
-            ),
-            (
-                "availability".to_owned(),
-                link(format!(
-                    "/products/{product}/skus/{sku}/availabilities/{id}?country={country}"
-                )),
-            ),
-            (
-                "subscription".to_owned(),
-                link(format!(
-                    "/customers/{customer_id}/subscriptions/{subscription_id}"
-                )),
-            ),
-        ]
-        .into()
+        ])
     }
 
     fn subscription(
@@ -639,7 +601,7 @@ impl Plan<'_> {
             artifacts.push(Artifact {
                 artifact_type: Some(Spelled::from(EntitlementType::ReservedInstance)),
                 resource_id: Some(reservation_order),
-                link: Some(Link { ..link(uri) }),
+                link: Some(link(uri)),
                 dynamic_attributes: Some(attributes),
                 ..Artifact::default()
             });
@@ -855,47 +817,54 @@ pub(crate) fn subscription_for(
         ProductKind::AzurePlan => SubscriptionBillingType::Usage,
         _ => SubscriptionBillingType::License,
     };
-    let product_id = availability
-        .product_id
-        .as_ref()
-        .map(|p| p.as_str())
-        .unwrap_or_default();
-    let sku_id = availability
-        .sku_id
-        .as_ref()
-        .map(|s| s.as_str())
-        .unwrap_or_default();
-    let availability_id = availability
-        .id
-        .as_ref()
-        .map(|a| a.as_str())
-        .unwrap_or_default();
-    let country = availability.country.as_deref().unwrap_or_default();
+    let [product_link, sku_link, availability_link] = catalog_links(availability);
     Subscription {
         id: Some(SubscriptionId::new(id.clone())),
         offer_id: line.offer_id.clone(),
         offer_name: product.and_then(|p| p.title.clone()),
         friendly_name: line.friendly_name.clone(),
-        entitlement_id: matches!(kind, ProductKind::AzurePlan).then(|| uuid::Uuid::new_v4().to_string()),
+        entitlement_id: matches!(kind, ProductKind::AzurePlan)
+            .then(|| uuid::Uuid::new_v4().to_string()),
         product_type: product.and_then(|p| p.product_type.clone()),
         quantity: Some(quantity),
-        unit_type: Some(if matches!(kind, ProductKind::AzurePlan) { "Usage-based" } else { "Licenses" }.to_owned()),
+        unit_type: Some(
+            if matches!(kind, ProductKind::AzurePlan) {
+                "Usage-based"
+            } else {
+                "Licenses"
+            }
+            .to_owned(),
+        ),
         creation_date: Some(Timestamp::from(start)),
         effective_start_date: Some(Timestamp::from(start)),
         commitment_end_date: end.map(Timestamp::from),
-        commitment_end_date_time: end.and_then(|d| d.date_naive().and_hms_opt(23, 59, 59)).map(|d| Timestamp::from(d.and_utc())),
+        commitment_end_date_time: end
+            .and_then(|d| d.date_naive().and_hms_opt(23, 59, 59))
+            .map(|d| Timestamp::from(d.and_utc())),
         cancellation_allowed_until_date: cancellation_until.map(Timestamp::from),
         status: Some(Spelled::from(SubscriptionStatus::Active)),
         auto_renew_enabled: Some(license_based),
         billing_type: Some(Spelled::from(billing_type)),
         billing_cycle: None,
         term_duration: line.term_duration.clone(),
-        renewal_term_duration: Some(if license_based { term.clone() } else { String::new() }),
+        renewal_term_duration: Some(if license_based {
+            term.clone()
+        } else {
+            String::new()
+        }),
         has_purchasable_addons: Some(false),
-        is_trial: availability.sku.as_ref().and_then(|s| s.is_trial).or(Some(false)),
+        is_trial: availability
+            .sku
+            .as_ref()
+            .and_then(|s| s.is_trial)
+            .or(Some(false)),
         is_microsoft_product: Some(true),
         publisher_name: Some("Microsoft Corporation".to_owned()),
-        actions: Some(if cancellation_until.is_some() { vec!["edit".to_owned(), "cancel".to_owned()] } else { vec!["edit".to_owned()] }),
+        actions: Some(if cancellation_until.is_some() {
+            vec!["edit".to_owned(), "cancel".to_owned()]
+        } else {
+            vec!["edit".to_owned()]
+        }),
         contract_type: Some(Spelled::from(contract)),
         order_id: Some(OrderId::new(order_id.to_owned())),
         refund_options: Some(refund_options),
@@ -908,21 +877,38 @@ pub(crate) fn subscription_for(
             }]),
             ..RefundableQuantity::default()
         }),
-        links: Some(
-            [
-                ("product".to_owned(), link(format!("/products/{product_id}?country={country}"))),
-                ("sku".to_owned(), link(format!("/products/{product_id}/skus/{sku_id}?country={country}"))),
-                (
-                    "availability".to_owned(),
-                    link(format!("/products/{product_id}/skus/{sku_id}/availabilities/{availability_id}?country={country}")),
-                ),
-                ("self".to_owned(), link(format!("/customers/{customer_id}/subscriptions/{id}"))),
-            ]
-            .into(),
-        ),
+        links: Some(links([
+            product_link,
+            sku_link,
+            availability_link,
+            (
+                "self",
+                format!("/customers/{customer_id}/subscriptions/{id}"),
+            ),
+        ])),
         attributes: Some(attributes("Subscription")),
         ..Subscription::default()
     }
+}
+
+/// The `product`, `sku` and `availability` links of what an availability sells.
+fn catalog_links(availability: &Availability) -> [(&'static str, String); 3] {
+    let text = |id: Option<&str>| id.unwrap_or_default().to_owned();
+    let product = text(availability.product_id.as_ref().map(|p| p.as_str()));
+    let sku = text(availability.sku_id.as_ref().map(|s| s.as_str()));
+    let id = text(availability.id.as_ref().map(|a| a.as_str()));
+    let country = text(availability.country.as_deref());
+    [
+        ("product", format!("/products/{product}?country={country}")),
+        (
+            "sku",
+            format!("/products/{product}/skus/{sku}?country={country}"),
+        ),
+        (
+            "availability",
+            format!("/products/{product}/skus/{sku}/availabilities/{id}?country={country}"),
+        ),
+    ]
 }
 
 /// Whether provisioning of something created at `created_at` (ms) has finished at `now`.

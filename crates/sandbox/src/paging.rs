@@ -20,6 +20,14 @@ pub(crate) fn link(uri: impl Into<String>) -> Link {
     }
 }
 
+/// A `links` object of GET links: `[("self", uri), …]`.
+pub(crate) fn links<const N: usize>(entries: [(&str, String); N]) -> Links {
+    entries
+        .into_iter()
+        .map(|(name, uri)| (name.to_owned(), link(uri)))
+        .collect()
+}
+
 /// `{ "self": link(uri) }`.
 pub(crate) fn self_links(uri: impl Into<String>) -> Links {
     Links::from([("self".to_owned(), link(uri))])

@@ -44,15 +44,17 @@ use std::collections::{HashMap, HashSet};
 use pc_core::enums::{BillingCycle, PurchasePrerequisite, RefundType, Segment};
 use pc_core::ids::{AvailabilityId, CatalogItemId, ProductId, SkuId};
 use pc_core::models::{
-    AttestationProperties, Attributes, Availability, CancellationPolicy, CancellationRefundOption,
+    AttestationProperties, Availability, CancellationPolicy, CancellationRefundOption,
     CurrencyInfo, DefaultCurrency, InventoryCheckRequest, InventoryItem, InventoryRestriction,
-    ItemType, Link, Links, Product, RenewalInstruction, RenewalOption, Sku, Term,
+    ItemType, Product, RenewalInstruction, RenewalOption, Sku, Term,
 };
 use pc_core::wire::Spelled;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{Map, Value, json};
 
 use data::{Family, LicenseSku, Market, Plan, ProductRow, Special};
+
+use crate::paging::{attributes, links};
 
 /// Every `targetView` Partner Center documents for `GET /v1/products` (E1). Views the seed has
 /// nothing for (`AzureReservationsSQL`, `MarketplaceSaaS`, …) list no products; any other value
@@ -562,28 +564,6 @@ fn product_type(family: Family) -> ItemType {
         Family::Reservation => item_type("Azure", Some("VirtualMachines")),
         Family::AzurePlan => item_type("Azure", Some("Azure")),
     }
-}
-
-fn attributes(object_type: &str) -> Attributes {
-    Attributes {
-        object_type: Some(object_type.to_owned()),
-        ..Attributes::default()
-    }
-}
-
-fn links<const N: usize>(entries: [(&str, String); N]) -> Links {
-    entries
-        .into_iter()
-        .map(|(name, uri)| {
-            let link = Link {
-                uri: Some(uri),
-                method: Some("GET".to_owned()),
-                headers: Some(Vec::new()),
-                ..Link::default()
-            };
-            (name.to_owned(), link)
-        })
-        .collect()
 }
 
 fn strings(values: &[&str]) -> Vec<String> {

@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use self::catalog::Catalog;
 use crate::checkout::{purchase_kind, subscription_for};
 use crate::error::AppError;
-use crate::paging::{attributes, link, self_links};
+use crate::paging::{attributes, self_links};
 use crate::store::{NewLineItem, NewSubscription, SeedCustomer, Store};
 use crate::tenants::{CONTOSO, FABRIKAM, Partner};
 
@@ -578,7 +578,7 @@ pub(crate) fn invoice_resource(
         }]),
         document_type: Some(Spelled::from(DocumentType::Invoice)),
         invoice_type: Some(Spelled::from(InvoiceType::OneTime)),
-        links: Some([("self".to_owned(), link(format!("/invoices/{id}")))].into()),
+        links: Some(self_links(format!("/invoices/{id}"))),
         attributes: Some(attributes("Invoice")),
         ..Invoice::default()
     }
