@@ -25,8 +25,8 @@ use pc_core::ids::{CustomerId, OrderId, SubscriptionId};
 use pc_core::models::subscription::RefundableQuantityDetail;
 use pc_core::models::{
     Artifact, Availability, Cart, CartCheckoutResult, CartLineItem, Entitlement, ErrorCode,
-    InventoryCheckRequest, InventoryItem, InventoryTarget, Links, OneTimeInvoiceLineItem,
-    Order, OrderError, OrderLineItem, Pricing, ReferenceOrder, RefundableQuantity, Subscription,
+    InventoryCheckRequest, InventoryItem, InventoryTarget, Links, OneTimeInvoiceLineItem, Order,
+    OrderError, OrderLineItem, Pricing, ReferenceOrder, RefundableQuantity, Subscription,
     SubscriptionRefundOption,
 };
 use pc_core::rules::{
