@@ -8,7 +8,7 @@
 //! Work in progress (issue 5): localization, the language picker, sign-in and the customer list.
 
 pub mod components;
-pub mod i18n;
+pub use pc_i18n as i18n;
 pub mod pages;
 pub mod session;
 

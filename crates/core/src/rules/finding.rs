@@ -63,6 +63,30 @@ pub enum FindingCode {
 }
 
 impl FindingCode {
+    /// Every code, in declaration order.
+    pub const ALL: [Self; 20] = [
+        Self::CartEmpty,
+        Self::CartExpired,
+        Self::CatalogItemUnknown,
+        Self::NotPurchasable,
+        Self::CountryMismatch,
+        Self::SegmentMismatch,
+        Self::MarketUnavailable,
+        Self::PerpetualSoftwareNotQualified,
+        Self::EuCustomerIneligible,
+        Self::CustomerAgreementMissing,
+        Self::QuantityOutOfRange,
+        Self::BillingCycleNotSupported,
+        Self::TermNotOffered,
+        Self::BillingCycleLongerThanTerm,
+        Self::TrialRequiresNoBillingCycle,
+        Self::AttestationRequired,
+        Self::InventoryCheckRequired,
+        Self::InventoryUnavailable,
+        Self::ProvisioningContextMissing,
+        Self::SubscriptionNotRegistered,
+    ];
+
     /// The Partner Center error code this finding prevents, where one exists.
     pub fn partner_center_error_code(self) -> Option<i64> {
         match self {

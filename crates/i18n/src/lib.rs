@@ -1,11 +1,16 @@
-//! Localization with Fluent: one `.ftl` file per locale under `crates/portal/locales`, compiled
-//! in. Components never hold user-facing literals; they call [`t`] / [`t_with`] with a key.
+//! # pc-i18n
+//!
+//! Localization with Fluent for the portal and the npm package: one `.ftl` file per locale under
+//! `crates/i18n/locales`, compiled in. Components never hold user-facing literals; they call
+//! [`t`] / [`t_with`] with a key. [`explain_finding`] turns a pc-core finding into a sentence.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use pc_core::rules::Finding;
+use serde_json::Value;
 use unic_langid::LanguageIdentifier;
 
 /// The portal's locales.
@@ -120,6 +125,37 @@ pub fn t_with(locale: Locale, key: &str, args: &[(&str, String)]) -> String {
     key.to_owned()
 }
 
+/// A finding in plain words in `locale`: the message for its `code` with its `params` filled in
+/// (lists joined with ", "), followed by the Partner Center error it prevents, when it has one.
+///
+/// Source: the finding contract of `pc_core::rules` (`{code, severity, lineItemId,
+/// partnerCenterErrorCode, params}`).
+pub fn explain_finding(finding: &Finding, locale: Locale) -> String {
+    let args: Vec<(&str, String)> = finding
+        .params
+        .iter()
+        .map(|(name, value)| (name.as_str(), param_text(value)))
+        .collect();
+    let message = t_with(locale, &format!("finding-{}", finding.code.as_str()), &args);
+    match finding.partner_center_error_code {
+        Some(code) => format!(
+            "{message} {}",
+            t_with(locale, "finding-prevents", &[("code", code.to_string())])
+        ),
+        None => message,
+    }
+}
+
+/// A parameter as text: strings as they are, lists joined with ", ".
+fn param_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(param_text).collect::<Vec<_>>().join(", "),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +204,36 @@ mod tests {
         assert_eq!(t(Locale::SvSe, "no-such-key"), "no-such-key");
         assert_eq!(Locale::HeIl.dir(), "rtl");
         assert_eq!(Locale::from_tag("sv"), Some(Locale::SvSe));
+    }
+
+    #[test]
+    fn findings_are_explained_with_their_params_and_partner_center_code() {
+        use pc_core::rules::FindingCode;
+        let finding = Finding::line(FindingCode::QuantityOutOfRange, 0)
+            .with("quantity", 0)
+            .with("minimum", 1)
+            .with("maximum", 300);
+        assert_eq!(
+            explain_finding(&finding, Locale::EnUs),
+            "Quantity 0 is outside the allowed 1–300. Partner Center would refuse this with error 900275."
+        );
+        let finding = Finding::line(FindingCode::TermNotOffered, 1)
+            .with("termDuration", "P3Y")
+            .with("offeredTerms", serde_json::json!(["P1M", "P1Y"]));
+        assert_eq!(
+            explain_finding(&finding, Locale::SvSe),
+            "Perioden P3Y erbjuds inte; välj en av: P1M, P1Y."
+        );
+    }
+
+    #[test]
+    fn every_finding_code_has_a_message() {
+        for locale in Locale::ALL {
+            let own = keys(locale);
+            for code in pc_core::rules::FindingCode::ALL {
+                let key = format!("finding-{}", code.as_str());
+                assert!(own.contains(&key), "{} lacks {key}", locale.tag());
+            }
+        }
     }
 }
