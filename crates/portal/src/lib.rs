@@ -1,22 +1,25 @@
 //! # pc-portal
 //!
-//! The purchase portal (Leptos 0.8, client-side rendered). `App` holds the router; `pages/`
-//! has one file per route, `components/` the shared pieces, [`i18n`] the Fluent translations.
-//! It talks to Partner Center only through pc-client, and checks carts with pc-core before
-//! anything is submitted.
-//!
-//! Work in progress (issue 5): localization, the language picker, sign-in and the customer list.
+//! The purchase portal (Leptos 0.8, client-side rendered). [`App`] holds the router; `pages/`
+//! has one file per route, `components/` the shared pieces; translations come from
+//! [`pc_i18n`]. It talks to Partner Center only through pc-client, and checks carts with
+//! pc-core before anything is submitted.
 
 pub mod components;
-pub use pc_i18n as i18n;
+pub mod errors;
+pub mod format;
 pub mod pages;
 pub mod session;
+pub mod state;
+
+pub use pc_i18n as i18n;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::Locale;
+use crate::state::CheckoutOutcome;
 
 /// The user's locale, shared through context.
 #[derive(Debug, Clone, Copy)]
@@ -35,13 +38,27 @@ pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + 'static {
     move || i18n::t(locale.get(), key)
 }
 
+/// The latest checkout outcome (including one resumed after a reload), shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct LastCheckout(pub RwSignal<Option<CheckoutOutcome>>);
+
+/// The latest checkout outcome in context.
+pub fn use_last_checkout() -> RwSignal<Option<CheckoutOutcome>> {
+    use_context::<LastCheckout>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| RwSignal::new(None))
+}
+
 /// The portal: sign-in, then the purchase flow.
 #[component]
 pub fn App() -> impl IntoView {
     let initial = web_locale().unwrap_or_default();
     let locale = RwSignal::new(initial);
     provide_context(CurrentLocale(locale));
-    provide_context(session::SessionStore::new());
+    let session = session::SessionStore::new();
+    provide_context(session);
+    let last_checkout = RwSignal::new(None);
+    provide_context(LastCheckout(last_checkout));
     Effect::new(move |_| {
         let locale = locale.get();
         if let Some(root) = document().document_element() {
@@ -50,16 +67,28 @@ pub fn App() -> impl IntoView {
         }
         document().set_title(&i18n::t(locale, "app-title"));
     });
+    if session.restore(locale.get_untracked()) {
+        components::resume::resume_checkouts(session, last_checkout, locale);
+    }
     view! {
         <Router>
             <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
-            <header>
-                <components::language_picker::LanguagePicker/>
-            </header>
+            <components::header::Header/>
+            <components::resume::ResumeNotice/>
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::sign_in::SignIn/>
                     <Route path=path!("/customers") view=pages::customers::Customers/>
+                    <ParentRoute path=path!("/customers/:customer_id") view=pages::customer::CustomerLayout>
+                        <Route path=path!("") view=pages::customer::CustomerPanel/>
+                        <Route path=path!("catalog") view=pages::catalog::Catalog/>
+                        <Route path=path!("cart") view=pages::cart::CartPage/>
+                        <Route path=path!("orders") view=pages::orders::Orders/>
+                        <Route path=path!("orders/:order_id") view=pages::order::OrderDetail/>
+                        <Route path=path!("subscriptions") view=pages::subscriptions::Subscriptions/>
+                    </ParentRoute>
+                    <Route path=path!("/billing") view=pages::billing::Billing/>
+                    <Route path=path!("/billing/:invoice_id") view=pages::invoice::InvoiceDetail/>
                 </Routes>
             </main>
         </Router>
@@ -68,6 +97,11 @@ pub fn App() -> impl IntoView {
 
 /// The browser's preferred locale, when the portal has it.
 fn web_locale() -> Option<Locale> {
-    let language = window().navigator().language()?;
-    Locale::from_tag(&language)
+    let stored = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(components::language_picker::LOCALE_KEY).ok().flatten())
+        .and_then(|tag| Locale::from_tag(&tag));
+    stored.or_else(|| Locale::from_tag(&window().navigator().language()?))
 }

@@ -2,6 +2,7 @@
 //! resources": `GET /v1/customers`, `GET /v1/customers/{id}`,
 //! `GET/POST /v1/customers/{id}/agreements`, `GET /v1/customers/{id}/qualifications`).
 
+use crate::enums::Segment;
 use crate::ids::CustomerId;
 use crate::models::common::{Attributes, Links};
 use crate::wire::{Timestamp, resource};
@@ -168,5 +169,29 @@ resource! {
         "vettingStatus" => vetting_status: String,
         /// When vetting was requested.
         "vettingCreatedDate" => vetting_created_date: Timestamp,
+    }
+}
+
+impl CustomerQualification {
+    /// The segment a customer with this qualification buys in: `Education` → education,
+    /// `GovernmentCommunityCloud` → government, `Nonprofit` → nonprofit; `None` for other
+    /// qualifications (commercial unless another qualification says otherwise).
+    pub fn segment(&self) -> Option<Segment> {
+        let qualification = self.qualification.as_deref()?.trim();
+        [
+            ("Education", Segment::Education),
+            ("GovernmentCommunityCloud", Segment::Government),
+            ("Nonprofit", Segment::NonProfit),
+        ]
+        .into_iter()
+        .find_map(|(name, segment)| qualification.eq_ignore_ascii_case(name).then_some(segment))
+    }
+
+    /// The segment of a customer with `qualifications` (commercial when none selects one).
+    pub fn segment_of(qualifications: &[Self]) -> Segment {
+        qualifications
+            .iter()
+            .find_map(Self::segment)
+            .unwrap_or(Segment::Commercial)
     }
 }

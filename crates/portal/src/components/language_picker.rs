@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use crate::i18n::Locale;
 use crate::{tr, use_locale};
 
-/// A labelled `<select>` of the portal's languages.
+/// Key of the chosen locale in `localStorage`.
+pub const LOCALE_KEY: &str = "pc-portal.locale";
+
+/// A labelled `<select>` of the portal's languages; the choice is remembered.
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let locale = use_locale();
@@ -16,6 +19,9 @@ pub fn LanguagePicker() -> impl IntoView {
             on:change=move |ev| {
                 if let Some(chosen) = Locale::from_tag(&event_target_value(&ev)) {
                     locale.set(chosen);
+                    if let Some(storage) = window().local_storage().ok().flatten() {
+                        let _ = storage.set_item(LOCALE_KEY, chosen.tag());
+                    }
                 }
             }
         >

@@ -1,3 +1,6 @@
-//! Components shared by pages.
+//! Shared pieces of the pages.
 
+pub mod findings;
+pub mod header;
 pub mod language_picker;
+pub mod resume;

@@ -2,9 +2,11 @@
 
 use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use pc_core::models::Customer;
 
-use crate::i18n::t_with;
+use crate::errors::explain;
+use crate::i18n::{t, t_with};
 use crate::session::use_session;
 use crate::{tr, use_locale};
 
@@ -37,14 +39,14 @@ pub fn Customers() -> impl IntoView {
     let customers = LocalResource::new(move || {
         let session = session.get();
         async move {
-            let session = session.ok_or_else(|| "not signed in".to_owned())?;
+            let session = session.ok_or_else(|| t(locale.get_untracked(), "sign-in-first"))?;
             session
                 .client
                 .customers()
                 .list()
                 .try_collect::<Vec<Customer>>()
                 .await
-                .map_err(|e| e.to_string())
+                .map_err(|e| explain(&e, locale.get_untracked()))
         }
     });
     view! {
@@ -61,19 +63,19 @@ pub fn Customers() -> impl IntoView {
                         Ok(list) => {
                             let list = StoredValue::new(list);
                             view! {
-                                <ul aria-live="polite">
+                                <ul class="customer-list">
                                     {move || {
                                         let shown: Vec<Customer> = list.with_value(|l| l.iter().filter(|c| matches(c, &query.get())).cloned().collect());
                                         if shown.is_empty() {
                                             view! { <li>{t_with(locale.get(), "customers-empty", &[("query", query.get())])}</li> }.into_any()
                                         } else {
-                                            shown.into_iter().map(|c| view! {
+                                            shown.into_iter().map(|c| { let href = format!("/customers/{}", c.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default()); let name = c.company_name().unwrap_or_default().to_owned(); view! {
                                                 <li>
-                                                    <strong>{c.company_name().unwrap_or_default().to_owned()}</strong>
+                                                    <A href=href>{name}</A>
                                                     " · " {c.company_profile.as_ref().and_then(|p| p.domain.clone()).unwrap_or_default()}
                                                     " · " {c.country().unwrap_or_default().to_owned()}
                                                 </li>
-                                            }).collect_view().into_any()
+                                            }}).collect_view().into_any()
                                         }
                                     }}
                                 </ul>

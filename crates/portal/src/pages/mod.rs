@@ -1,5 +1,13 @@
-//! One module per route.
+//! One file per route.
 
+pub mod billing;
+pub mod cart;
+pub mod catalog;
+pub mod customer;
 pub mod customers;
+pub mod invoice;
 pub mod not_found;
+pub mod order;
+pub mod orders;
 pub mod sign_in;
+pub mod subscriptions;

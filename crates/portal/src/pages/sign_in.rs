@@ -1,10 +1,12 @@
-//! Sign-in: pick a sandbox tenant; the portal gets a token with the tenant's demo credentials.
+//! Sign-in: pick a sandbox tenant and confirm the partner profile the purchase rules use
+//! (country, billing currency, perpetual-software qualification — Partner Center's catalog does
+//! not tell them); the portal gets tokens with the tenant's demo credentials.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::i18n::t_with;
-use crate::session::{demo_token, use_session};
+use crate::session::{demo_partner, demo_token, use_session};
 use crate::{tr, use_locale};
 
 /// The demo tenants of the sandbox: (tenant, translation key of its name).
@@ -17,16 +19,21 @@ const TENANTS: [(&str, &str); 2] = [
 #[component]
 pub fn SignIn() -> impl IntoView {
     let (tenant, set_tenant) = signal(TENANTS[0].0.to_owned());
+    let qualified = RwSignal::new(demo_partner(TENANTS[0].0).perpetual_software_qualified);
+    Effect::new(move |_| qualified.set(demo_partner(&tenant.get()).perpetual_software_qualified));
     let session = use_session();
     let locale = use_locale();
     let navigate = use_navigate();
     let sign_in = Action::new_local(move |tenant: &String| {
         let tenant = tenant.clone();
-        async move { demo_token(&tenant).await.map(|token| (tenant, token)) }
+        // Checks the credentials once; the session then fetches tokens as it needs them.
+        async move { demo_token(&tenant).await.map(|_| tenant) }
     });
     Effect::new(move |_| {
-        if let Some(Ok((tenant, token))) = sign_in.value().get() {
-            session.sign_in(tenant, token, locale.get_untracked());
+        if let Some(Ok(tenant)) = sign_in.value().get() {
+            let mut partner = demo_partner(&tenant);
+            partner.perpetual_software_qualified = qualified.get_untracked();
+            session.sign_in_demo(tenant, partner, locale.get_untracked());
             navigate("/customers", Default::default());
         }
     });
@@ -51,6 +58,14 @@ pub fn SignIn() -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
+                <p class="muted">{move || {
+                    let partner = demo_partner(&tenant.get());
+                    t_with(locale.get(), "sign-in-partner", &[("country", partner.country), ("currency", partner.billing_currency)])
+                }}</p>
+                <span class="check">
+                    <input id="qualified" type="checkbox" prop:checked=move || qualified.get() on:change=move |ev| qualified.set(event_target_checked(&ev))/>
+                    <label for="qualified">{tr("sign-in-qualified")}</label>
+                </span>
                 <button type="submit" disabled=move || sign_in.pending().get()>
                     {move || if sign_in.pending().get() { tr("sign-in-working")() } else { tr("sign-in-submit")() }}
                 </button>

@@ -1,0 +1,108 @@
+//! Money, dates and Partner Center codes as the user reads them: amounts and dates through the
+//! browser's `Intl` APIs in the portal's locale; ISO 8601 terms and billing cycles through
+//! Fluent messages.
+
+use js_sys::{Array, Intl, Object, Reflect};
+use pc_core::enums::BillingCycle;
+use wasm_bindgen::JsValue;
+
+use crate::i18n::{Locale, t, t_with};
+
+fn locales(locale: Locale) -> Array {
+    Array::of1(&JsValue::from_str(locale.tag()))
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let options = Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    options
+}
+
+/// `amount` (a decimal in `currency`, ISO 4217) formatted by `Intl.NumberFormat` with the
+/// currency's own symbol and decimals, e.g. `$1,234.50` or `1 234,50 kr`. The amount is passed
+/// as a decimal string so no precision is lost to floating point. Falls back to `"amount
+/// currency"` when `Intl` refuses the input (an unknown currency code).
+pub fn money(amount: &impl ToString, currency: &str, locale: Locale) -> String {
+    let amount = amount.to_string();
+    if currency.len() != 3 {
+        return amount;
+    }
+    let format = Intl::NumberFormat::new(
+        &locales(locale),
+        &options(&[("style", "currency"), ("currency", currency)]),
+    );
+    format
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from_str(&amount))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{amount} {currency}"))
+}
+
+/// An ISO 8601 / RFC 3339 instant (e.g. `2026-11-21T09:30:00Z`) as a localized date, or date and
+/// time when `with_time`; the text as given when it is not a date.
+pub fn date(iso: &str, locale: Locale, with_time: bool) -> String {
+    let parsed = js_sys::Date::new(&JsValue::from_str(iso));
+    if parsed.get_time().is_nan() {
+        return iso.to_owned();
+    }
+    let style: &[(&str, &str)] = if with_time {
+        &[("dateStyle", "medium"), ("timeStyle", "short")]
+    } else {
+        &[("dateStyle", "medium")]
+    };
+    Intl::DateTimeFormat::new(&locales(locale), &options(style))
+        .format()
+        .call1(&JsValue::NULL, &parsed)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| iso.to_owned())
+}
+
+/// A `Timestamp` of a Partner Center resource, localized; empty when absent.
+pub fn timestamp(value: Option<&pc_core::wire::Timestamp>, locale: Locale, with_time: bool) -> String {
+    value
+        .map(|ts| date(&timestamp_text(ts), locale, with_time))
+        .unwrap_or_default()
+}
+
+/// The RFC 3339 text of a timestamp (its instant when it has one, else its text).
+pub fn timestamp_text(value: &pc_core::wire::Timestamp) -> String {
+    match value.instant() {
+        Some(instant) => instant.to_rfc3339(),
+        None => serde_json::to_value(value)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+    }
+}
+
+/// An ISO 8601 term duration (`P1M`, `P1Y`, `P3Y`) in words; unknown durations as given.
+pub fn term(duration: &str, locale: Locale) -> String {
+    let key = format!("term-{}", duration.trim().to_ascii_uppercase());
+    let text = t(locale, &key);
+    if text == key { duration.to_owned() } else { text }
+}
+
+/// A billing cycle in words.
+pub fn billing_cycle(cycle: &BillingCycle, locale: Locale) -> String {
+    let key = match cycle {
+        BillingCycle::Monthly => "cycle-monthly",
+        BillingCycle::Annual => "cycle-annual",
+        BillingCycle::None => "cycle-none",
+        BillingCycle::OneTime => "cycle-one-time",
+        BillingCycle::Triennial => "cycle-triennial",
+        BillingCycle::Biennial => "cycle-biennial",
+        _ => return t_with(locale, "cycle-other", &[("cycle", format!("{cycle:?}"))]),
+    };
+    t(locale, key)
+}
+
+/// The browser's current time (UTC).
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    #[allow(clippy::cast_possible_truncation)]
+    let millis = js_sys::Date::now() as i64;
+    chrono::DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}

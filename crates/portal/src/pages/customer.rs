@@ -1,0 +1,346 @@
+//! One customer: the layout every customer page shares (name, tabs, the customer's state and
+//! cart draft in context) and the customer panel (profile, Microsoft Customer Agreement, Azure
+//! subscriptions and their registration).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{A, Outlet};
+use leptos_router::hooks::use_params_map;
+use pc_core::enums::RegistrationStatus;
+use pc_core::models::{Agreement, Contact};
+
+use crate::errors::explain;
+use crate::format;
+use crate::i18n::{t, t_with};
+use crate::session::use_session;
+use crate::state::{CartDraft, CustomerData};
+use crate::{tr, use_last_checkout, use_locale};
+
+/// What the pages of one customer share.
+#[derive(Clone, Copy)]
+pub struct CustomerContext {
+    /// Customer tenant ID from the route.
+    pub id: Memo<String>,
+    /// The customer's state, loaded once per customer (`refetch` after a change).
+    pub data: LocalResource<Result<CustomerData, String>>,
+    /// The cart draft (stored in `localStorage` on every change).
+    pub draft: RwSignal<CartDraft>,
+}
+
+/// The customer context (only inside [`CustomerLayout`]).
+pub fn use_customer() -> Option<CustomerContext> {
+    use_context::<CustomerContext>()
+}
+
+/// The customer's data, when loaded.
+pub fn loaded(ctx: &CustomerContext) -> Option<CustomerData> {
+    ctx.data.get().and_then(Result::ok)
+}
+
+/// Shown instead of a page when nobody is signed in.
+#[component]
+pub fn SignInFirst() -> impl IntoView {
+    view! {
+        <p role="alert">{tr("sign-in-first")} " " <A href="/">{tr("sign-in-submit")}</A></p>
+    }
+}
+
+/// The layout of every customer page.
+#[component]
+pub fn CustomerLayout() -> impl IntoView {
+    let session = use_session();
+    let locale = use_locale();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.get().get("customer_id").unwrap_or_default());
+    let data = LocalResource::new(move || {
+        let session = session.get();
+        let id = id.get();
+        async move {
+            let session = session.ok_or_else(|| t(locale.get_untracked(), "sign-in-first"))?;
+            CustomerData::load(&session.client, &id)
+                .await
+                .map_err(|e| explain(&e, locale.get_untracked()))
+        }
+    });
+    let draft = RwSignal::new(CartDraft::load(&id.get_untracked()));
+    Effect::new(move |previous: Option<String>| {
+        let id = id.get();
+        if previous.as_ref().is_some_and(|p| p != &id) {
+            draft.set(CartDraft::load(&id));
+        }
+        id
+    });
+    Effect::new(move |_| draft.with(CartDraft::store));
+    let last_checkout = use_last_checkout();
+    Effect::new(move |_| {
+        if let Some(outcome) = last_checkout.get()
+            && outcome.resumed
+            && outcome.result.is_ok()
+            && outcome.customer_id == id.get_untracked()
+            && draft.with_untracked(|d| d.saved.as_ref().map(|c| c.id.clone()))
+                == outcome.draft.saved.as_ref().map(|c| c.id.clone())
+        {
+            draft.set(CartDraft::new(&outcome.customer_id));
+        }
+    });
+    provide_context(CustomerContext { id, data, draft });
+    let ctx = CustomerContext { id, data, draft };
+    let name = move || {
+        loaded(&ctx)
+            .and_then(|d| d.customer.company_name().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let tab = move |path: &'static str, key: &'static str| {
+        let href = move || format!("/customers/{}{path}", id.get());
+        view! { <A href=href exact=true>{tr(key)}</A> }
+    };
+    let cart_label = move || {
+        t_with(
+            locale.get(),
+            "tab-cart",
+            &[("count", draft.with(|d| d.lines.len()).to_string())],
+        )
+    };
+    view! {
+        <Show when=move || session.tenant.get().is_some() fallback=SignInFirst>
+            <section class="customer" aria-labelledby="customer-name">
+                <p class="crumbs"><A href="/customers">{tr("nav-customers")}</A></p>
+                <h1 id="customer-name">{name}</h1>
+                <nav class="tabs" aria-label=tr("customer-tabs")>
+                    {tab("", "tab-overview")}
+                    {tab("/catalog", "tab-catalog")}
+                    <A href=move || format!("/customers/{}/cart", id.get()) exact=true>{cart_label}</A>
+                    {tab("/orders", "tab-orders")}
+                    {tab("/subscriptions", "tab-subscriptions")}
+                </nav>
+                {move || match data.get() {
+                    None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
+                    Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
+                    Some(Ok(_)) => view! { <Outlet/> }.into_any(),
+                }}
+            </section>
+        </Show>
+    }
+}
+
+/// The customer panel: profile, agreement and Azure subscriptions.
+#[component]
+pub fn CustomerPanel() -> impl IntoView {
+    let Some(ctx) = use_customer() else {
+        return view! { <SignInFirst/> }.into_any();
+    };
+    let locale = use_locale();
+    let Some(data) = loaded(&ctx) else {
+        return view! { <p>{tr("loading")}</p> }.into_any();
+    };
+    let country = data.country();
+    let segment = t(locale.get_untracked(), &format!("segment-{}", segment_key(&data)));
+    let domain = data
+        .customer
+        .company_profile
+        .as_ref()
+        .and_then(|p| p.domain.clone())
+        .unwrap_or_default();
+    view! {
+        <h2>{tr("customer-profile")}</h2>
+        <dl class="facts">
+            <dt>{tr("customers-domain")}</dt><dd>{domain}</dd>
+            <dt>{tr("customers-country")}</dt><dd>{country}</dd>
+            <dt>{tr("customer-segment")}</dt><dd>{segment}</dd>
+        </dl>
+        <AgreementPanel data=data.clone()/>
+        <AzurePanel data=data/>
+    }
+    .into_any()
+}
+
+fn segment_key(data: &CustomerData) -> String {
+    format!("{:?}", data.segment).to_ascii_lowercase()
+}
+
+/// The Microsoft Customer Agreement: accepted (with date), or a form to confirm acceptance.
+#[component]
+fn AgreementPanel(data: CustomerData) -> impl IntoView {
+    let Some(ctx) = use_customer() else {
+        return ().into_any();
+    };
+    let session = use_session();
+    let locale = use_locale();
+    let accepted = data
+        .agreements
+        .iter()
+        .find(|a| a.is_customer_agreement())
+        .cloned();
+    let contact = data
+        .customer
+        .billing_profile
+        .as_ref()
+        .map(|b| {
+            (
+                b.first_name.clone().unwrap_or_default(),
+                b.last_name.clone().unwrap_or_default(),
+                b.email.clone().unwrap_or_default(),
+            )
+        })
+        .unwrap_or_default();
+    let first = RwSignal::new(contact.0);
+    let last = RwSignal::new(contact.1);
+    let email = RwSignal::new(contact.2);
+    let accept = Action::new_local(move |_: &()| {
+        let session = session.session_untracked();
+        let customer_id = ctx.id.get_untracked();
+        let (first, last, email) = (
+            first.get_untracked(),
+            last.get_untracked(),
+            email.get_untracked(),
+        );
+        async move {
+            let locale = locale.get_untracked();
+            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let customers = session.client.customers();
+            let templates = customers
+                .agreement_templates("MicrosoftCustomerAgreement")
+                .await
+                .map_err(|e| explain(&e, locale))?;
+            let template_id = templates
+                .first()
+                .and_then(|t| t["templateId"].as_str())
+                .map(str::to_owned);
+            let agreement = Agreement {
+                primary_contact: Some(Contact {
+                    first_name: Some(first),
+                    last_name: Some(last),
+                    email: Some(email),
+                    ..Contact::default()
+                }),
+                template_id,
+                date_agreed: Some(pc_core::wire::Timestamp::At(format::now())),
+                agreement_type: Some("MicrosoftCustomerAgreement".to_owned()),
+                ..Agreement::default()
+            };
+            customers
+                .accept_agreement(&customer_id, &agreement)
+                .await
+                .map_err(|e| explain(&e, locale))?;
+            ctx.data.refetch();
+            Ok::<(), String>(())
+        }
+    });
+    let failure = move || match accept.value().get() {
+        Some(Err(reason)) => reason,
+        _ => String::new(),
+    };
+    view! {
+        <section aria-labelledby="agreement-title">
+            <h2 id="agreement-title">{tr("agreement-title")}</h2>
+            {match accepted {
+                Some(agreement) => view! {
+                    <p class="ok">{move || t_with(locale.get(), "agreement-accepted", &[("date", format::timestamp(agreement.date_agreed.as_ref(), locale.get(), false))])}</p>
+                }.into_any(),
+                None => view! {
+                    <p class="warn">{tr("agreement-missing")}</p>
+                    <form class="stack" on:submit=move |ev| { ev.prevent_default(); accept.dispatch(()); }>
+                        <label for="mca-first">{tr("contact-first-name")}</label>
+                        <input id="mca-first" required bind:value=first autocomplete="given-name"/>
+                        <label for="mca-last">{tr("contact-last-name")}</label>
+                        <input id="mca-last" required bind:value=last autocomplete="family-name"/>
+                        <label for="mca-email">{tr("contact-email")}</label>
+                        <input id="mca-email" type="email" required bind:value=email autocomplete="email"/>
+                        <button type="submit" disabled=move || accept.pending().get()>{tr("agreement-accept")}</button>
+                    </form>
+                    <p role="alert">{failure}</p>
+                }.into_any(),
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+/// Azure plan subscriptions and their registration for reservation purchases.
+#[component]
+fn AzurePanel(data: CustomerData) -> impl IntoView {
+    let Some(ctx) = use_customer() else {
+        return ().into_any();
+    };
+    let session = use_session();
+    let locale = use_locale();
+    let status_message = RwSignal::new(String::new());
+    let register = move |subscription_id: String| {
+        let Some(session) = session.session_untracked() else {
+            return;
+        };
+        let customer_id = ctx.id.get_untracked();
+        status_message.set(t(locale.get_untracked(), "azure-registering"));
+        spawn_local(async move {
+            let locale = locale.get_untracked();
+            let subscriptions = session.client.subscriptions();
+            if let Err(e) = subscriptions.register(&customer_id, &subscription_id).await {
+                status_message.set(explain(&e, locale));
+                return;
+            }
+            // Watch the registration until Partner Center reports it registered.
+            for _ in 0..120 {
+                match subscriptions
+                    .registration_status(&customer_id, &subscription_id)
+                    .await
+                {
+                    Ok(status)
+                        if status.status.as_ref().map(|s| s.value())
+                            == Some(&RegistrationStatus::Registered) =>
+                    {
+                        status_message.set(t(locale, "azure-registered-now"));
+                        ctx.data.refetch();
+                        return;
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        status_message.set(explain(&e, locale));
+                        return;
+                    }
+                }
+                gloo_timers::future::sleep(Duration::from_secs(2)).await;
+            }
+            status_message.set(t(locale, "azure-registration-slow"));
+        });
+    };
+    let rows = data.azure_subscriptions.clone();
+    view! {
+        <section aria-labelledby="azure-title">
+            <h2 id="azure-title">{tr("azure-title")}</h2>
+            {if rows.is_empty() {
+                view! { <p>{tr("azure-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <table>
+                        <thead><tr><th scope="col">{tr("azure-subscription")}</th><th scope="col">{tr("azure-registration")}</th><th scope="col"><span class="sr-only">{tr("actions")}</span></th></tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|s| {
+                                let registered = s.registration_status == RegistrationStatus::Registered;
+                                let key = match s.registration_status {
+                                    RegistrationStatus::Registered => "azure-registered",
+                                    RegistrationStatus::Registering => "azure-registering-status",
+                                    _ => "azure-not-registered",
+                                };
+                                let id = s.id.clone();
+                                view! {
+                                    <tr>
+                                        <td><code>{s.id.clone()}</code></td>
+                                        <td>{tr(key)}</td>
+                                        <td>{(!registered).then(|| {
+                                            let id = id.clone();
+                                            view! { <button type="button" on:click=move |_| register(id.clone())>{tr("azure-register")}</button> }
+                                        })}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            <p aria-live="polite">{move || status_message.get()}</p>
+        </section>
+    }
+    .into_any()
+}

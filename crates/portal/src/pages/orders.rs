@@ -1,0 +1,105 @@
+//! Orders of a customer: the order list (all pages), filterable by billing cycle, with the orders
+//! placed from this browser that Partner Center does not list yet shown as "pending listing".
+
+use futures_util::TryStreamExt as _;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use pc_core::models::Order;
+
+use crate::errors::explain;
+use crate::format;
+use crate::i18n::{t, t_with};
+use crate::pages::customer::{SignInFirst, use_customer};
+use crate::session::use_session;
+use crate::state::PlacedOrders;
+use crate::{tr, use_locale};
+
+/// Orders placed from this browser that `listed` does not contain yet.
+pub fn pending_listing(placed: Vec<Order>, listed: &[Order]) -> Vec<Order> {
+    placed
+        .into_iter()
+        .filter(|p| !listed.iter().any(|l| l.id == p.id))
+        .collect()
+}
+
+/// The orders page.
+#[component]
+pub fn Orders() -> impl IntoView {
+    let Some(ctx) = use_customer() else {
+        return view! { <SignInFirst/> }.into_any();
+    };
+    let session = use_session();
+    let locale = use_locale();
+    let cycle = RwSignal::new(String::new());
+    let orders = LocalResource::new(move || {
+        let session = session.get();
+        let (customer_id, cycle) = (ctx.id.get(), cycle.get());
+        async move {
+            let locale = locale.get_untracked();
+            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let orders = session.client.orders();
+            let list: Vec<Order> = if cycle.is_empty() {
+                orders.list(&customer_id).try_collect().await
+            } else {
+                orders.by_billing_cycle(&customer_id, &cycle).try_collect().await
+            }
+            .map_err(|e| explain(&e, locale))?;
+            Ok::<_, String>(list)
+        }
+    });
+    let row = move |order: Order, pending: bool| {
+        let id = order.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+        let href = format!("/customers/{}/orders/{id}", ctx.id.get_untracked());
+        let currency = order.currency_code.clone().unwrap_or_default();
+        let locale = locale.get();
+        view! {
+            <tr>
+                <td><A href=href>{id.clone()}</A></td>
+                <td>{format::timestamp(order.creation_date.as_ref(), locale, true)}</td>
+                <td>{order.billing_cycle.as_ref().map(|c| format::billing_cycle(c.value(), locale)).unwrap_or_default()}</td>
+                <td>{order.status.as_ref().map(|s| s.spelling()).unwrap_or_default()}</td>
+                <td class="num">{order.total_price.map(|p| format::money(&p, &currency, locale)).unwrap_or_default()}</td>
+                <td>{pending.then(|| view! { <span class="badge">{t(locale, "orders-pending-listing")}</span> })}</td>
+            </tr>
+        }
+    };
+    view! {
+        <h2>{tr("orders-title")}</h2>
+        <label for="order-cycle">{tr("orders-by-cycle")}</label>
+        <select id="order-cycle" on:change=move |ev| cycle.set(event_target_value(&ev))>
+            <option value="">{tr("orders-all-cycles")}</option>
+            <option value="monthly">{tr("cycle-monthly")}</option>
+            <option value="annual">{tr("cycle-annual")}</option>
+            <option value="one_time">{tr("cycle-one-time")}</option>
+        </select>
+        {move || match orders.get() {
+            None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
+            Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
+            Some(Ok(listed)) => {
+                let pending = if cycle.get().is_empty() {
+                    pending_listing(PlacedOrders::load().for_customer(&ctx.id.get()), &listed)
+                } else {
+                    Vec::new()
+                };
+                if listed.is_empty() && pending.is_empty() {
+                    return view! { <p>{tr("orders-none")}</p> }.into_any();
+                }
+                view! {
+                    {(!pending.is_empty()).then(|| view! { <p class="muted">{t_with(locale.get(), "orders-pending-note", &[("count", pending.len().to_string())])}</p> })}
+                    <table class="orders">
+                        <thead><tr>
+                            <th scope="col">{tr("orders-id")}</th><th scope="col">{tr("orders-created")}</th>
+                            <th scope="col">{tr("groups-billing-cycle")}</th><th scope="col">{tr("orders-status")}</th>
+                            <th scope="col">{tr("orders-total")}</th><th scope="col"><span class="sr-only">{tr("orders-listing")}</span></th>
+                        </tr></thead>
+                        <tbody>
+                            {pending.into_iter().map(|o| row(o, true)).collect_view()}
+                            {listed.into_iter().map(|o| row(o, false)).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }
+        }}
+    }
+    .into_any()
+}

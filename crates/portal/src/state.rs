@@ -1,0 +1,387 @@
+//! What the pages of one customer share: the customer's state as the purchase rules need it,
+//! and the cart draft (kept in `localStorage`, so a reload or a crash loses nothing).
+
+use futures_util::TryStreamExt as _;
+use leptos::prelude::*;
+use pc_client::transport::BrowserTransport;
+use pc_client::{Client, Error};
+use pc_core::enums::{RegistrationStatus, Segment};
+use pc_core::models::{
+    Agreement, Availability, Cart, CartCheckoutResult, CartLineItem, Customer,
+    CustomerQualification, InventoryItem, Subscription,
+};
+use pc_core::rules::{
+    AzureSubscription, CustomerProfile, PartnerProfile, PurchaseContext, Validation, validate_cart,
+};
+use serde::{Deserialize, Serialize};
+
+/// Product ID of the Microsoft Azure plan (its subscriptions are the Azure subscriptions that
+/// reservations are bought for).
+pub const AZURE_PLAN_PRODUCT_ID: &str = "DZH318Z0BPS6";
+
+/// A customer as the purchase pages need it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomerData {
+    /// The customer resource.
+    pub customer: Customer,
+    /// Segment from the customer's qualifications.
+    pub segment: Segment,
+    /// Confirmed acceptances of Microsoft agreements.
+    pub agreements: Vec<Agreement>,
+    /// The customer's subscriptions.
+    pub subscriptions: Vec<Subscription>,
+    /// Azure plan subscriptions with their registration for reservation purchases.
+    pub azure_subscriptions: Vec<AzureSubscription>,
+}
+
+impl CustomerData {
+    /// Loads everything the rules need about `customer_id` (customer, qualifications,
+    /// agreements, subscriptions and the registration status of each Azure plan).
+    ///
+    /// # Errors
+    /// The first failing call's [`Error`].
+    pub async fn load(client: &Client<BrowserTransport>, customer_id: &str) -> Result<Self, Error> {
+        let customers = client.customers();
+        let customer = customers.get(customer_id).await?;
+        let qualifications: Vec<CustomerQualification> =
+            customers.qualifications(customer_id).await?;
+        let agreements = customers.agreements(customer_id, None).await?;
+        let subscriptions: Vec<Subscription> = client
+            .subscriptions()
+            .list(customer_id)
+            .try_collect()
+            .await?;
+        let mut azure_subscriptions = Vec::new();
+        for subscription in subscriptions.iter().filter(|s| is_azure_plan(s)) {
+            let Some(id) = subscription.id.as_ref().map(|i| i.as_str().to_owned()) else {
+                continue;
+            };
+            let status = client
+                .subscriptions()
+                .registration_status(customer_id, &id)
+                .await?;
+            azure_subscriptions.push(AzureSubscription {
+                id,
+                registration_status: status
+                    .status
+                    .map(|s| s.into_value())
+                    .unwrap_or(RegistrationStatus::NotRegistered),
+            });
+        }
+        Ok(Self {
+            segment: CustomerQualification::segment_of(&qualifications),
+            customer,
+            agreements,
+            subscriptions,
+            azure_subscriptions,
+        })
+    }
+
+    /// Whether the Microsoft Customer Agreement's acceptance is confirmed.
+    pub fn customer_agreement_accepted(&self) -> bool {
+        self.agreements.iter().any(Agreement::is_customer_agreement)
+    }
+
+    /// The customer's country (ISO 3166), upper case.
+    pub fn country(&self) -> String {
+        self.customer
+            .country()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_uppercase()
+    }
+
+    /// The rules' view of the customer. Existing purchases' currencies are not part of the
+    /// subscription resource, so the EU rule is left to Partner Center's checkout (its refusal
+    /// is shown with the failed order group).
+    pub fn profile(&self) -> CustomerProfile {
+        CustomerProfile {
+            country: self.country(),
+            segment: self.segment.clone(),
+            is_new_customer: self.subscriptions.is_empty(),
+            customer_agreement_accepted: self.customer_agreement_accepted(),
+            existing_purchases: Vec::new(),
+            azure_subscriptions: self.azure_subscriptions.clone(),
+        }
+    }
+}
+
+/// Whether a subscription is an Azure plan.
+pub fn is_azure_plan(subscription: &Subscription) -> bool {
+    subscription
+        .offer_id
+        .as_ref()
+        .is_some_and(|o| o.as_str().to_ascii_uppercase().starts_with(AZURE_PLAN_PRODUCT_ID))
+}
+
+/// The cart being built for one customer: lines, the catalog entries they name, inventory checks
+/// run, and the cart as Partner Center last returned it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CartDraft {
+    /// Customer tenant ID.
+    pub customer_id: String,
+    /// The lines, each with a unique `id`.
+    pub lines: Vec<CartLineItem>,
+    /// Availabilities (with embedded product and SKU) of the lines.
+    pub catalog: Vec<Availability>,
+    /// Inventory check results.
+    pub inventory: Vec<InventoryItem>,
+    /// The cart as created or updated at Partner Center, while it matches `lines`.
+    pub saved: Option<Cart>,
+}
+
+impl CartDraft {
+    /// An empty draft for `customer_id`.
+    pub fn new(customer_id: &str) -> Self {
+        Self {
+            customer_id: customer_id.to_owned(),
+            ..Self::default()
+        }
+    }
+
+    fn storage_key(customer_id: &str) -> String {
+        format!("pc-portal.cart.{customer_id}")
+    }
+
+    /// The draft stored for `customer_id`, or an empty one.
+    pub fn load(customer_id: &str) -> Self {
+        local_storage()
+            .and_then(|s| s.get_item(&Self::storage_key(customer_id)).ok().flatten())
+            .and_then(|text| serde_json::from_str::<Self>(&text).ok())
+            .filter(|d| d.customer_id == customer_id)
+            .unwrap_or_else(|| Self::new(customer_id))
+    }
+
+    /// Stores the draft (an empty draft removes the entry).
+    pub fn store(&self) {
+        let Some(storage) = local_storage() else {
+            return;
+        };
+        let key = Self::storage_key(&self.customer_id);
+        let _ = if self.lines.is_empty() && self.saved.is_none() {
+            storage.remove_item(&key)
+        } else {
+            match serde_json::to_string(self) {
+                Ok(text) => storage.set_item(&key, &text),
+                Err(_) => Ok(()),
+            }
+        };
+    }
+
+    /// The next free line `id`.
+    pub fn next_line_id(&self) -> i64 {
+        self.lines.iter().filter_map(|l| l.id).max().map_or(0, |m| m + 1)
+    }
+
+    /// Adds a line for `availability` (quantity = the SKU's minimum, its first term and billing
+    /// cycle), remembering the availability for the rules.
+    pub fn add(&mut self, availability: &Availability, friendly_name: String) {
+        let sku = availability.sku.as_ref();
+        let term = availability.terms.as_ref().and_then(|t| t.first());
+        let billing_cycle = term
+            .and_then(|t| t.billing_cycle.clone())
+            .or_else(|| sku.and_then(|s| s.supported_billing_cycles.as_ref()?.first().cloned()));
+        let provisioning_context = sku
+            .and_then(|s| s.provisioning_variables.as_ref())
+            .filter(|v| !v.is_empty())
+            .map(|variables| {
+                variables
+                    .iter()
+                    .map(|name| {
+                        let value = default_provisioning_value(name, availability);
+                        (lower_camel(name), value)
+                    })
+                    .collect()
+            });
+        let line = CartLineItem {
+            id: Some(self.next_line_id()),
+            catalog_item_id: availability.catalog_item_id.clone(),
+            friendly_name: Some(friendly_name),
+            quantity: Some(sku.and_then(|s| s.minimum_quantity).unwrap_or(1).max(1)),
+            billing_cycle,
+            term_duration: term.and_then(|t| t.duration.clone()),
+            provisioning_context,
+            ..CartLineItem::default()
+        };
+        self.lines.push(line);
+        if !self.catalog.iter().any(|a| a.catalog_item_id == availability.catalog_item_id) {
+            self.catalog.push(availability.clone());
+        }
+        self.saved = self.saved.take().filter(|_| false);
+    }
+
+    /// The availability a line names.
+    pub fn availability_of(&self, line: &CartLineItem) -> Option<&Availability> {
+        let id = line.catalog_item_id.as_ref()?;
+        self.catalog.iter().find(|a| {
+            a.catalog_item_id
+                .as_ref()
+                .is_some_and(|c| c.as_str().eq_ignore_ascii_case(id.as_str()))
+        })
+    }
+
+    /// The cart to send: the draft's lines (with the saved cart's `id` when there is one).
+    pub fn cart(&self) -> Cart {
+        Cart {
+            id: self.saved.as_ref().and_then(|c| c.id.clone()),
+            expiration_timestamp: self.saved.as_ref().and_then(|c| c.expiration_timestamp.clone()),
+            line_items: Some(self.lines.clone()),
+            ..Cart::default()
+        }
+    }
+
+    /// Whether the saved cart still has exactly the draft's lines (so it may be checked out).
+    pub fn is_saved(&self) -> bool {
+        let Some(saved) = &self.saved else {
+            return false;
+        };
+        let saved_lines = saved.line_items.as_deref().unwrap_or_default();
+        saved_lines.len() == self.lines.len()
+            && saved_lines.iter().zip(&self.lines).all(|(s, l)| same_line(s, l))
+    }
+
+    /// Runs the purchase rules over the draft for `partner` and `customer` at `now`.
+    pub fn validate(
+        &self,
+        partner: &PartnerProfile,
+        customer: CustomerProfile,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Validation {
+        let context = PurchaseContext {
+            now,
+            partner: partner.clone(),
+            customer,
+            catalog: self.catalog.clone(),
+            inventory: self.inventory.clone(),
+        };
+        validate_cart(&self.cart(), &context)
+    }
+
+    /// The draft's lines in `order_group` of the saved cart (for "put these lines in a new cart").
+    pub fn lines_in_group(&self, order_group: &str) -> Vec<CartLineItem> {
+        let Some(saved) = &self.saved else {
+            return Vec::new();
+        };
+        saved
+            .line_items
+            .iter()
+            .flatten()
+            .filter(|l| l.order_group.as_deref() == Some(order_group))
+            .map(|l| CartLineItem {
+                order_group: None,
+                error: None,
+                pricing: None,
+                ..l.clone()
+            })
+            .collect()
+    }
+}
+
+/// Whether two lines ask for the same purchase (ignoring what the server adds).
+fn same_line(a: &CartLineItem, b: &CartLineItem) -> bool {
+    a.catalog_item_id == b.catalog_item_id
+        && a.quantity == b.quantity
+        && a.term_duration == b.term_duration
+        && a.billing_cycle.as_ref().map(|c| c.value().clone())
+            == b.billing_cycle.as_ref().map(|c| c.value().clone())
+        && a.provisioning_context.clone().unwrap_or_default()
+            == b.provisioning_context.clone().unwrap_or_default()
+        && a.attestation_accepted.unwrap_or(false) == b.attestation_accepted.unwrap_or(false)
+}
+
+/// `SubscriptionId` → `subscriptionId`, the key form of `provisioningContext`.
+pub fn lower_camel(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A provisioning value the SKU itself tells: a reservation's `duration` and `scope` (shared).
+fn default_provisioning_value(name: &str, availability: &Availability) -> String {
+    let attribute = |key: &str| {
+        availability
+            .sku
+            .as_ref()
+            .and_then(|s| s.dynamic_attributes.as_ref())
+            .and_then(|d| d.get(key))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
+    match name.to_ascii_lowercase().as_str() {
+        "duration" => attribute("duration").unwrap_or_default(),
+        "scope" => "shared".to_owned(),
+        _ => String::new(),
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// A checkout that finished, for the result panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckoutOutcome {
+    /// Customer tenant ID.
+    pub customer_id: String,
+    /// The draft as it was checked out (its saved cart's lines carry their `orderGroup`).
+    pub draft: CartDraft,
+    /// Partner Center's answer, or the explained error.
+    pub result: Result<CartCheckoutResult, String>,
+    /// Whether it was finished after a reload from the journal.
+    pub resumed: bool,
+}
+
+/// An order placed from this browser.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlacedOrder {
+    /// Customer tenant ID.
+    pub customer_id: String,
+    /// The order as the checkout returned it.
+    pub order: pc_core::models::Order,
+}
+
+/// Orders placed from this browser, shown as "pending listing" until the customer's order list
+/// has them (Partner Center lists new orders only after up to 15 minutes).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlacedOrders(pub Vec<PlacedOrder>);
+
+impl PlacedOrders {
+    const KEY: &'static str = "pc-portal.placed-orders";
+
+    /// The orders placed from this browser.
+    pub fn load() -> Self {
+        local_storage()
+            .and_then(|s| s.get_item(Self::KEY).ok().flatten())
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Adds a customer's orders (once each) and stores the list.
+    pub fn record(customer_id: &str, orders: &[pc_core::models::Order]) {
+        let mut all = Self::load();
+        for order in orders {
+            if !all.0.iter().any(|o| o.order.id == order.id) {
+                all.0.push(PlacedOrder {
+                    customer_id: customer_id.to_owned(),
+                    order: order.clone(),
+                });
+            }
+        }
+        if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(&all)) {
+            let _ = storage.set_item(Self::KEY, &text);
+        }
+    }
+
+    /// The orders of one customer.
+    pub fn for_customer(&self, customer_id: &str) -> Vec<pc_core::models::Order> {
+        self.0
+            .iter()
+            .filter(|o| o.customer_id.eq_ignore_ascii_case(customer_id))
+            .map(|o| o.order.clone())
+            .collect()
+    }
+}
