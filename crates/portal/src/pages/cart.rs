@@ -273,7 +273,7 @@ fn LineEditor(line_id: i64, validation: Memo<Validation>) -> impl IntoView {
     };
     view! {
         <li class="line" aria-labelledby=format!("line-{line_id}")>
-            <h4 id=format!("line-{line_id}")>{name}</h4>
+            <h3 id=format!("line-{line_id}")>{name}</h3>
             <p class="muted"><code>{catalog_item_id}</code></p>
             <div class="fields">
                 <label for=quantity_id.clone()>{tr("line-quantity")}</label>
@@ -412,10 +412,9 @@ fn InventoryCheck(line_id: i64) -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
     let draft = ctx.draft;
-    let Some((line, availability)) = draft.with_untracked(|d| {
-        let line = d.lines.iter().find(|l| l.id == Some(line_id))?.clone();
-        let availability = d.availability_of(&line)?.clone();
-        Some((line, availability))
+    let Some(availability) = draft.with_untracked(|d| {
+        let line = d.lines.iter().find(|l| l.id == Some(line_id))?;
+        d.availability_of(line).cloned()
     }) else {
         return ().into_any();
     };
@@ -428,7 +427,6 @@ fn InventoryCheck(line_id: i64) -> impl IntoView {
         .unwrap_or_default()
         .to_owned();
     let customer_id = ctx.id.get_untracked();
-    let subscription = line.provisioning_value("subscriptionId").unwrap_or_default().to_owned();
     let variables: Vec<(String, RwSignal<String>)> = sku
         .inventory_variables
         .clone()
@@ -438,12 +436,26 @@ fn InventoryCheck(line_id: i64) -> impl IntoView {
             let initial = match name.to_ascii_lowercase().as_str() {
                 "customerid" => customer_id.clone(),
                 "armregionname" => region.clone(),
-                "azuresubscriptionid" => subscription.clone(),
                 _ => String::new(),
             };
             (lower_camel(&name), RwSignal::new(initial))
         })
         .collect();
+    // The Azure subscription to check follows the one chosen for the line.
+    if let Some((_, signal)) = variables.iter().find(|(k, _)| k.eq_ignore_ascii_case("azureSubscriptionId")) {
+        let signal = *signal;
+        Effect::new(move |_| {
+            let chosen = draft.with(|d| {
+                d.lines
+                    .iter()
+                    .find(|l| l.id == Some(line_id))
+                    .and_then(|l| l.provisioning_value("subscriptionId").map(str::to_owned))
+            });
+            if let Some(chosen) = chosen.filter(|c| !c.is_empty()) {
+                signal.set(chosen);
+            }
+        });
+    }
     let variables = StoredValue::new(variables);
     let country = loaded(&ctx).map(|d| d.country()).unwrap_or_default();
     let result = RwSignal::new(String::new());

@@ -158,17 +158,17 @@ fn ProductDetail(product: Product, country: String) -> impl IntoView {
                 let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
                 let catalog = CatalogQuery { country: &country, ..CatalogQuery::default() };
                 let skus = session.client.skus().list(&product_id, &catalog).await.map_err(|e| explain(&e, locale))?;
-                let mut out = Vec::new();
-                for sku in skus {
+                // Every SKU's availabilities at once (a reservation product has dozens of SKUs).
+                let client = &session.client;
+                let catalog = &catalog;
+                let product_id = &product_id;
+                let out = futures_util::future::try_join_all(skus.into_iter().map(|sku| async move {
                     let sku_id = sku.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
-                    let availabilities = session
-                        .client
-                        .availabilities()
-                        .list(&product_id, &sku_id, &catalog)
-                        .await
-                        .map_err(|e| explain(&e, locale))?;
-                    out.push((sku, availabilities));
-                }
+                    let availabilities = client.availabilities().list(product_id, &sku_id, catalog).await?;
+                    Ok::<_, pc_client::Error>((sku, availabilities))
+                }))
+                .await
+                .map_err(|e| explain(&e, locale))?;
                 Ok::<_, String>(out)
             }
         }

@@ -47,6 +47,14 @@ pub fn SignInFirst() -> impl IntoView {
     }
 }
 
+/// Where loading the customer stands.
+#[derive(Debug, Clone, PartialEq)]
+enum LoadStatus {
+    Loading,
+    Failed(String),
+    Ready,
+}
+
 /// The layout of every customer page.
 #[component]
 pub fn CustomerLayout() -> impl IntoView {
@@ -85,6 +93,13 @@ pub fn CustomerLayout() -> impl IntoView {
             draft.set(CartDraft::new(&outcome.customer_id));
         }
     });
+    // Once loaded, the pages stay mounted while the data is refreshed (after accepting the
+    // agreement or registering a subscription), so their own state survives the refresh.
+    let status = Memo::new(move |previous: Option<&LoadStatus>| match data.get() {
+        Some(Ok(_)) => LoadStatus::Ready,
+        Some(Err(reason)) => LoadStatus::Failed(reason),
+        None => previous.cloned().unwrap_or(LoadStatus::Loading),
+    });
     provide_context(CustomerContext { id, data, draft });
     let ctx = CustomerContext { id, data, draft };
     let name = move || {
@@ -115,10 +130,10 @@ pub fn CustomerLayout() -> impl IntoView {
                     {tab("/orders", "tab-orders")}
                     {tab("/subscriptions", "tab-subscriptions")}
                 </nav>
-                {move || match data.get() {
-                    None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                    Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
-                    Some(Ok(_)) => view! { <Outlet/> }.into_any(),
+                {move || match status.get() {
+                    LoadStatus::Loading => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
+                    LoadStatus::Failed(reason) => view! { <p role="alert">{reason}</p> }.into_any(),
+                    LoadStatus::Ready => view! { <Outlet/> }.into_any(),
                 }}
             </section>
         </Show>
@@ -132,26 +147,28 @@ pub fn CustomerPanel() -> impl IntoView {
         return view! { <SignInFirst/> }.into_any();
     };
     let locale = use_locale();
-    let Some(data) = loaded(&ctx) else {
-        return view! { <p>{tr("loading")}</p> }.into_any();
-    };
-    let country = data.country();
-    let segment = t(locale.get_untracked(), &format!("segment-{}", segment_key(&data)));
-    let domain = data
-        .customer
-        .company_profile
-        .as_ref()
-        .and_then(|p| p.domain.clone())
-        .unwrap_or_default();
+    let registration_message = RwSignal::new(String::new());
     view! {
-        <h2>{tr("customer-profile")}</h2>
-        <dl class="facts">
-            <dt>{tr("customers-domain")}</dt><dd>{domain}</dd>
-            <dt>{tr("customers-country")}</dt><dd>{country}</dd>
-            <dt>{tr("customer-segment")}</dt><dd>{segment}</dd>
-        </dl>
-        <AgreementPanel data=data.clone()/>
-        <AzurePanel data=data/>
+        {move || loaded(&ctx).map(|data| {
+            let country = data.country();
+            let segment = t(locale.get_untracked(), &format!("segment-{}", segment_key(&data)));
+            let domain = data
+                .customer
+                .company_profile
+                .as_ref()
+                .and_then(|p| p.domain.clone())
+                .unwrap_or_default();
+            view! {
+                <h2>{tr("customer-profile")}</h2>
+                <dl class="facts">
+                    <dt>{tr("customers-domain")}</dt><dd>{domain}</dd>
+                    <dt>{tr("customers-country")}</dt><dd>{country}</dd>
+                    <dt>{tr("customer-segment")}</dt><dd>{segment}</dd>
+                </dl>
+                <AgreementPanel data=data.clone()/>
+                <AzurePanel data=data status_message=registration_message/>
+            }
+        })}
     }
     .into_any()
 }
@@ -260,13 +277,12 @@ fn AgreementPanel(data: CustomerData) -> impl IntoView {
 
 /// Azure plan subscriptions and their registration for reservation purchases.
 #[component]
-fn AzurePanel(data: CustomerData) -> impl IntoView {
+fn AzurePanel(data: CustomerData, status_message: RwSignal<String>) -> impl IntoView {
     let Some(ctx) = use_customer() else {
         return ().into_any();
     };
     let session = use_session();
     let locale = use_locale();
-    let status_message = RwSignal::new(String::new());
     let register = move |subscription_id: String| {
         let Some(session) = session.session_untracked() else {
             return;

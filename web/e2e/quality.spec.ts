@@ -1,0 +1,43 @@
+// Qualities of issue 5: Hebrew right-to-left rendering, and axe-core on every page.
+import { test, expect, CUSTOMERS } from './fixtures/portal';
+
+test('Hebrew renders right to left, translated, and stays accessible', async ({ portal, page }) => {
+  await page.goto('/');
+  await page.getByLabel('Language').selectOption('he-IL');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'he-IL');
+  await expect(page.getByRole('button', { name: 'התחברות' })).toBeVisible();
+  await page.getByRole('button', { name: 'התחברות' }).click();
+  await expect(page.getByRole('heading', { name: 'לקוחות', level: 1 })).toBeVisible();
+  // Right to left: the brand sits at the right edge of the header.
+  const brand = await page.locator('header .brand').boundingBox();
+  const viewport = page.viewportSize();
+  expect(brand && viewport && brand.x > viewport.width / 2).toBeTruthy();
+  await portal.expectAccessible('customers (he-IL)');
+  await portal.snap('hebrew customers');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+});
+
+test('axe-core finds no violations on any page', async ({ portal, page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await portal.expectAccessible('sign-in');
+  await portal.signIn('contoso');
+  await portal.expectAccessible('customers');
+  await portal.openCustomer(CUSTOMERS.litware);
+  await portal.expectAccessible('customer panel');
+  await portal.addToCart('Azure reservations', 'Virtual Machines Dsv3 Series', /Standard_D2s_v3, US West 2, 1 Year/);
+  await portal.expectAccessible('catalog');
+  await portal.openCart();
+  await portal.expectAccessible('cart with findings');
+  await portal.tab('Orders').click();
+  await expect(page.getByRole('heading', { name: 'Orders', level: 2 })).toBeVisible();
+  await portal.expectAccessible('orders');
+  await portal.tab('Subscriptions').click();
+  await expect(page.getByRole('heading', { name: 'Entitlements' })).toBeVisible();
+  await portal.expectAccessible('subscriptions');
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await portal.expectAccessible('not found');
+});
