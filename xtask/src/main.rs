@@ -238,7 +238,51 @@ fn test() -> Result<()> {
         ],
     )?;
     drop(sandbox);
+    // Portal components in Chromium, then the portal end to end (Playwright).
+    run_step(
+        &root,
+        &[("CHROMEDRIVER", chromedriver.as_os_str())],
+        &[
+            "test",
+            "-p",
+            "pc-portal",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ],
+    )?;
+    e2e(&root)?;
     eprintln!("==> all checks passed");
+    Ok(())
+}
+
+/// The portal's end-to-end tests: release build with Trunk, then Playwright (web/e2e) in Debian's
+/// Chromium against the debug pc-sandbox the earlier steps built (the test setup starts it).
+/// Screenshots and traces land in target/e2e-artifacts, the HTML report in target/e2e-report.
+fn e2e(root: &Path) -> Result<()> {
+    install_portal_tools(root)?;
+    let path = portal_path(root)?;
+    run("trunk", &["build", "--release"], root, Some(&path))?;
+    let web = root.join("web");
+    let sandbox = root.join("target").join("debug").join("pc-sandbox");
+    let dist = root.join("target").join("portal-dist");
+    eprintln!("==> playwright test (web/e2e)");
+    let status = Command::new("npx")
+        .args(["--no-install", "playwright", "test"])
+        .current_dir(&web)
+        .env("PATH", &path)
+        .env("PC_SANDBOX_BIN", &sandbox)
+        .env("PC_PORTAL_DIST", &dist)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .status()
+        .context("cannot run npx playwright")?;
+    if !status.success() {
+        bail!(
+            "the portal's end-to-end tests failed ({status}); screenshots and traces are in \
+             target/e2e-artifacts, the report in target/e2e-report"
+        );
+    }
     Ok(())
 }
 
@@ -312,13 +356,25 @@ fn install_portal_tools(root: &Path) -> Result<()> {
         )?;
     }
     let web = root.join("web");
-    if !web
-        .join("node_modules")
-        .join(".bin")
-        .join("wasm-opt")
-        .exists()
-    {
-        run("npm", &["ci", "--no-audit", "--no-fund"], &web, None)?;
+    let modules = web.join("node_modules");
+    let installed = [
+        modules.join(".bin").join("wasm-opt"),
+        modules.join("@playwright").join("test"),
+        modules.join("@axe-core").join("playwright"),
+    ]
+    .iter()
+    .all(|p| p.exists());
+    if !installed {
+        // Playwright's browsers are never downloaded: the tests use Debian's Chromium.
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&web)
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+            .status()
+            .context("cannot run npm")?;
+        if !status.success() {
+            bail!("npm ci in web/ failed ({status})");
+        }
     }
     Ok(())
 }

@@ -62,7 +62,11 @@ pub fn date(iso: &str, locale: Locale, with_time: bool) -> String {
 }
 
 /// A `Timestamp` of a Partner Center resource, localized; empty when absent.
-pub fn timestamp(value: Option<&pc_core::wire::Timestamp>, locale: Locale, with_time: bool) -> String {
+pub fn timestamp(
+    value: Option<&pc_core::wire::Timestamp>,
+    locale: Locale,
+    with_time: bool,
+) -> String {
     value
         .map(|ts| date(&timestamp_text(ts), locale, with_time))
         .unwrap_or_default()
@@ -83,7 +87,11 @@ pub fn timestamp_text(value: &pc_core::wire::Timestamp) -> String {
 pub fn term(duration: &str, locale: Locale) -> String {
     let key = format!("term-{}", duration.trim().to_ascii_uppercase());
     let text = t(locale, &key);
-    if text == key { duration.to_owned() } else { text }
+    if text == key {
+        duration.to_owned()
+    } else {
+        text
+    }
 }
 
 /// A billing cycle in words.

@@ -101,7 +101,11 @@ fn web_locale() -> Option<Locale> {
         .local_storage()
         .ok()
         .flatten()
-        .and_then(|s| s.get_item(components::language_picker::LOCALE_KEY).ok().flatten())
+        .and_then(|s| {
+            s.get_item(components::language_picker::LOCALE_KEY)
+                .ok()
+                .flatten()
+        })
         .and_then(|tag| Locale::from_tag(&tag));
     stored.or_else(|| Locale::from_tag(&window().navigator().language()?))
 }

@@ -108,10 +108,11 @@ impl CustomerData {
 
 /// Whether a subscription is an Azure plan.
 pub fn is_azure_plan(subscription: &Subscription) -> bool {
-    subscription
-        .offer_id
-        .as_ref()
-        .is_some_and(|o| o.as_str().to_ascii_uppercase().starts_with(AZURE_PLAN_PRODUCT_ID))
+    subscription.offer_id.as_ref().is_some_and(|o| {
+        o.as_str()
+            .to_ascii_uppercase()
+            .starts_with(AZURE_PLAN_PRODUCT_ID)
+    })
 }
 
 /// The cart being built for one customer: lines, the catalog entries they name, inventory checks
@@ -171,7 +172,11 @@ impl CartDraft {
 
     /// The next free line `id`.
     pub fn next_line_id(&self) -> i64 {
-        self.lines.iter().filter_map(|l| l.id).max().map_or(0, |m| m + 1)
+        self.lines
+            .iter()
+            .filter_map(|l| l.id)
+            .max()
+            .map_or(0, |m| m + 1)
     }
 
     /// Adds a line for `availability` (quantity = the SKU's minimum, its first term and billing
@@ -205,7 +210,11 @@ impl CartDraft {
             ..CartLineItem::default()
         };
         self.lines.push(line);
-        if !self.catalog.iter().any(|a| a.catalog_item_id == availability.catalog_item_id) {
+        if !self
+            .catalog
+            .iter()
+            .any(|a| a.catalog_item_id == availability.catalog_item_id)
+        {
             self.catalog.push(availability.clone());
         }
         self.saved = self.saved.take().filter(|_| false);
@@ -225,7 +234,10 @@ impl CartDraft {
     pub fn cart(&self) -> Cart {
         Cart {
             id: self.saved.as_ref().and_then(|c| c.id.clone()),
-            expiration_timestamp: self.saved.as_ref().and_then(|c| c.expiration_timestamp.clone()),
+            expiration_timestamp: self
+                .saved
+                .as_ref()
+                .and_then(|c| c.expiration_timestamp.clone()),
             line_items: Some(self.lines.clone()),
             ..Cart::default()
         }
@@ -238,7 +250,10 @@ impl CartDraft {
         };
         let saved_lines = saved.line_items.as_deref().unwrap_or_default();
         saved_lines.len() == self.lines.len()
-            && saved_lines.iter().zip(&self.lines).all(|(s, l)| same_line(s, l))
+            && saved_lines
+                .iter()
+                .zip(&self.lines)
+                .all(|(s, l)| same_line(s, l))
     }
 
     /// Runs the purchase rules over the draft for `partner` and `customer` at `now`.

@@ -10,9 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use pc_core::enums::{BillingCycle, PurchasePrerequisite};
-use pc_core::models::{
-    CartCheckoutResult, CartLineItem, InventoryCheckRequest, InventoryTarget,
-};
+use pc_core::models::{CartCheckoutResult, CartLineItem, InventoryCheckRequest, InventoryTarget};
 use pc_core::rules::{Finding, Severity, Validation};
 use pc_core::wire::Spelled;
 
@@ -37,7 +35,9 @@ pub fn CartPage() -> impl IntoView {
     let draft = ctx.draft;
     // The clock for expiry (cart-level findings and the countdown), ticking every second.
     let now = RwSignal::new(format::now());
-    if let Ok(handle) = set_interval_with_handle(move || now.set(format::now()), Duration::from_secs(1)) {
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.set(format::now()), Duration::from_secs(1))
+    {
         on_cleanup(move || handle.clear());
     }
     let minute = Memo::new(move |_| now.get().timestamp() / 60);
@@ -52,9 +52,22 @@ pub fn CartPage() -> impl IntoView {
         draft.with(|d| d.validate(&session.partner, data.profile(), format::now()))
     });
     let cart_findings = Signal::derive(move || {
-        validation.with(|v| v.findings.iter().filter(|f| f.line_item_id.is_none()).cloned().collect::<Vec<_>>())
+        validation.with(|v| {
+            v.findings
+                .iter()
+                .filter(|f| f.line_item_id.is_none())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
-    let error_count = Memo::new(move |_| validation.with(|v| v.findings.iter().filter(|f| f.severity == Severity::Error).count()));
+    let error_count = Memo::new(move |_| {
+        validation.with(|v| {
+            v.findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count()
+        })
+    });
     let status = RwSignal::new(String::new());
 
     let save = Action::new_local(move |_: &()| {
@@ -92,10 +105,17 @@ pub fn CartPage() -> impl IntoView {
             let Some(cart_id) = snapshot.saved.as_ref().and_then(|c| c.id.clone()) else {
                 return;
             };
-            let result = session.client.carts().checkout(&customer_id, cart_id.as_str()).await;
+            let result = session
+                .client
+                .carts()
+                .checkout(&customer_id, cart_id.as_str())
+                .await;
             let result = match result {
                 Ok(result) => {
-                    PlacedOrders::record(&customer_id, result.orders.as_deref().unwrap_or_default());
+                    PlacedOrders::record(
+                        &customer_id,
+                        result.orders.as_deref().unwrap_or_default(),
+                    );
                     draft.set(CartDraft::new(&customer_id));
                     Ok(result)
                 }
@@ -123,7 +143,9 @@ pub fn CartPage() -> impl IntoView {
         status.set(message);
     });
     let saved = Memo::new(move |_| draft.with(CartDraft::is_saved));
-    let can_checkout = move || saved.get() && error_count.get() == 0 && !checkout.pending().get() && !save.pending().get();
+    let can_checkout = move || {
+        saved.get() && error_count.get() == 0 && !checkout.pending().get() && !save.pending().get()
+    };
     let outcome = move || {
         last_checkout
             .get()
@@ -233,7 +255,10 @@ fn LineEditor(line_id: i64, validation: Memo<Validation>) -> impl IntoView {
     };
     let availability = draft.with_untracked(|d| d.availability_of(&initial).cloned());
     let sku = availability.as_ref().and_then(|a| a.sku.clone());
-    let terms = availability.as_ref().and_then(|a| a.terms.clone()).unwrap_or_default();
+    let terms = availability
+        .as_ref()
+        .and_then(|a| a.terms.clone())
+        .unwrap_or_default();
     let mut durations: Vec<String> = terms.iter().filter_map(|t| t.duration.clone()).collect();
     durations.dedup();
     let supported: Vec<BillingCycle> = sku
@@ -251,24 +276,49 @@ fn LineEditor(line_id: i64, validation: Memo<Validation>) -> impl IntoView {
         });
     };
     let findings = Signal::derive(move || {
-        validation.with(|v| v.findings_for_line(line_id).cloned().collect::<Vec<Finding>>())
+        validation.with(|v| {
+            v.findings_for_line(line_id)
+                .cloned()
+                .collect::<Vec<Finding>>()
+        })
     });
     let name = initial.friendly_name.clone().unwrap_or_default();
-    let catalog_item_id = initial.catalog_item_id.as_ref().map(|c| c.as_str().to_owned()).unwrap_or_default();
+    let catalog_item_id = initial
+        .catalog_item_id
+        .as_ref()
+        .map(|c| c.as_str().to_owned())
+        .unwrap_or_default();
     let quantity_id = format!("quantity-{line_id}");
     let term_id = format!("term-{line_id}");
     let cycle_id = format!("cycle-{line_id}");
     let attestation_id = format!("attestation-{line_id}");
     let enforce_attestation = sku.as_ref().is_some_and(|s| s.enforces_attestation());
-    let attestation_type = sku.as_ref().and_then(|s| s.attestation_properties.as_ref()).and_then(|a| a.attestation_type.clone()).unwrap_or_default();
-    let needs_inventory = sku.as_ref().is_some_and(|s| s.requires(&PurchasePrerequisite::InventoryCheck));
-    let context_keys: Vec<String> = initial.provisioning_context.clone().unwrap_or_default().into_keys().collect();
+    let attestation_type = sku
+        .as_ref()
+        .and_then(|s| s.attestation_properties.as_ref())
+        .and_then(|a| a.attestation_type.clone())
+        .unwrap_or_default();
+    let needs_inventory = sku
+        .as_ref()
+        .is_some_and(|s| s.requires(&PurchasePrerequisite::InventoryCheck));
+    let context_keys: Vec<String> = initial
+        .provisioning_context
+        .clone()
+        .unwrap_or_default()
+        .into_keys()
+        .collect();
     let server_line = move || {
         draft.with(|d| {
             if !d.is_saved() {
                 return None;
             }
-            d.saved.as_ref()?.line_items.as_ref()?.iter().find(|l| l.id == Some(line_id)).cloned()
+            d.saved
+                .as_ref()?
+                .line_items
+                .as_ref()?
+                .iter()
+                .find(|l| l.id == Some(line_id))
+                .cloned()
         })
     };
     view! {
@@ -366,19 +416,31 @@ fn ProvisioningField(line_id: i64, key: String) -> impl IntoView {
     };
     let value = {
         let key = key.clone();
-        move || draft.with(|d| d.lines.iter().find(|l| l.id == Some(line_id)).and_then(|l| l.provisioning_value(&key).map(str::to_owned)).unwrap_or_default())
+        move || {
+            draft.with(|d| {
+                d.lines
+                    .iter()
+                    .find(|l| l.id == Some(line_id))
+                    .and_then(|l| l.provisioning_value(&key).map(str::to_owned))
+                    .unwrap_or_default()
+            })
+        }
     };
     let set = {
         let key = key.clone();
         move |value: String| {
             draft.update(|d| {
                 if let Some(l) = d.lines.iter_mut().find(|l| l.id == Some(line_id)) {
-                    l.provisioning_context.get_or_insert_with(BTreeMap::new).insert(key.clone(), value);
+                    l.provisioning_context
+                        .get_or_insert_with(BTreeMap::new)
+                        .insert(key.clone(), value);
                 }
             });
         }
     };
-    let subscriptions = loaded(&ctx).map(|d| d.azure_subscriptions).unwrap_or_default();
+    let subscriptions = loaded(&ctx)
+        .map(|d| d.azure_subscriptions)
+        .unwrap_or_default();
     if key.eq_ignore_ascii_case("subscriptionId") {
         let set = set.clone();
         view! {
@@ -442,7 +504,10 @@ fn InventoryCheck(line_id: i64) -> impl IntoView {
         })
         .collect();
     // The Azure subscription to check follows the one chosen for the line.
-    if let Some((_, signal)) = variables.iter().find(|(k, _)| k.eq_ignore_ascii_case("azureSubscriptionId")) {
+    if let Some((_, signal)) = variables
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("azureSubscriptionId"))
+    {
         let signal = *signal;
         Effect::new(move |_| {
             let chosen = draft.with(|d| {
@@ -463,7 +528,11 @@ fn InventoryCheck(line_id: i64) -> impl IntoView {
         let session = session.session_untracked();
         let availability = availability.clone();
         let country = country.clone();
-        let context: BTreeMap<String, String> = variables.with_value(|v| v.iter().map(|(k, s)| (k.clone(), s.get_untracked())).collect());
+        let context: BTreeMap<String, String> = variables.with_value(|v| {
+            v.iter()
+                .map(|(k, s)| (k.clone(), s.get_untracked()))
+                .collect()
+        });
         async move {
             let locale = locale.get_untracked();
             let Some(session) = session else {
@@ -481,9 +550,19 @@ fn InventoryCheck(line_id: i64) -> impl IntoView {
             match session.client.inventory().check(&request, &country).await {
                 Ok(items) => {
                     let restricted = items.iter().any(|i| i.is_restricted == Some(true));
-                    result.set(t(locale, if restricted { "inventory-restricted" } else { "inventory-available" }));
+                    result.set(t(
+                        locale,
+                        if restricted {
+                            "inventory-restricted"
+                        } else {
+                            "inventory-available"
+                        },
+                    ));
                     draft.update(|d| {
-                        d.inventory.retain(|i| !(i.product_id == availability.product_id && i.sku_id == availability.sku_id));
+                        d.inventory.retain(|i| {
+                            !(i.product_id == availability.product_id
+                                && i.sku_id == availability.sku_id)
+                        });
                         d.inventory.extend(items);
                     });
                 }
@@ -524,10 +603,18 @@ fn CheckoutResult(outcome: CheckoutOutcome) -> impl IntoView {
     };
     let locale = use_locale();
     let customer_id = outcome.customer_id.clone();
-    let heading = if outcome.resumed { "checkout-resumed-title" } else { "checkout-result-title" };
+    let heading = if outcome.resumed {
+        "checkout-resumed-title"
+    } else {
+        "checkout-result-title"
+    };
     let body = match outcome.result.clone() {
         Err(reason) => view! { <p role="alert" class="error">{reason}</p> }.into_any(),
-        Ok(CartCheckoutResult { orders, order_errors, .. }) => {
+        Ok(CartCheckoutResult {
+            orders,
+            order_errors,
+            ..
+        }) => {
             let orders = orders.unwrap_or_default();
             let errors = order_errors.unwrap_or_default();
             let draft = StoredValue::new(outcome.draft.clone());

@@ -147,7 +147,11 @@ pub fn Catalog() -> impl IntoView {
 fn ProductDetail(product: Product, country: String) -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
-    let product_id = product.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+    let product_id = product
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or_default();
     let skus = LocalResource::new({
         let (product_id, country) = (product_id.clone(), country.clone());
         move || {
@@ -156,19 +160,35 @@ fn ProductDetail(product: Product, country: String) -> impl IntoView {
             async move {
                 let locale = locale.get_untracked();
                 let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
-                let catalog = CatalogQuery { country: &country, ..CatalogQuery::default() };
-                let skus = session.client.skus().list(&product_id, &catalog).await.map_err(|e| explain(&e, locale))?;
+                let catalog = CatalogQuery {
+                    country: &country,
+                    ..CatalogQuery::default()
+                };
+                let skus = session
+                    .client
+                    .skus()
+                    .list(&product_id, &catalog)
+                    .await
+                    .map_err(|e| explain(&e, locale))?;
                 // Every SKU's availabilities at once (a reservation product has dozens of SKUs).
                 let client = &session.client;
                 let catalog = &catalog;
                 let product_id = &product_id;
-                let out = futures_util::future::try_join_all(skus.into_iter().map(|sku| async move {
-                    let sku_id = sku.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
-                    let availabilities = client.availabilities().list(product_id, &sku_id, catalog).await?;
-                    Ok::<_, pc_client::Error>((sku, availabilities))
-                }))
-                .await
-                .map_err(|e| explain(&e, locale))?;
+                let out =
+                    futures_util::future::try_join_all(skus.into_iter().map(|sku| async move {
+                        let sku_id = sku
+                            .id
+                            .as_ref()
+                            .map(|i| i.as_str().to_owned())
+                            .unwrap_or_default();
+                        let availabilities = client
+                            .availabilities()
+                            .list(product_id, &sku_id, catalog)
+                            .await?;
+                        Ok::<_, pc_client::Error>((sku, availabilities))
+                    }))
+                    .await
+                    .map_err(|e| explain(&e, locale))?;
                 Ok::<_, String>(out)
             }
         }
@@ -206,7 +226,12 @@ fn SkuCard(sku: Sku, availabilities: Vec<Availability>, product: Product) -> imp
         "sku-quantity",
         &[
             ("minimum", sku.minimum_quantity.unwrap_or(1).to_string()),
-            ("maximum", sku.maximum_quantity.map(|m| m.to_string()).unwrap_or_else(|| "∞".to_owned())),
+            (
+                "maximum",
+                sku.maximum_quantity
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| "∞".to_owned()),
+            ),
         ],
     );
     let mut notes = Vec::new();
@@ -222,7 +247,11 @@ fn SkuCard(sku: Sku, availabilities: Vec<Availability>, product: Product) -> imp
     if sku.is_trial == Some(true) {
         notes.push("sku-trial");
     }
-    let heading = format!("{} — {}", product.title.clone().unwrap_or_default(), sku_title);
+    let heading = format!(
+        "{} — {}",
+        product.title.clone().unwrap_or_default(),
+        sku_title
+    );
     view! {
         <article class="sku">
             <h4>{sku_title.clone()}</h4>

@@ -19,7 +19,8 @@ use crate::{tr, use_locale};
 /// Columns shown on screen (the CSV has all of them).
 const SHOWN_COLUMNS: usize = 8;
 
-/// Line items as JSON objects and the union of their members, in order of first appearance.
+/// Line items as JSON objects and the union of their members (sorted by name, so every export
+/// of a line-item type has the same columns).
 pub fn table_of(items: &[Value]) -> (Vec<String>, Vec<Map<String, Value>>) {
     let mut columns: Vec<String> = Vec::new();
     let rows: Vec<Map<String, Value>> = items
@@ -37,6 +38,7 @@ pub fn table_of(items: &[Value]) -> (Vec<String>, Vec<Map<String, Value>>) {
             }
         }
     }
+    columns.sort();
     (columns, rows)
 }
 
@@ -105,9 +107,21 @@ pub fn InvoiceDetail() -> impl IntoView {
             let invoice: Invoice = invoices.get(&invoice_id).await.map_err(fail)?;
             let mut items: Vec<Value> = Vec::new();
             for detail in invoice.invoice_details.iter().flatten() {
-                let provider = detail.billing_provider.as_ref().map(|p| p.spelling()).unwrap_or_default();
-                let kind = detail.invoice_line_item_type.as_ref().map(|p| p.spelling()).unwrap_or_default();
-                let lines: Vec<_> = invoices.line_items(&invoice_id, &provider, &kind).try_collect().await.map_err(fail)?;
+                let provider = detail
+                    .billing_provider
+                    .as_ref()
+                    .map(|p| p.spelling())
+                    .unwrap_or_default();
+                let kind = detail
+                    .invoice_line_item_type
+                    .as_ref()
+                    .map(|p| p.spelling())
+                    .unwrap_or_default();
+                let lines: Vec<_> = invoices
+                    .line_items(&invoice_id, &provider, &kind)
+                    .try_collect()
+                    .await
+                    .map_err(fail)?;
                 items.extend(lines.iter().filter_map(|l| serde_json::to_value(l).ok()));
             }
             Ok::<_, String>((invoice, items))
@@ -124,10 +138,12 @@ pub fn InvoiceDetail() -> impl IntoView {
             let locale = locale.get_untracked();
             let statement: Result<Vec<u8>, _> = session.client.invoices().statement(&id).await;
             match statement {
-                Ok(bytes) => match download(&bytes, "application/pdf", &format!("invoice-{id}.pdf")) {
-                    Ok(()) => message.set(t(locale, "invoice-pdf-done")),
-                    Err(reason) => message.set(reason),
-                },
+                Ok(bytes) => {
+                    match download(&bytes, "application/pdf", &format!("invoice-{id}.pdf")) {
+                        Ok(()) => message.set(t(locale, "invoice-pdf-done")),
+                        Err(reason) => message.set(reason),
+                    }
+                }
                 Err(e) => message.set(explain(&e, locale)),
             }
         });
@@ -184,7 +200,7 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn csv_has_every_member_of_every_line_in_first_seen_order() {
+    fn csv_has_every_member_of_every_line_sorted_by_name() {
         let items = vec![
             json!({"invoiceNumber": "G000", "chargeType": "new", "attributes": {"objectType": "OneTimeInvoiceLineItem"}}),
             json!({"invoiceNumber": "G000", "quantity": 3, "productName": "M365, \"E3\""}),
@@ -192,7 +208,7 @@ mod tests {
         let csv = to_csv(&items).unwrap();
         assert_eq!(
             csv,
-            "invoiceNumber,chargeType,quantity,productName\nG000,new,,\nG000,,3,\"M365, \"\"E3\"\"\"\n"
+            "chargeType,invoiceNumber,productName,quantity\nnew,G000,,\n,G000,\"M365, \"\"E3\"\"\",3\n"
         );
     }
 }

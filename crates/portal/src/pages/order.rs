@@ -40,16 +40,32 @@ pub fn OrderDetail() -> impl IntoView {
             let fail = |e: pc_client::Error| explain(&e, locale);
             let orders = session.client.orders();
             let order = orders.get(&customer_id, &order_id).await.map_err(fail)?;
-            let provisioning = orders.provisioning_status(&customer_id, &order_id).await.map_err(fail)?;
-            let subscriptions = session.client.subscriptions().by_order(&customer_id, &order_id).await.map_err(fail)?;
+            let provisioning = orders
+                .provisioning_status(&customer_id, &order_id)
+                .await
+                .map_err(fail)?;
+            let subscriptions = session
+                .client
+                .subscriptions()
+                .by_order(&customer_id, &order_id)
+                .await
+                .map_err(fail)?;
             let mut activation_links = Vec::new();
             for line in order.line_items.iter().flatten() {
                 if let Some(number) = line.line_item_number {
-                    let links = orders.activation_links(&customer_id, &order_id, number).await.unwrap_or_default();
+                    let links = orders
+                        .activation_links(&customer_id, &order_id, number)
+                        .await
+                        .unwrap_or_default();
                     activation_links.push((number, links));
                 }
             }
-            Ok::<_, String>(OrderView { order, provisioning, subscriptions, activation_links })
+            Ok::<_, String>(OrderView {
+                order,
+                provisioning,
+                subscriptions,
+                activation_links,
+            })
         }
     });
     view! {

@@ -41,14 +41,21 @@ pub fn Orders() -> impl IntoView {
             let list: Vec<Order> = if cycle.is_empty() {
                 orders.list(&customer_id).try_collect().await
             } else {
-                orders.by_billing_cycle(&customer_id, &cycle).try_collect().await
+                orders
+                    .by_billing_cycle(&customer_id, &cycle)
+                    .try_collect()
+                    .await
             }
             .map_err(|e| explain(&e, locale))?;
             Ok::<_, String>(list)
         }
     });
     let row = move |order: Order, pending: bool| {
-        let id = order.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+        let id = order
+            .id
+            .as_ref()
+            .map(|i| i.as_str().to_owned())
+            .unwrap_or_default();
         let href = format!("/customers/{}/orders/{id}", ctx.id.get_untracked());
         let currency = order.currency_code.clone().unwrap_or_default();
         let locale = locale.get();
