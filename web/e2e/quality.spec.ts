@@ -41,3 +41,27 @@ test('axe-core finds no violations on any page', async ({ portal, page }) => {
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await portal.expectAccessible('not found');
 });
+
+test('keyboard only: an NCE purchase with Enter and arrow keys, focus following navigation', async ({ portal, page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  await page.getByLabel('Search customers').pressSequentially('Tailspin');
+  await page.getByRole('link', { name: 'Tailspin Toys' }).press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+  await portal.tab('Catalog').press('Enter');
+  await page.getByLabel('Search products').pressSequentially('Business Basic');
+  await page.getByRole('button', { name: /Microsoft 365 Business Basic/ }).first().press('Enter');
+  const card = page.locator('article.sku').filter({ has: page.getByRole('heading', { name: /^Microsoft 365 Business Basic$/ }) });
+  await card.getByRole('button', { name: 'Add to cart' }).first().press('Enter');
+  await portal.tab(/^Cart/).press('Enter');
+  const quantity = page.getByLabel('Quantity');
+  await quantity.press('ArrowUp');
+  await quantity.press('Tab');
+  await expect(quantity).toHaveValue('2');
+  await page.getByRole('button', { name: 'Review prices' }).press('Enter');
+  await expect(page.getByText('Prices are from Partner Center for exactly these lines.')).toBeVisible();
+  await portal.placeOrderButton().press('Enter');
+  await expect(page.getByText(/Order \S+ placed/)).toBeVisible({ timeout: 30_000 });
+  await portal.snap('keyboard purchase');
+});

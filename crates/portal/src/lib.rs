@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
             <components::header::Header/>
+            <components::focus::FocusOnNavigation/>
             <components::resume::ResumeNotice/>
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>

@@ -1,6 +1,7 @@
 //! Shared pieces of the pages.
 
 pub mod findings;
+pub mod focus;
 pub mod header;
 pub mod language_picker;
 pub mod resume;
