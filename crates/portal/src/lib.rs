@@ -6,6 +6,7 @@
 //! pc-core before anything is submitted.
 
 pub mod components;
+pub mod embed;
 pub mod errors;
 pub mod format;
 pub mod pages;
@@ -70,15 +71,32 @@ pub fn App() -> impl IntoView {
     if session.restore(locale.get_untracked()) {
         components::resume::resume_checkouts(session, last_checkout, locale);
     }
+    view! { <Shell base=None home=pages::sign_in::SignIn/> }
+}
+
+/// The router, header and pages, shared by the standalone [`App`] and the embedded portal
+/// ([`embed`]). `base` is the path the portal's routes live under; `home` the page at `/`.
+#[component]
+pub fn Shell<H, V>(
+    /// Path the routes live under (`None` at the site's root).
+    base: Option<String>,
+    /// The page at `/`.
+    home: H,
+) -> impl IntoView
+where
+    H: Fn() -> V + Send + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let main = NodeRef::<leptos::html::Main>::new();
     view! {
-        <Router>
+        <Router base=base.unwrap_or_default()>
             <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
             <components::header::Header/>
-            <components::focus::FocusOnNavigation/>
+            <components::focus::FocusOnNavigation main=main/>
             <components::resume::ResumeNotice/>
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" node_ref=main>
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::sign_in::SignIn/>
+                    <Route path=path!("/") view=home/>
                     <Route path=path!("/customers") view=pages::customers::Customers/>
                     <ParentRoute path=path!("/customers/:customer_id") view=pages::customer::CustomerLayout>
                         <Route path=path!("") view=pages::customer::CustomerPanel/>

@@ -3,18 +3,20 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast as _;
 
-/// Moves focus to `<main id="main">` whenever the path changes (not on the first render).
+/// Moves focus to the `<main>` element `main` whenever the path changes (not on the first
+/// render). A node reference, not an ID lookup, so it also works inside the embedded portal's
+/// shadow root.
 #[component]
-pub fn FocusOnNavigation() -> impl IntoView {
+pub fn FocusOnNavigation(
+    /// The page's `<main>`.
+    main: NodeRef<leptos::html::Main>,
+) -> impl IntoView {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path)
-            && let Some(main) = document()
-                .get_element_by_id("main")
-                .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+            && let Some(main) = main.get_untracked()
         {
             let _ = main.focus();
         }

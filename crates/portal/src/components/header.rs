@@ -14,7 +14,8 @@ use crate::{tr, use_locale};
 pub fn Header() -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
-    let navigate = use_navigate();
+    let navigate = StoredValue::new_local(use_navigate());
+    let embedded = crate::embed::is_embedded();
     view! {
         <header class="top">
             <span class="brand">{tr("app-title")}</span>
@@ -26,13 +27,12 @@ pub fn Header() -> impl IntoView {
                 <span class="who">
                     {move || t_with(locale.get(), "signed-in-as", &[("tenant", session.tenant.get().unwrap_or_default())])}
                 </span>
-                <button type="button" class="link" on:click={
-                    let navigate = navigate.clone();
-                    move |_| {
-                        session.sign_out();
-                        navigate("/", Default::default());
-                    }
+                <Show when=move || !embedded>
+                <button type="button" class="link" on:click=move |_| {
+                    session.sign_out();
+                    navigate.with_value(|navigate| navigate("/", Default::default()));
                 }>{tr("sign-out")}</button>
+                </Show>
             </Show>
             <LanguagePicker/>
         </header>

@@ -32,6 +32,7 @@ pub fn CartPage() -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
     let last_checkout = use_last_checkout();
+    let hooks = StoredValue::new_local(crate::embed::use_hooks());
     let draft = ctx.draft;
     // The clock for expiry (cart-level findings and the countdown), ticking every second.
     let now = RwSignal::new(format::now());
@@ -112,14 +113,17 @@ pub fn CartPage() -> impl IntoView {
                 .await;
             let result = match result {
                 Ok(result) => {
-                    PlacedOrders::record(
-                        &customer_id,
-                        result.orders.as_deref().unwrap_or_default(),
-                    );
+                    let orders = result.orders.as_deref().unwrap_or_default();
+                    PlacedOrders::record(&customer_id, orders);
+                    hooks.with_value(|h| h.orders_placed(&customer_id, orders));
                     draft.set(CartDraft::new(&customer_id));
                     Ok(result)
                 }
-                Err(error) => Err(explain(&error, locale)),
+                Err(error) => {
+                    let text = explain(&error, locale);
+                    hooks.with_value(|h| h.error(&text));
+                    Err(text)
+                }
             };
             last_checkout.set(Some(CheckoutOutcome {
                 customer_id,
