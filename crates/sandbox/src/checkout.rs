@@ -25,8 +25,8 @@ use pc_core::ids::{CustomerId, OrderId, SubscriptionId};
 use pc_core::models::subscription::RefundableQuantityDetail;
 use pc_core::models::{
     Artifact, Availability, Cart, CartCheckoutResult, CartLineItem, Entitlement, ErrorCode,
-    InventoryCheckRequest, InventoryItem, InventoryTarget, Links, OneTimeInvoiceLineItem, Order,
-    OrderError, OrderLineItem, Pricing, ReferenceOrder, RefundableQuantity, Subscription,
+    InventoryCheckRequest, InventoryItem, Links, OneTimeInvoiceLineItem, Order, OrderError,
+    OrderLineItem, Pricing, ReferenceOrder, RefundableQuantity, Subscription,
     SubscriptionRefundOption,
 };
 use pc_core::rules::{
@@ -206,15 +206,7 @@ fn inventory_request(
     if let Some(region) = region {
         context.insert("armRegionName".to_owned(), region.to_owned());
     }
-    InventoryCheckRequest {
-        target_items: Some(vec![InventoryTarget {
-            product_id: availability.product_id.clone(),
-            sku_id: availability.sku_id.clone(),
-            ..InventoryTarget::default()
-        }]),
-        inventory_context: Some(context),
-        ..InventoryCheckRequest::default()
-    }
+    InventoryCheckRequest::for_availability(availability, context)
 }
 
 /// A plain-words description of a finding for error bodies (the portal renders its own,

@@ -34,6 +34,25 @@ resource! {
     }
 }
 
+impl InventoryCheckRequest {
+    /// The check of one availability's SKU with `context` (keys as the SKU's
+    /// `inventoryVariables` name them, e.g. `customerId`, `azureSubscriptionId`, `armRegionName`).
+    pub fn for_availability(
+        availability: &crate::models::Availability,
+        context: BTreeMap<String, String>,
+    ) -> Self {
+        Self {
+            target_items: Some(vec![InventoryTarget {
+                product_id: availability.product_id.clone(),
+                sku_id: availability.sku_id.clone(),
+                ..InventoryTarget::default()
+            }]),
+            inventory_context: Some(context),
+            ..Self::default()
+        }
+    }
+}
+
 resource! {
     /// Why an item is restricted.
     pub struct InventoryRestriction {

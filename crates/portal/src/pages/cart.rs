@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use pc_core::enums::{BillingCycle, PurchasePrerequisite};
-use pc_core::models::{CartCheckoutResult, CartLineItem, InventoryCheckRequest, InventoryTarget};
+use pc_core::models::{CartCheckoutResult, CartLineItem, InventoryCheckRequest};
 use pc_core::rules::{Finding, Severity, Validation};
 use pc_core::wire::Spelled;
 
@@ -542,15 +542,7 @@ fn InventoryCheck(line_id: i64) -> impl IntoView {
             let Some(session) = session else {
                 return;
             };
-            let request = InventoryCheckRequest {
-                target_items: Some(vec![InventoryTarget {
-                    product_id: availability.product_id.clone(),
-                    sku_id: availability.sku_id.clone(),
-                    ..InventoryTarget::default()
-                }]),
-                inventory_context: Some(context),
-                ..InventoryCheckRequest::default()
-            };
+            let request = InventoryCheckRequest::for_availability(&availability, context);
             match session.client.inventory().check(&request, &country).await {
                 Ok(items) => {
                     let restricted = items.iter().any(|i| i.is_restricted == Some(true));
