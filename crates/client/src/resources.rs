@@ -1,6 +1,7 @@
 //! Typed operations, grouped by resource as Partner Center's reference groups them
 //! (partner-center-api.md §1: E1–E28, customers, agreements). Each group borrows the client:
-//! `client.carts().create(customer, &cart)`.
+//! `client.carts().create(customer, &cart)`; the streams of collections hold their own handle to
+//! it, so they may outlive the group and the borrow.
 
 use futures_util::Stream;
 use pc_core::models::{
@@ -154,7 +155,7 @@ impl<T: Transport> Products<'_, T> {
         &self,
         catalog: &CatalogQuery<'q>,
         target_view: &str,
-    ) -> impl Stream<Item = Result<Product, Error>> + '_ {
+    ) -> impl Stream<Item = Result<Product, Error>> + use<T> {
         let mut pairs = catalog.pairs();
         pairs.insert(1, ("targetView", Some(target_view)));
         self.0
@@ -184,7 +185,7 @@ impl<T: Transport> Products<'_, T> {
         &self,
         customer_id: &str,
         target_view: &str,
-    ) -> impl Stream<Item = Result<Product, Error>> + '_ {
+    ) -> impl Stream<Item = Result<Product, Error>> + use<T> {
         self.0.paged(Operation::get(format!(
             "/v1/customers/{}/products{}",
             seg(customer_id),
@@ -416,7 +417,7 @@ impl<T: Transport> Orders<'_, T> {
     }
 
     /// E13 `GET /v1/customers/{id}/orders` (new orders appear after up to 15 minutes).
-    pub fn list(&self, customer_id: &str) -> impl Stream<Item = Result<Order, Error>> + '_ {
+    pub fn list(&self, customer_id: &str) -> impl Stream<Item = Result<Order, Error>> + use<T> {
         self.0.paged(Operation::get(format!(
             "/v1/customers/{}/orders",
             seg(customer_id)
@@ -428,7 +429,7 @@ impl<T: Transport> Orders<'_, T> {
         &self,
         customer_id: &str,
         billing_cycle: &str,
-    ) -> impl Stream<Item = Result<Order, Error>> + '_ {
+    ) -> impl Stream<Item = Result<Order, Error>> + use<T> {
         self.0.paged(Operation::get(format!(
             "/v1/customers/{}/orders{}",
             seg(customer_id),
@@ -476,7 +477,7 @@ impl<T: Transport> Orders<'_, T> {
 
 impl<T: Transport> Subscriptions<'_, T> {
     /// E16 `GET /v1/customers/{id}/subscriptions`.
-    pub fn list(&self, customer_id: &str) -> impl Stream<Item = Result<Subscription, Error>> + '_ {
+    pub fn list(&self, customer_id: &str) -> impl Stream<Item = Result<Subscription, Error>> + use<T> {
         self.0.paged(Operation::get(format!(
             "/v1/customers/{}/subscriptions",
             seg(customer_id)
@@ -616,7 +617,7 @@ impl<T: Transport> Invoices<'_, T> {
     }
 
     /// E25 `GET /v1/invoices`, all pages.
-    pub fn list(&self) -> impl Stream<Item = Result<Invoice, Error>> + '_ {
+    pub fn list(&self) -> impl Stream<Item = Result<Invoice, Error>> + use<T> {
         self.0.paged(Operation::get("/v1/invoices"))
     }
 
@@ -652,7 +653,7 @@ impl<T: Transport> Invoices<'_, T> {
         invoice_id: &str,
         provider: &str,
         line_item_type: &str,
-    ) -> impl Stream<Item = Result<InvoiceLineItem, Error>> + '_ {
+    ) -> impl Stream<Item = Result<InvoiceLineItem, Error>> + use<T> {
         self.0.paged(Operation::get(format!(
             "/v1/invoices/{}/lineitems{}",
             seg(invoice_id),
@@ -666,7 +667,7 @@ impl<T: Transport> Invoices<'_, T> {
 
 impl<T: Transport> Customers<'_, T> {
     /// `GET /v1/customers`, all pages.
-    pub fn list(&self) -> impl Stream<Item = Result<Customer, Error>> + '_ {
+    pub fn list(&self) -> impl Stream<Item = Result<Customer, Error>> + use<T> {
         self.0.paged(Operation::get("/v1/customers"))
     }
 

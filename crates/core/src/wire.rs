@@ -273,6 +273,48 @@ macro_rules! wire_enum {
                 Ok(spelled.into_value())
             }
         }
+
+        // TypeScript: the canonical spellings, numbers when the enum has a numeric form, and
+        // any other string (values this version does not know are kept).
+        #[cfg(feature = "ts")]
+        const _: () = {
+            $(#[$meta])*
+            #[derive(ts_rs::TS)]
+            #[allow(dead_code)]
+            struct Docs;
+
+            impl ts_rs::TS for $name {
+                type WithoutGenerics = Self;
+                type OptionInnerType = Self;
+                fn docs() -> Option<String> {
+                    <Docs as ts_rs::TS>::docs()
+                }
+                fn name(_: &ts_rs::Config) -> String {
+                    stringify!($name).to_owned()
+                }
+                fn inline(_: &ts_rs::Config) -> String {
+                    let mut out = String::new();
+                    $( out.push_str(concat!("\"", $wire, "\" | ")); )+
+                    $(
+                        let _ = $from_number;
+                        out.push_str("number | ");
+                    )?
+                    out.push_str("(string & {})");
+                    out
+                }
+                fn decl(cfg: &ts_rs::Config) -> String {
+                    format!("type {} = {};", Self::name(cfg), Self::inline(cfg))
+                }
+                fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                    Self::decl(cfg)
+                }
+                fn output_path() -> Option<std::path::PathBuf> {
+                    Some(std::path::PathBuf::from(concat!(stringify!($name), ".ts")))
+                }
+            }
+
+            $crate::ts::ts_named!($name);
+        };
     };
 }
 pub(crate) use wire_enum;
@@ -361,6 +403,54 @@ macro_rules! resource {
                 deserializer.deserialize_map(ResourceVisitor)
             }
         }
+
+        // TypeScript: an object of optional members named as on the wire, declared through a
+        // derived shadow type (so member docs become JSDoc); `extra` is not part of it.
+        #[cfg(feature = "ts")]
+        const _: () = {
+            $(#[$meta])*
+            #[derive(ts_rs::TS)]
+            #[ts(rename = stringify!($name), optional_fields)]
+            #[allow(dead_code)]
+            struct Shadow {
+                $(
+                    $(#[$fmeta])*
+                    #[ts(rename = $wire)]
+                    $field: Option<$crate::ts::TsOf<$ty>>,
+                )*
+            }
+
+            impl ts_rs::TS for $name {
+                type WithoutGenerics = Self;
+                type OptionInnerType = Self;
+                fn docs() -> Option<String> {
+                    <Shadow as ts_rs::TS>::docs()
+                }
+                fn name(cfg: &ts_rs::Config) -> String {
+                    <Shadow as ts_rs::TS>::name(cfg)
+                }
+                fn inline(cfg: &ts_rs::Config) -> String {
+                    <Shadow as ts_rs::TS>::inline(cfg)
+                }
+                fn inline_flattened(cfg: &ts_rs::Config) -> String {
+                    <Shadow as ts_rs::TS>::inline_flattened(cfg)
+                }
+                fn decl(cfg: &ts_rs::Config) -> String {
+                    <Shadow as ts_rs::TS>::decl(cfg)
+                }
+                fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                    <Shadow as ts_rs::TS>::decl_concrete(cfg)
+                }
+                fn visit_dependencies(v: &mut impl ts_rs::TypeVisitor) {
+                    <Shadow as ts_rs::TS>::visit_dependencies(v);
+                }
+                fn output_path() -> Option<std::path::PathBuf> {
+                    Some(std::path::PathBuf::from(concat!(stringify!($name), ".ts")))
+                }
+            }
+
+            $crate::ts::ts_named!($name);
+        };
     };
 }
 pub(crate) use resource;
@@ -393,12 +483,16 @@ pub(crate) use member_value;
 /// (`"2015-11-25T06: 41: 12Z"`, a documented example). Writes RFC 3339 in UTC. A value that is
 /// no date at all is kept verbatim as [`Timestamp::Unparsed`] rather than rejecting the resource.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub enum Timestamp {
     /// A point in time.
     At(DateTime<Utc>),
     /// Text that is not a recognisable date-time, kept as received.
     Unparsed(String),
 }
+
+#[cfg(feature = "ts")]
+crate::ts::ts_named!(Timestamp);
 
 impl Timestamp {
     /// The instant, when the value is a date-time.
