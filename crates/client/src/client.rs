@@ -420,28 +420,28 @@ impl<T: Transport> Client<T> {
         futures_util::stream::unfold(state, move |(mut next, mut buffer)| {
             let client = client.clone();
             async move {
-            loop {
-                if let Some(item) = buffer.pop_front() {
-                    return Some((Ok(item), (next, buffer)));
+                loop {
+                    if let Some(item) = buffer.pop_front() {
+                        return Some((Ok(item), (next, buffer)));
+                    }
+                    let operation = next.take()?;
+                    let page: Collection<R> = match client.call(&operation).await {
+                        Ok(page) => page,
+                        Err(error) => return Some((Err(error), (None, VecDeque::new()))),
+                    };
+                    next = page.next_link().and_then(|link| {
+                        let uri = link.uri.as_deref()?;
+                        let mut following = Operation::get(format!("/v1{uri}"));
+                        following.headers = link
+                            .headers
+                            .iter()
+                            .flatten()
+                            .filter_map(|h| Some((h.key.clone()?, h.value.clone()?)))
+                            .collect();
+                        Some(following)
+                    });
+                    buffer.extend(page.items);
                 }
-                let operation = next.take()?;
-                let page: Collection<R> = match client.call(&operation).await {
-                    Ok(page) => page,
-                    Err(error) => return Some((Err(error), (None, VecDeque::new()))),
-                };
-                next = page.next_link().and_then(|link| {
-                    let uri = link.uri.as_deref()?;
-                    let mut following = Operation::get(format!("/v1{uri}"));
-                    following.headers = link
-                        .headers
-                        .iter()
-                        .flatten()
-                        .filter_map(|h| Some((h.key.clone()?, h.value.clone()?)))
-                        .collect();
-                    Some(following)
-                });
-                buffer.extend(page.items);
-            }
             }
         })
     }

@@ -6,44 +6,69 @@
 //! Tokens, retries (backoff with jitter, `Retry-After`), `MS-RequestId` / `MS-CorrelationId`,
 //! `X-Locale` and the idempotent checkout journal are pc-client's.
 
-use std::future::Future;
-
-use js_sys::{Function, Promise};
+use js_sys::{Function, JSON, Promise};
 use pc_client::journal::LocalStorageJournal;
 use pc_client::transport::BrowserTransport;
-use pc_client::{Client, TokenFn};
-use pc_core::models::{Agreement, Cart, InventoryCheckRequest};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use pc_client::{Client, Operation, TokenFn, requests};
+use pc_core::models::Cart;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
-use crate::convert::{from_js, from_js_or_default, input_error, to_js};
+use crate::convert::{from_js, from_js_or_default, input_error, json_of, to_js};
 use crate::support::{async_iterator, partner_center_error};
 use crate::types::{CatalogQuery, ClientOptions, EntitlementQuery, ProductQuery, ResumedCheckout};
 
 /// The pc-client this package drives: `fetch` (gloo-net), in browsers and in Node ≥ 18.
 type JsClient = Client<BrowserTransport>;
 
-/// A promise of what `operation` yields, as plain JavaScript data, or rejected with its
-/// `PartnerCenterError`.
-fn promise<T, F>(operation: F) -> Promise
-where
-    T: Serialize,
-    F: Future<Output = Result<T, pc_client::Error>> + 'static,
-{
+/// A promise of the response body of `operation`, parsed as JSON exactly as Partner Center sent
+/// it (`undefined` for an empty body), or rejected with its `PartnerCenterError`.
+fn send(client: &JsClient, operation: Operation) -> Promise {
+    let client = client.clone();
     future_to_promise(async move {
-        match operation.await {
-            Ok(value) => to_js(&value),
-            Err(error) => Err(partner_center_error(&error)),
+        let reply = client
+            .send(&operation)
+            .await
+            .map_err(|e| partner_center_error(&e))?;
+        let body = String::from_utf8_lossy(&reply.response.body);
+        if body.trim().is_empty() {
+            return Ok(JsValue::UNDEFINED);
         }
+        JSON::parse(&body).map_err(|error| {
+            partner_center_error(&pc_client::Error::Decode {
+                status: reply.response.status,
+                path: "$".to_owned(),
+                message: describe(&error),
+                request_id: reply.request_id.clone(),
+                correlation_id: reply.correlation_id.clone(),
+            })
+        })
     })
 }
 
-/// Decodes argument `name`, or hands back the promise that rejects with its input error (async
-/// operations reject rather than throw).
-fn argument<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, Promise> {
-    from_js(value, name).map_err(|error| Promise::reject(&error))
+/// A promise of every item of a paged collection, as an array, or rejected with the first
+/// failed page's `PartnerCenterError`.
+fn all(client: &JsClient, operation: Operation) -> Promise {
+    let client = client.clone();
+    future_to_promise(async move {
+        let items: Vec<Value> = client
+            .all(operation)
+            .await
+            .map_err(|e| partner_center_error(&e))?;
+        to_js(&items)
+    })
+}
+
+/// An async iterator over the items of a paged collection.
+fn pages(client: &JsClient, operation: Operation) -> JsValue {
+    async_iterator(client.paged::<Value>(operation))
+}
+
+/// The JSON text of argument `name` as a promise-returning operation's input: the rejected
+/// promise when it has none.
+fn body_of(value: &JsValue, name: &str) -> Result<String, Promise> {
+    json_of(value, name).map_err(|error| Promise::reject(&error))
 }
 
 /// The text of a thrown JavaScript value.
@@ -52,7 +77,7 @@ fn describe(thrown: &JsValue) -> String {
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| thrown.as_string())
-        .unwrap_or_else(|| "getToken failed".to_owned())
+        .unwrap_or_else(|| "an exception that is not an Error".to_owned())
 }
 
 /// A typed Partner Center client: `new PartnerCenterClient({ baseUrl, getToken, locale })`.
@@ -94,7 +119,7 @@ impl PartnerCenterClient {
             }
         });
         let builder = Client::builder(parsed.base_url, BrowserTransport, tokens)
-        .locale(parsed.locale.unwrap_or_else(|| "en-US".to_owned()));
+            .locale(parsed.locale.unwrap_or_else(|| "en-US".to_owned()));
         let client = match parsed.journal_key {
             Some(key) => builder.journal(LocalStorageJournal::new(key)).build(),
             None => builder.build(),
@@ -182,7 +207,7 @@ impl PartnerCenterClient {
         let client = self.client.clone();
         future_to_promise(async move {
             let resumed = client
-                .resume_checkouts()
+                .resume_checkouts_as::<Value>()
                 .await
                 .map_err(|e| partner_center_error(&e))?;
             let out = js_sys::Array::new();
@@ -217,6 +242,9 @@ pub struct Products(JsClient);
 impl Products {
     /// E1 `GET /v1/products?country=&targetView=…`: every product of a catalog view, page after
     /// page.
+    ///
+    /// # Errors
+    /// Throws a `TypeError` naming the bad member of `query` (e.g. `$.query.targetView`).
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Product>")]
     pub fn list(
         &self,
@@ -228,8 +256,9 @@ impl Products {
             target_segment: query.target_segment.as_deref(),
             azure_plan_scope: query.azure_plan_scope.unwrap_or(false),
         };
-        Ok(async_iterator(
-            self.0.products().list(&catalog, &query.target_view),
+        Ok(pages(
+            &self.0,
+            requests::products(&catalog, &query.target_view),
         ))
     }
 
@@ -238,20 +267,13 @@ impl Products {
     #[wasm_bindgen(unchecked_return_type = "Promise<Product>")]
     pub fn get(
         &self,
-        product_id: String,
+        product_id: &str,
         #[wasm_bindgen(unchecked_param_type = "CatalogQuery")] query: JsValue,
     ) -> Promise {
-        let query: CatalogQuery = match argument(&query, "query") {
-            Ok(query) => query,
-            Err(rejected) => return rejected,
-        };
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .products()
-                .get(&product_id, &query.as_client())
-                .await
-        })
+        match from_js::<CatalogQuery>(&query, "query") {
+            Ok(query) => send(&self.0, requests::product(product_id, &query.as_client())),
+            Err(error) => Promise::reject(&error),
+        }
     }
 
     /// `GET /v1/customers/{customerId}/products?targetView=`: the products for the customer's
@@ -261,7 +283,10 @@ impl Products {
         unchecked_return_type = "AsyncIterableIterator<Product>"
     )]
     pub fn for_customer(&self, customer_id: &str, target_view: &str) -> JsValue {
-        async_iterator(self.0.products().for_customer(customer_id, target_view))
+        pages(
+            &self.0,
+            requests::customer_products(customer_id, target_view),
+        )
     }
 }
 
@@ -275,15 +300,13 @@ impl Skus {
     #[wasm_bindgen(unchecked_return_type = "Promise<Sku[]>")]
     pub fn list(
         &self,
-        product_id: String,
+        product_id: &str,
         #[wasm_bindgen(unchecked_param_type = "CatalogQuery")] query: JsValue,
     ) -> Promise {
-        let query: CatalogQuery = match argument(&query, "query") {
-            Ok(query) => query,
-            Err(rejected) => return rejected,
-        };
-        let client = self.0.clone();
-        promise(async move { client.skus().list(&product_id, &query.as_client()).await })
+        match from_js::<CatalogQuery>(&query, "query") {
+            Ok(query) => all(&self.0, requests::skus(product_id, &query.as_client())),
+            Err(error) => Promise::reject(&error),
+        }
     }
 
     /// E4 `GET /v1/products/{productId}/skus/{skuId}?country=`. Rejects with 404 `400013` /
@@ -291,21 +314,17 @@ impl Skus {
     #[wasm_bindgen(unchecked_return_type = "Promise<Sku>")]
     pub fn get(
         &self,
-        product_id: String,
-        sku_id: String,
+        product_id: &str,
+        sku_id: &str,
         #[wasm_bindgen(unchecked_param_type = "CatalogQuery")] query: JsValue,
     ) -> Promise {
-        let query: CatalogQuery = match argument(&query, "query") {
-            Ok(query) => query,
-            Err(rejected) => return rejected,
-        };
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .skus()
-                .get(&product_id, &sku_id, &query.as_client())
-                .await
-        })
+        match from_js::<CatalogQuery>(&query, "query") {
+            Ok(query) => send(
+                &self.0,
+                requests::sku(product_id, sku_id, &query.as_client()),
+            ),
+            Err(error) => Promise::reject(&error),
+        }
     }
 }
 
@@ -320,21 +339,17 @@ impl Availabilities {
     #[wasm_bindgen(unchecked_return_type = "Promise<Availability[]>")]
     pub fn list(
         &self,
-        product_id: String,
-        sku_id: String,
+        product_id: &str,
+        sku_id: &str,
         #[wasm_bindgen(unchecked_param_type = "CatalogQuery")] query: JsValue,
     ) -> Promise {
-        let query: CatalogQuery = match argument(&query, "query") {
-            Ok(query) => query,
-            Err(rejected) => return rejected,
-        };
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .availabilities()
-                .list(&product_id, &sku_id, &query.as_client())
-                .await
-        })
+        match from_js::<CatalogQuery>(&query, "query") {
+            Ok(query) => all(
+                &self.0,
+                requests::availabilities(product_id, sku_id, &query.as_client()),
+            ),
+            Err(error) => Promise::reject(&error),
+        }
     }
 
     /// E6 `GET …/availabilities/{availabilityId}?country=`. Rejects with 404 `400019` when the
@@ -342,18 +357,15 @@ impl Availabilities {
     #[wasm_bindgen(unchecked_return_type = "Promise<Availability>")]
     pub fn get(
         &self,
-        product_id: String,
-        sku_id: String,
-        availability_id: String,
-        country: String,
+        product_id: &str,
+        sku_id: &str,
+        availability_id: &str,
+        country: &str,
     ) -> Promise {
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .availabilities()
-                .get(&product_id, &sku_id, &availability_id, &country)
-                .await
-        })
+        send(
+            &self.0,
+            requests::availability(product_id, sku_id, availability_id, country),
+        )
     }
 }
 
@@ -369,14 +381,12 @@ impl Inventory {
     pub fn check(
         &self,
         #[wasm_bindgen(unchecked_param_type = "InventoryCheckRequest")] request: JsValue,
-        country: String,
+        country: &str,
     ) -> Promise {
-        let request: InventoryCheckRequest = match argument(&request, "request") {
-            Ok(request) => request,
-            Err(rejected) => return rejected,
-        };
-        let client = self.0.clone();
-        promise(async move { client.inventory().check(&request, &country).await })
+        match body_of(&request, "request") {
+            Ok(body) => send(&self.0, requests::check_inventory(body, country)),
+            Err(rejected) => rejected,
+        }
     }
 }
 
@@ -388,43 +398,43 @@ pub struct Carts(JsClient);
 impl Carts {
     /// E8 `POST /v1/customers/{customerId}/carts`: the created cart, with `id`, `orderGroup`,
     /// pricing and line `error`s filled by Partner Center. A retry after a timeout re-uses the
-    /// `MS-RequestId`, so it cannot create a second cart.
+    /// `MS-RequestId`, so it cannot create a second cart. The cart is checked to be a cart
+    /// (rejecting with a `TypeError` naming the bad member) and sent as given.
     #[wasm_bindgen(unchecked_return_type = "Promise<Cart>")]
     pub fn create(
         &self,
-        customer_id: String,
+        customer_id: &str,
         #[wasm_bindgen(unchecked_param_type = "Cart")] cart: JsValue,
     ) -> Promise {
-        let cart: Cart = match argument(&cart, "cart") {
-            Ok(cart) => cart,
-            Err(rejected) => return rejected,
-        };
-        let client = self.0.clone();
-        promise(async move { client.carts().create(&customer_id, &cart).await })
+        match checked_cart(&cart) {
+            Ok((body, _)) => send(&self.0, requests::create_cart(customer_id, body)),
+            Err(rejected) => rejected,
+        }
     }
 
     /// E9 `PUT /v1/customers/{customerId}/carts/{cart.id}` with the whole cart (members this
-    /// version does not know are sent back unchanged). Rejects with 400 `800065` for an ordered
-    /// cart.
+    /// version does not know are sent as they are). Rejects with 400 `800065` for an ordered
+    /// cart, and with a `TypeError` at `$.cart.id` for a cart without an `id`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Cart>")]
     pub fn update(
         &self,
-        customer_id: String,
+        customer_id: &str,
         #[wasm_bindgen(unchecked_param_type = "Cart")] cart: JsValue,
     ) -> Promise {
-        let cart: Cart = match argument(&cart, "cart") {
-            Ok(cart) => cart,
-            Err(rejected) => return rejected,
-        };
-        let client = self.0.clone();
-        promise(async move { client.carts().update(&customer_id, &cart).await })
+        match checked_cart(&cart) {
+            Ok((body, Cart { id: Some(id), .. })) => send(
+                &self.0,
+                requests::update_cart(customer_id, id.as_str(), body),
+            ),
+            Ok(_) => Promise::reject(&input_error("$.cart.id", "missing; create the cart first")),
+            Err(rejected) => rejected,
+        }
     }
 
     /// E10 `GET /v1/customers/{customerId}/carts/{cartId}`. Rejects with 404 `800008`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Cart>")]
-    pub fn get(&self, customer_id: String, cart_id: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move { client.carts().get(&customer_id, &cart_id).await })
+    pub fn get(&self, customer_id: &str, cart_id: &str) -> Promise {
+        send(&self.0, requests::cart(customer_id, cart_id))
     }
 
     /// E11 `POST …/carts/{cartId}/checkout`: orders per order group, and `orderErrors` for groups
@@ -434,8 +444,23 @@ impl Carts {
     #[wasm_bindgen(unchecked_return_type = "Promise<CartCheckoutResult>")]
     pub fn checkout(&self, customer_id: String, cart_id: String) -> Promise {
         let client = self.0.clone();
-        promise(async move { client.carts().checkout(&customer_id, &cart_id).await })
+        future_to_promise(async move {
+            let result: Value = client
+                .carts()
+                .checkout_as(&customer_id, &cart_id)
+                .await
+                .map_err(|e| partner_center_error(&e))?;
+            to_js(&result)
+        })
     }
+}
+
+/// The JSON text of a cart argument, and the cart it decodes to; the rejected promise (a
+/// `TypeError` naming the path, e.g. `$.cart.lineItems[0].quantity`) when it is not a cart.
+fn checked_cart(cart: &JsValue) -> Result<(String, Cart), Promise> {
+    let body = body_of(cart, "cart")?;
+    let decoded = crate::convert::decode_json(&body, "cart").map_err(|e| Promise::reject(&e))?;
+    Ok((body, decoded))
 }
 
 /// Orders (E12–E15): `client.orders`.
@@ -447,16 +472,15 @@ impl Orders {
     /// E12 `GET /v1/customers/{customerId}/orders/{orderId}` (available at once after checkout).
     /// Rejects with 404 `20000`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Order>")]
-    pub fn get(&self, customer_id: String, order_id: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move { client.orders().get(&customer_id, &order_id).await })
+    pub fn get(&self, customer_id: &str, order_id: &str) -> Promise {
+        send(&self.0, requests::order(customer_id, order_id))
     }
 
     /// E13 `GET /v1/customers/{customerId}/orders`, page after page. New orders can take up to 15
     /// minutes to be listed.
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Order>")]
     pub fn list(&self, customer_id: &str) -> JsValue {
-        async_iterator(self.0.orders().list(customer_id))
+        pages(&self.0, requests::orders(customer_id))
     }
 
     /// E14 `GET /v1/customers/{customerId}/orders?billingType=` (`monthly`, `annual`,
@@ -466,7 +490,10 @@ impl Orders {
         unchecked_return_type = "AsyncIterableIterator<Order>"
     )]
     pub fn by_billing_cycle(&self, customer_id: &str, billing_cycle: &str) -> JsValue {
-        async_iterator(self.0.orders().by_billing_cycle(customer_id, billing_cycle))
+        pages(
+            &self.0,
+            requests::orders_by_billing_cycle(customer_id, billing_cycle),
+        )
     }
 
     /// E15 `GET …/orders/{orderId}/provisioningstatus`: per line item.
@@ -474,14 +501,11 @@ impl Orders {
         js_name = provisioningStatus,
         unchecked_return_type = "Promise<OrderLineItemProvisioningStatus[]>"
     )]
-    pub fn provisioning_status(&self, customer_id: String, order_id: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .orders()
-                .provisioning_status(&customer_id, &order_id)
-                .await
-        })
+    pub fn provisioning_status(&self, customer_id: &str, order_id: &str) -> Promise {
+        all(
+            &self.0,
+            requests::order_provisioning_status(customer_id, order_id),
+        )
     }
 
     /// `GET …/orders/{orderId}/lineitems/{lineItemNumber}/activationlinks` (marketplace SaaS).
@@ -491,17 +515,14 @@ impl Orders {
     )]
     pub fn activation_links(
         &self,
-        customer_id: String,
-        order_id: String,
+        customer_id: &str,
+        order_id: &str,
         line_item_number: u32,
     ) -> Promise {
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .orders()
-                .activation_links(&customer_id, &order_id, i64::from(line_item_number))
-                .await
-        })
+        all(
+            &self.0,
+            requests::activation_links(customer_id, order_id, i64::from(line_item_number)),
+        )
     }
 }
 
@@ -514,33 +535,27 @@ impl Subscriptions {
     /// E16 `GET /v1/customers/{customerId}/subscriptions`, page after page.
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Subscription>")]
     pub fn list(&self, customer_id: &str) -> JsValue {
-        async_iterator(self.0.subscriptions().list(customer_id))
+        pages(&self.0, requests::subscriptions(customer_id))
     }
 
     /// E17 `GET /v1/customers/{customerId}/subscriptions?order_id=`: the subscriptions an order
     /// created.
     #[wasm_bindgen(js_name = byOrder, unchecked_return_type = "Promise<Subscription[]>")]
-    pub fn by_order(&self, customer_id: String, order_id: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .subscriptions()
-                .by_order(&customer_id, &order_id)
-                .await
-        })
+    pub fn by_order(&self, customer_id: &str, order_id: &str) -> Promise {
+        all(
+            &self.0,
+            requests::subscriptions_by_order(customer_id, order_id),
+        )
     }
 
     /// E18 `GET /v1/customers/{customerId}/subscriptions/{subscriptionId}`. Rejects with 404
     /// `20003`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Subscription>")]
-    pub fn get(&self, customer_id: String, subscription_id: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .subscriptions()
-                .get(&customer_id, &subscription_id)
-                .await
-        })
+    pub fn get(&self, customer_id: &str, subscription_id: &str) -> Promise {
+        send(
+            &self.0,
+            requests::subscription(customer_id, subscription_id),
+        )
     }
 
     /// E19 `GET …/subscriptions/{subscriptionId}/provisioningstatus`.
@@ -548,27 +563,26 @@ impl Subscriptions {
         js_name = provisioningStatus,
         unchecked_return_type = "Promise<SubscriptionProvisioningStatus>"
     )]
-    pub fn provisioning_status(&self, customer_id: String, subscription_id: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .subscriptions()
-                .provisioning_status(&customer_id, &subscription_id)
-                .await
-        })
+    pub fn provisioning_status(&self, customer_id: &str, subscription_id: &str) -> Promise {
+        send(
+            &self.0,
+            requests::subscription_provisioning_status(customer_id, subscription_id),
+        )
     }
 
     /// E20 `POST …/subscriptions/{subscriptionId}/registrations`: registers an Azure subscription
     /// for reservations (202; poll `registrationStatus`). Rejects with 400 `800011` for a
     /// subscription that is not an Azure subscription.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
-    pub fn register(&self, customer_id: String, subscription_id: String) -> Promise {
+    pub fn register(&self, customer_id: &str, subscription_id: &str) -> Promise {
         let client = self.0.clone();
-        promise(async move {
+        let operation = requests::register_subscription(customer_id, subscription_id);
+        future_to_promise(async move {
             client
-                .subscriptions()
-                .register(&customer_id, &subscription_id)
+                .send(&operation)
                 .await
+                .map_err(|e| partner_center_error(&e))?;
+            Ok(JsValue::UNDEFINED)
         })
     }
 
@@ -577,14 +591,11 @@ impl Subscriptions {
         js_name = registrationStatus,
         unchecked_return_type = "Promise<SubscriptionRegistrationStatus>"
     )]
-    pub fn registration_status(&self, customer_id: String, subscription_id: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .subscriptions()
-                .registration_status(&customer_id, &subscription_id)
-                .await
-        })
+    pub fn registration_status(&self, customer_id: &str, subscription_id: &str) -> Promise {
+        send(
+            &self.0,
+            requests::subscription_registration_status(customer_id, subscription_id),
+        )
     }
 }
 
@@ -598,24 +609,20 @@ impl Entitlements {
     #[wasm_bindgen(unchecked_return_type = "Promise<Entitlement[]>")]
     pub fn list(
         &self,
-        customer_id: String,
+        customer_id: &str,
         #[wasm_bindgen(unchecked_optional_param_type = "EntitlementQuery")] query: JsValue,
     ) -> Promise {
-        let query: EntitlementQuery = match from_js_or_default(&query, "query") {
-            Ok(query) => query,
-            Err(error) => return Promise::reject(&error),
-        };
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .entitlements()
-                .list(
-                    &customer_id,
+        match from_js_or_default::<EntitlementQuery>(&query, "query") {
+            Ok(query) => all(
+                &self.0,
+                requests::entitlements(
+                    customer_id,
                     query.entitlement_type.as_deref(),
                     query.show_expiry.unwrap_or(false),
-                )
-                .await
-        })
+                ),
+            ),
+            Err(error) => Promise::reject(&error),
+        }
     }
 }
 
@@ -628,39 +635,38 @@ impl Invoices {
     /// E23 `GET /v1/invoices/summary`: the account balance.
     #[wasm_bindgen(unchecked_return_type = "Promise<InvoiceSummary>")]
     pub fn balance(&self) -> Promise {
-        let client = self.0.clone();
-        promise(async move { client.invoices().balance().await })
+        send(&self.0, requests::invoice_balance())
     }
 
     /// E24 `GET /v1/invoices/summaries`: one summary per currency.
     #[wasm_bindgen(unchecked_return_type = "Promise<InvoiceSummary[]>")]
     pub fn summaries(&self) -> Promise {
-        let client = self.0.clone();
-        promise(async move { client.invoices().summaries().await })
+        all(&self.0, requests::invoice_summaries())
     }
 
     /// E25 `GET /v1/invoices`, page after page.
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Invoice>")]
     pub fn list(&self) -> JsValue {
-        async_iterator(self.0.invoices().list())
+        pages(&self.0, requests::invoices())
     }
 
     /// E26 `GET /v1/invoices/{invoiceId}`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Invoice>")]
-    pub fn get(&self, invoice_id: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move { client.invoices().get(&invoice_id).await })
+    pub fn get(&self, invoice_id: &str) -> Promise {
+        send(&self.0, requests::invoice(invoice_id))
     }
 
     /// E27 `GET /v1/invoices/{invoiceId}/documents/statement`: the PDF's bytes.
     #[wasm_bindgen(unchecked_return_type = "Promise<Uint8Array>")]
-    pub fn statement(&self, invoice_id: String) -> Promise {
+    pub fn statement(&self, invoice_id: &str) -> Promise {
         let client = self.0.clone();
+        let operation = requests::invoice_statement(invoice_id);
         future_to_promise(async move {
-            match client.invoices().statement(&invoice_id).await {
-                Ok(bytes) => Ok(js_sys::Uint8Array::from(bytes.as_slice()).into()),
-                Err(error) => Err(partner_center_error(&error)),
-            }
+            let reply = client
+                .send(&operation)
+                .await
+                .map_err(|e| partner_center_error(&e))?;
+            Ok(js_sys::Uint8Array::from(reply.response.body.as_slice()).into())
         })
     }
 
@@ -671,10 +677,9 @@ impl Invoices {
         unchecked_return_type = "AsyncIterableIterator<InvoiceLineItem>"
     )]
     pub fn line_items(&self, invoice_id: &str, provider: &str, line_item_type: &str) -> JsValue {
-        async_iterator(
-            self.0
-                .invoices()
-                .line_items(invoice_id, provider, line_item_type),
+        pages(
+            &self.0,
+            requests::invoice_line_items(invoice_id, provider, line_item_type),
         )
     }
 }
@@ -688,27 +693,23 @@ impl Customers {
     /// `GET /v1/customers`, page after page: the partner's customers.
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Customer>")]
     pub fn list(&self) -> JsValue {
-        async_iterator(self.0.customers().list())
+        pages(&self.0, requests::customers())
     }
 
     /// `GET /v1/customers/{customerId}`. Rejects with 404 `60003` for a customer the partner does
     /// not have.
     #[wasm_bindgen(unchecked_return_type = "Promise<Customer>")]
-    pub fn get(&self, customer_id: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move { client.customers().get(&customer_id).await })
+    pub fn get(&self, customer_id: &str) -> Promise {
+        send(&self.0, requests::customer(customer_id))
     }
 
     /// `GET /v1/customers/{customerId}/agreements[?agreementType=]`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Agreement[]>")]
-    pub fn agreements(&self, customer_id: String, agreement_type: Option<String>) -> Promise {
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .customers()
-                .agreements(&customer_id, agreement_type.as_deref())
-                .await
-        })
+    pub fn agreements(&self, customer_id: &str, agreement_type: Option<String>) -> Promise {
+        all(
+            &self.0,
+            requests::agreements(customer_id, agreement_type.as_deref()),
+        )
     }
 
     /// `POST /v1/customers/{customerId}/agreements`: confirms the customer's acceptance (e.g. of
@@ -719,27 +720,19 @@ impl Customers {
     )]
     pub fn accept_agreement(
         &self,
-        customer_id: String,
+        customer_id: &str,
         #[wasm_bindgen(unchecked_param_type = "Agreement")] agreement: JsValue,
     ) -> Promise {
-        let agreement: Agreement = match argument(&agreement, "agreement") {
-            Ok(agreement) => agreement,
-            Err(rejected) => return rejected,
-        };
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .customers()
-                .accept_agreement(&customer_id, &agreement)
-                .await
-        })
+        match body_of(&agreement, "agreement") {
+            Ok(body) => send(&self.0, requests::accept_agreement(customer_id, body)),
+            Err(rejected) => rejected,
+        }
     }
 
     /// `GET /v1/customers/{customerId}/qualifications` (e.g. `Education`).
     #[wasm_bindgen(unchecked_return_type = "Promise<CustomerQualification[]>")]
-    pub fn qualifications(&self, customer_id: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move { client.customers().qualifications(&customer_id).await })
+    pub fn qualifications(&self, customer_id: &str) -> Promise {
+        send(&self.0, requests::qualifications(customer_id))
     }
 
     /// `GET /v1/agreements?agreementType=`: agreement templates (the ID to accept with).
@@ -747,13 +740,7 @@ impl Customers {
         js_name = agreementTemplates,
         unchecked_return_type = "Promise<unknown[]>"
     )]
-    pub fn agreement_templates(&self, agreement_type: String) -> Promise {
-        let client = self.0.clone();
-        promise(async move {
-            client
-                .customers()
-                .agreement_templates(&agreement_type)
-                .await
-        })
+    pub fn agreement_templates(&self, agreement_type: &str) -> Promise {
+        all(&self.0, requests::agreement_templates(agreement_type))
     }
 }

@@ -34,9 +34,10 @@ fn below(name: &str, path: &str) -> String {
 /// functions and symbols have no JSON; cycles and BigInts make `JSON.stringify` throw).
 pub(crate) fn json_of(value: &JsValue, name: &str) -> Result<String, JsValue> {
     let text = JSON::stringify(value).map_err(|error| {
-        let reason = error
-            .dyn_ref::<js_sys::Error>()
-            .map_or_else(|| "not serializable as JSON".to_owned(), |e| e.message().into());
+        let reason = error.dyn_ref::<js_sys::Error>().map_or_else(
+            || "not serializable as JSON".to_owned(),
+            |e| e.message().into(),
+        );
         input_error(&below(name, "$"), &reason)
     })?;
     text.as_string().ok_or_else(|| {
@@ -47,7 +48,8 @@ pub(crate) fn json_of(value: &JsValue, name: &str) -> Result<String, JsValue> {
 
 /// Decodes JSON text as `T`; errors name the JSON path below argument `name`.
 pub(crate) fn decode_json<T: DeserializeOwned>(json: &str, name: &str) -> Result<T, JsValue> {
-    let mut de = serde_json::Deserializer::from_str(json);
+    // From bytes, as pc-client decodes responses: one instantiation of the decoders for both.
+    let mut de = serde_json::Deserializer::from_slice(json.as_bytes());
     serde_path_to_error::deserialize(&mut de).map_err(|error| {
         let path = JsonPath::from_serde(error.path()).to_string();
         input_error(&below(name, &path), &error.inner().to_string())
@@ -83,7 +85,10 @@ mod tests {
 
     #[test]
     fn paths_are_rooted_at_the_argument() {
-        assert_eq!(below("cart", "$.lineItems[0].quantity"), "$.cart.lineItems[0].quantity");
+        assert_eq!(
+            below("cart", "$.lineItems[0].quantity"),
+            "$.cart.lineItems[0].quantity"
+        );
         assert_eq!(below("cart", "$"), "$.cart");
         assert_eq!(below("", "$.context.now"), "$.context.now");
     }

@@ -29,6 +29,7 @@
 
 pub mod client;
 pub(crate) mod convert;
+mod findings;
 pub mod rules;
 pub mod support;
 pub mod types;

@@ -1,11 +1,11 @@
 //! `validateCart` and `explainFinding`: pc-core's purchase rules and pc-i18n's plain-language
 //! findings for JavaScript.
 
-use pc_core::rules::{Finding, parse_input, validate_cart};
+use pc_core::rules::{CheckCartInput, Finding, validate_cart};
 use pc_i18n::Locale;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{decode_json, input_error, json_of, to_js};
+use crate::convert::{decode_json, json_of, to_js};
 
 /// Runs every purchase rule over `cart` in `context` and previews how the cart splits into
 /// orders: the rules contract `{cart, context}` → `{findings, orderGroups}` of pc-core's
@@ -32,13 +32,15 @@ pub fn validate_cart_js(
         json_of(&cart, "cart")?,
         json_of(&context, "context")?
     );
-    let input = parse_input(&json)
-        .map_err(|error| input_error(&error.path.to_string(), &error.message))?;
+    // The contract's input, read as pc-core's `parse_input` reads it (paths from `$`), but from
+    // bytes like every other decode here: one instantiation of the decoders.
+    let input: CheckCartInput = decode_json(&json, "")?;
     to_js(&validate_cart(&input.cart, &input.context))
 }
 
 /// A finding in plain words: the message for its `code` with its `params` filled in, followed by
-/// the Partner Center error it prevents when it has one (pc-i18n's Fluent translations).
+/// the Partner Center error it prevents when it has one (pc-i18n's translations, the same text the
+/// portal shows).
 ///
 /// `locale` is a BCP 47 tag: `en-US` (the default), `sv-SE`, `nl-NL` or `he-IL`; a language alone
 /// (`sv`) picks its region, and any other tag falls back to `en-US`.
@@ -56,7 +58,7 @@ pub fn explain_finding_js(
         .as_deref()
         .and_then(Locale::from_tag)
         .unwrap_or_default();
-    Ok(pc_i18n::explain_finding(&finding, locale))
+    Ok(crate::findings::explain(&finding, locale))
 }
 
 /// The locales `explainFinding` and the client's `locale` support, as BCP 47 tags.

@@ -71,7 +71,11 @@ fn step(value: JsValue, done: bool) -> JsValue {
     let result = Object::new();
     // Setting properties on a fresh plain object cannot fail.
     let _ = Reflect::set(&result, &JsValue::from_str("value"), &value);
-    let _ = Reflect::set(&result, &JsValue::from_str("done"), &JsValue::from_bool(done));
+    let _ = Reflect::set(
+        &result,
+        &JsValue::from_str("done"),
+        &JsValue::from_bool(done),
+    );
     result.into()
 }
 

@@ -1,7 +1,6 @@
 //! The option and result shapes of the JavaScript API that are not Partner Center models. With
 //! feature `ts` they also declare themselves in TypeScript (`models.d.ts`), next to the models.
 
-use pc_core::models::CartCheckoutResult;
 use serde::{Deserialize, Serialize};
 
 /// Options of `new PartnerCenterClient(options)`.
@@ -191,8 +190,11 @@ pub struct ResumedCheckout {
     pub correlation_id: String,
     /// The checkout's result, when it succeeded.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub result: Option<CartCheckoutResult>,
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<pc_core::models::CartCheckoutResult>", optional)
+    )]
+    pub result: Option<serde_json::Value>,
     /// Why it failed, when it did (a `PartnerCenterError`, set on the JavaScript object).
     #[serde(skip_serializing)]
     #[cfg_attr(feature = "ts", ts(type = "PartnerCenterError", optional))]
