@@ -289,14 +289,29 @@ mod tests {
         assert!(input.contains("context: PurchaseContext"), "{input}");
         let context = declaration(&text, "PurchaseContext");
         assert!(context.contains("now: string"), "{context}");
-        assert!(context.contains("catalog?: Array<Availability>"), "{context}");
+        assert!(
+            context.contains("catalog?: Array<Availability>"),
+            "{context}"
+        );
         let finding = declaration(&text, "Finding");
         assert!(finding.contains("lineItemId: number | null"), "{finding}");
-        assert!(finding.contains("params: Record<string, unknown>"), "{finding}");
+        assert!(
+            finding.contains("params: Record<string, unknown>"),
+            "{finding}"
+        );
         let validation = declaration(&text, "Validation");
-        assert!(validation.contains("orderGroups: Array<OrderGroup>"), "{validation}");
+        assert!(
+            validation.contains("orderGroups: Array<OrderGroup>"),
+            "{validation}"
+        );
         // Every type referred to is declared.
-        for name in ["OrderGroup", "Segment", "Availability", "Product", "Timestamp"] {
+        for name in [
+            "OrderGroup",
+            "Segment",
+            "Availability",
+            "Product",
+            "Timestamp",
+        ] {
             declaration(&text, name);
         }
     }
@@ -306,6 +321,9 @@ mod tests {
         let text = contract();
         assert_eq!(text.matches("export type Cart = ").count(), 1);
         let start = text.find("export type Cart = ").unwrap_or_default();
-        assert!(text[..start].trim_end().ends_with("*/"), "Cart has no JSDoc");
+        assert!(
+            text[..start].trim_end().ends_with("*/"),
+            "Cart has no JSDoc"
+        );
     }
 }

@@ -35,12 +35,16 @@ pub(crate) fn partner_center_error(error: &pc_client::Error) -> JsValue {
     PartnerCenterError::new(&error.to_string(), &details).into()
 }
 
+/// The items of a collection as JavaScript values, or the error that ended it.
+type ItemStream = LocalBoxStream<'static, Result<JsValue, JsValue>>;
+
 /// A cursor over a collection that Partner Center pages: each `next()` resolves to the next
 /// item, fetching the next page when the current one is used up. JavaScript sees it only
 /// through the async iterator `support.js` wraps around it, which also serializes calls.
 #[wasm_bindgen(skip_typescript)]
 pub struct Pages {
-    stream: Rc<RefCell<Option<LocalBoxStream<'static, Result<JsValue, JsValue>>>>>,
+    /// `None` once the collection is exhausted or failed, or while a page is being fetched.
+    stream: Rc<RefCell<Option<ItemStream>>>,
 }
 
 #[wasm_bindgen]

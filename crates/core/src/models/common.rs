@@ -221,7 +221,10 @@ pub struct ApiError {
     pub description: String,
     /// Extra strings or objects for some errors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::TsOf<Vec<serde_json::Value>>>"))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<crate::ts::TsOf<Vec<serde_json::Value>>>")
+    )]
     pub data: Option<Vec<serde_json::Value>>,
     /// Emitting service, e.g. `PartnerFD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
