@@ -537,10 +537,13 @@ impl Timestamp {
         if let Ok(at) = DateTime::parse_from_rfc3339(&compact) {
             return Some(at.with_timezone(&Utc));
         }
-        if let Ok(naive) = NaiveDateTime::parse_from_str(&compact, "%Y-%m-%dT%H:%M:%S%.f") {
+        // chrono's `FromStr` forms are `%Y-%m-%dT%H:%M:%S%.f` and `%Y-%m-%d`; unlike format
+        // strings they need no strftime parser in the wasm.
+        if let Ok(naive) = compact.parse::<NaiveDateTime>() {
             return Some(naive.and_utc());
         }
-        NaiveDate::parse_from_str(&compact, "%Y-%m-%d")
+        compact
+            .parse::<NaiveDate>()
             .ok()
             .and_then(|d| d.and_hms_opt(0, 0, 0))
             .map(|naive| naive.and_utc())
@@ -722,6 +725,32 @@ mod tests {
         assert_eq!(serde_json::to_string(&v).unwrap(), "\"Monthly\"");
         let built: Spelled<Cycle> = Cycle::OneTime.into();
         assert_eq!(serde_json::to_string(&built).unwrap(), "\"one_time\"");
+    }
+
+    #[test]
+    fn chrono_from_str_reads_as_the_format_strings_did() {
+        for text in [
+            "2018-03-16T00:00:00",
+            "2019-01-16T00:48:44.76",
+            "2026-11-21T12:00:00.123456789",
+            "2026-1-2T3:4:5",
+            "2026-11-21t12:00:00",
+            "2026-11-21",
+            "2026-02-30T00:00:00",
+            "2026-11-21T12:00",
+            "soon",
+        ] {
+            assert_eq!(
+                text.parse::<NaiveDateTime>().ok(),
+                NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").ok(),
+                "{text}"
+            );
+            assert_eq!(
+                text.parse::<NaiveDate>().ok(),
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
