@@ -267,7 +267,7 @@ impl Products {
     #[wasm_bindgen(unchecked_return_type = "Promise<Product>")]
     pub fn get(
         &self,
-        product_id: &str,
+        #[wasm_bindgen(js_name = productId)] product_id: &str,
         #[wasm_bindgen(unchecked_param_type = "CatalogQuery")] query: JsValue,
     ) -> Promise {
         match from_js::<CatalogQuery>(&query, "query") {
@@ -282,7 +282,11 @@ impl Products {
         js_name = forCustomer,
         unchecked_return_type = "AsyncIterableIterator<Product>"
     )]
-    pub fn for_customer(&self, customer_id: &str, target_view: &str) -> JsValue {
+    pub fn for_customer(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = targetView)] target_view: &str,
+    ) -> JsValue {
         pages(
             &self.0,
             requests::customer_products(customer_id, target_view),
@@ -300,7 +304,7 @@ impl Skus {
     #[wasm_bindgen(unchecked_return_type = "Promise<Sku[]>")]
     pub fn list(
         &self,
-        product_id: &str,
+        #[wasm_bindgen(js_name = productId)] product_id: &str,
         #[wasm_bindgen(unchecked_param_type = "CatalogQuery")] query: JsValue,
     ) -> Promise {
         match from_js::<CatalogQuery>(&query, "query") {
@@ -314,8 +318,8 @@ impl Skus {
     #[wasm_bindgen(unchecked_return_type = "Promise<Sku>")]
     pub fn get(
         &self,
-        product_id: &str,
-        sku_id: &str,
+        #[wasm_bindgen(js_name = productId)] product_id: &str,
+        #[wasm_bindgen(js_name = skuId)] sku_id: &str,
         #[wasm_bindgen(unchecked_param_type = "CatalogQuery")] query: JsValue,
     ) -> Promise {
         match from_js::<CatalogQuery>(&query, "query") {
@@ -339,8 +343,8 @@ impl Availabilities {
     #[wasm_bindgen(unchecked_return_type = "Promise<Availability[]>")]
     pub fn list(
         &self,
-        product_id: &str,
-        sku_id: &str,
+        #[wasm_bindgen(js_name = productId)] product_id: &str,
+        #[wasm_bindgen(js_name = skuId)] sku_id: &str,
         #[wasm_bindgen(unchecked_param_type = "CatalogQuery")] query: JsValue,
     ) -> Promise {
         match from_js::<CatalogQuery>(&query, "query") {
@@ -357,9 +361,9 @@ impl Availabilities {
     #[wasm_bindgen(unchecked_return_type = "Promise<Availability>")]
     pub fn get(
         &self,
-        product_id: &str,
-        sku_id: &str,
-        availability_id: &str,
+        #[wasm_bindgen(js_name = productId)] product_id: &str,
+        #[wasm_bindgen(js_name = skuId)] sku_id: &str,
+        #[wasm_bindgen(js_name = availabilityId)] availability_id: &str,
         country: &str,
     ) -> Promise {
         send(
@@ -403,7 +407,7 @@ impl Carts {
     #[wasm_bindgen(unchecked_return_type = "Promise<Cart>")]
     pub fn create(
         &self,
-        customer_id: &str,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
         #[wasm_bindgen(unchecked_param_type = "Cart")] cart: JsValue,
     ) -> Promise {
         match checked_cart(&cart) {
@@ -418,7 +422,7 @@ impl Carts {
     #[wasm_bindgen(unchecked_return_type = "Promise<Cart>")]
     pub fn update(
         &self,
-        customer_id: &str,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
         #[wasm_bindgen(unchecked_param_type = "Cart")] cart: JsValue,
     ) -> Promise {
         match checked_cart(&cart) {
@@ -433,7 +437,11 @@ impl Carts {
 
     /// E10 `GET /v1/customers/{customerId}/carts/{cartId}`. Rejects with 404 `800008`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Cart>")]
-    pub fn get(&self, customer_id: &str, cart_id: &str) -> Promise {
+    pub fn get(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = cartId)] cart_id: &str,
+    ) -> Promise {
         send(&self.0, requests::cart(customer_id, cart_id))
     }
 
@@ -442,7 +450,11 @@ impl Carts {
     /// leaves, retries re-use the ID, and `resumeCheckouts()` finishes a checkout whose answer
     /// was lost — a cart is never bought twice.
     #[wasm_bindgen(unchecked_return_type = "Promise<CartCheckoutResult>")]
-    pub fn checkout(&self, customer_id: String, cart_id: String) -> Promise {
+    pub fn checkout(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: String,
+        #[wasm_bindgen(js_name = cartId)] cart_id: String,
+    ) -> Promise {
         let client = self.0.clone();
         future_to_promise(async move {
             let result: Value = client
@@ -472,14 +484,18 @@ impl Orders {
     /// E12 `GET /v1/customers/{customerId}/orders/{orderId}` (available at once after checkout).
     /// Rejects with 404 `20000`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Order>")]
-    pub fn get(&self, customer_id: &str, order_id: &str) -> Promise {
+    pub fn get(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = orderId)] order_id: &str,
+    ) -> Promise {
         send(&self.0, requests::order(customer_id, order_id))
     }
 
     /// E13 `GET /v1/customers/{customerId}/orders`, page after page. New orders can take up to 15
     /// minutes to be listed.
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Order>")]
-    pub fn list(&self, customer_id: &str) -> JsValue {
+    pub fn list(&self, #[wasm_bindgen(js_name = customerId)] customer_id: &str) -> JsValue {
         pages(&self.0, requests::orders(customer_id))
     }
 
@@ -489,7 +505,11 @@ impl Orders {
         js_name = byBillingCycle,
         unchecked_return_type = "AsyncIterableIterator<Order>"
     )]
-    pub fn by_billing_cycle(&self, customer_id: &str, billing_cycle: &str) -> JsValue {
+    pub fn by_billing_cycle(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = billingCycle)] billing_cycle: &str,
+    ) -> JsValue {
         pages(
             &self.0,
             requests::orders_by_billing_cycle(customer_id, billing_cycle),
@@ -501,7 +521,11 @@ impl Orders {
         js_name = provisioningStatus,
         unchecked_return_type = "Promise<OrderLineItemProvisioningStatus[]>"
     )]
-    pub fn provisioning_status(&self, customer_id: &str, order_id: &str) -> Promise {
+    pub fn provisioning_status(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = orderId)] order_id: &str,
+    ) -> Promise {
         all(
             &self.0,
             requests::order_provisioning_status(customer_id, order_id),
@@ -515,9 +539,9 @@ impl Orders {
     )]
     pub fn activation_links(
         &self,
-        customer_id: &str,
-        order_id: &str,
-        line_item_number: u32,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = orderId)] order_id: &str,
+        #[wasm_bindgen(js_name = lineItemNumber)] line_item_number: u32,
     ) -> Promise {
         all(
             &self.0,
@@ -534,14 +558,18 @@ pub struct Subscriptions(JsClient);
 impl Subscriptions {
     /// E16 `GET /v1/customers/{customerId}/subscriptions`, page after page.
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<Subscription>")]
-    pub fn list(&self, customer_id: &str) -> JsValue {
+    pub fn list(&self, #[wasm_bindgen(js_name = customerId)] customer_id: &str) -> JsValue {
         pages(&self.0, requests::subscriptions(customer_id))
     }
 
     /// E17 `GET /v1/customers/{customerId}/subscriptions?order_id=`: the subscriptions an order
     /// created.
     #[wasm_bindgen(js_name = byOrder, unchecked_return_type = "Promise<Subscription[]>")]
-    pub fn by_order(&self, customer_id: &str, order_id: &str) -> Promise {
+    pub fn by_order(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = orderId)] order_id: &str,
+    ) -> Promise {
         all(
             &self.0,
             requests::subscriptions_by_order(customer_id, order_id),
@@ -551,7 +579,11 @@ impl Subscriptions {
     /// E18 `GET /v1/customers/{customerId}/subscriptions/{subscriptionId}`. Rejects with 404
     /// `20003`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Subscription>")]
-    pub fn get(&self, customer_id: &str, subscription_id: &str) -> Promise {
+    pub fn get(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = subscriptionId)] subscription_id: &str,
+    ) -> Promise {
         send(
             &self.0,
             requests::subscription(customer_id, subscription_id),
@@ -563,7 +595,11 @@ impl Subscriptions {
         js_name = provisioningStatus,
         unchecked_return_type = "Promise<SubscriptionProvisioningStatus>"
     )]
-    pub fn provisioning_status(&self, customer_id: &str, subscription_id: &str) -> Promise {
+    pub fn provisioning_status(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = subscriptionId)] subscription_id: &str,
+    ) -> Promise {
         send(
             &self.0,
             requests::subscription_provisioning_status(customer_id, subscription_id),
@@ -574,7 +610,11 @@ impl Subscriptions {
     /// for reservations (202; poll `registrationStatus`). Rejects with 400 `800011` for a
     /// subscription that is not an Azure subscription.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
-    pub fn register(&self, customer_id: &str, subscription_id: &str) -> Promise {
+    pub fn register(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = subscriptionId)] subscription_id: &str,
+    ) -> Promise {
         let client = self.0.clone();
         let operation = requests::register_subscription(customer_id, subscription_id);
         future_to_promise(async move {
@@ -591,7 +631,11 @@ impl Subscriptions {
         js_name = registrationStatus,
         unchecked_return_type = "Promise<SubscriptionRegistrationStatus>"
     )]
-    pub fn registration_status(&self, customer_id: &str, subscription_id: &str) -> Promise {
+    pub fn registration_status(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = subscriptionId)] subscription_id: &str,
+    ) -> Promise {
         send(
             &self.0,
             requests::subscription_registration_status(customer_id, subscription_id),
@@ -609,7 +653,7 @@ impl Entitlements {
     #[wasm_bindgen(unchecked_return_type = "Promise<Entitlement[]>")]
     pub fn list(
         &self,
-        customer_id: &str,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
         #[wasm_bindgen(unchecked_optional_param_type = "EntitlementQuery")] query: JsValue,
     ) -> Promise {
         match from_js_or_default::<EntitlementQuery>(&query, "query") {
@@ -652,13 +696,13 @@ impl Invoices {
 
     /// E26 `GET /v1/invoices/{invoiceId}`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Invoice>")]
-    pub fn get(&self, invoice_id: &str) -> Promise {
+    pub fn get(&self, #[wasm_bindgen(js_name = invoiceId)] invoice_id: &str) -> Promise {
         send(&self.0, requests::invoice(invoice_id))
     }
 
     /// E27 `GET /v1/invoices/{invoiceId}/documents/statement`: the PDF's bytes.
     #[wasm_bindgen(unchecked_return_type = "Promise<Uint8Array>")]
-    pub fn statement(&self, invoice_id: &str) -> Promise {
+    pub fn statement(&self, #[wasm_bindgen(js_name = invoiceId)] invoice_id: &str) -> Promise {
         let client = self.0.clone();
         let operation = requests::invoice_statement(invoice_id);
         future_to_promise(async move {
@@ -676,7 +720,12 @@ impl Invoices {
         js_name = lineItems,
         unchecked_return_type = "AsyncIterableIterator<InvoiceLineItem>"
     )]
-    pub fn line_items(&self, invoice_id: &str, provider: &str, line_item_type: &str) -> JsValue {
+    pub fn line_items(
+        &self,
+        #[wasm_bindgen(js_name = invoiceId)] invoice_id: &str,
+        provider: &str,
+        #[wasm_bindgen(js_name = lineItemType)] line_item_type: &str,
+    ) -> JsValue {
         pages(
             &self.0,
             requests::invoice_line_items(invoice_id, provider, line_item_type),
@@ -699,13 +748,17 @@ impl Customers {
     /// `GET /v1/customers/{customerId}`. Rejects with 404 `60003` for a customer the partner does
     /// not have.
     #[wasm_bindgen(unchecked_return_type = "Promise<Customer>")]
-    pub fn get(&self, customer_id: &str) -> Promise {
+    pub fn get(&self, #[wasm_bindgen(js_name = customerId)] customer_id: &str) -> Promise {
         send(&self.0, requests::customer(customer_id))
     }
 
     /// `GET /v1/customers/{customerId}/agreements[?agreementType=]`.
     #[wasm_bindgen(unchecked_return_type = "Promise<Agreement[]>")]
-    pub fn agreements(&self, customer_id: &str, agreement_type: Option<String>) -> Promise {
+    pub fn agreements(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = agreementType)] agreement_type: Option<String>,
+    ) -> Promise {
         all(
             &self.0,
             requests::agreements(customer_id, agreement_type.as_deref()),
@@ -720,7 +773,7 @@ impl Customers {
     )]
     pub fn accept_agreement(
         &self,
-        customer_id: &str,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
         #[wasm_bindgen(unchecked_param_type = "Agreement")] agreement: JsValue,
     ) -> Promise {
         match body_of(&agreement, "agreement") {
@@ -731,7 +784,10 @@ impl Customers {
 
     /// `GET /v1/customers/{customerId}/qualifications` (e.g. `Education`).
     #[wasm_bindgen(unchecked_return_type = "Promise<CustomerQualification[]>")]
-    pub fn qualifications(&self, customer_id: &str) -> Promise {
+    pub fn qualifications(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+    ) -> Promise {
         send(&self.0, requests::qualifications(customer_id))
     }
 
@@ -740,7 +796,10 @@ impl Customers {
         js_name = agreementTemplates,
         unchecked_return_type = "Promise<unknown[]>"
     )]
-    pub fn agreement_templates(&self, agreement_type: &str) -> Promise {
+    pub fn agreement_templates(
+        &self,
+        #[wasm_bindgen(js_name = agreementType)] agreement_type: &str,
+    ) -> Promise {
         all(&self.0, requests::agreement_templates(agreement_type))
     }
 }
