@@ -386,23 +386,15 @@ macro_rules! resource {
                         self,
                         mut map: A,
                     ) -> Result<$name, A::Error> {
-                        const MEMBERS: &[&str] = &[$($wire),*];
                         let mut out = $name::default();
                         while let Some(key) = map.next_key::<String>()? {
-                            // One shared lookup, then a branch per member by position: far
-                            // less code per member than a string comparison each (this runs
-                            // in the browser too, where every byte is downloaded).
-                            let index = $crate::wire::member_index(MEMBERS, &key);
-                            let mut position = 0_usize;
                             $(
-                                if index == position {
+                                if key.eq_ignore_ascii_case($wire) {
                                     out.$field = $crate::wire::member_value!(map, $ty $(, $with)?);
                                     continue;
                                 }
-                                position += 1;
                             )*
-                            let _ = position;
-                            let value = $crate::wire::next_member::<A, serde_json::Value>(&mut map)?;
+                            let value = map.next_value::<serde_json::Value>()?;
                             out.extra.insert(key, value);
                         }
                         Ok(out)
@@ -466,7 +458,7 @@ pub(crate) use resource;
 /// Reads one member value inside [`resource!`], optionally through a `with` module.
 macro_rules! member_value {
     ($map:ident, $ty:ty) => {
-        $crate::wire::next_member::<_, Option<$ty>>(&mut $map)?
+        $map.next_value::<Option<$ty>>()?
     };
     ($map:ident, $ty:ty, $with:ident) => {{
         struct WithSeed;
@@ -483,26 +475,6 @@ macro_rules! member_value {
     }};
 }
 pub(crate) use member_value;
-
-/// The position of `key` among `members` (ASCII case-insensitive), or `members.len()` when it is
-/// none of them. Used by the [`resource!`] deserializers.
-#[doc(hidden)]
-pub fn member_index(members: &[&str], key: &str) -> usize {
-    members
-        .iter()
-        .position(|member| member.eq_ignore_ascii_case(key))
-        .unwrap_or(members.len())
-}
-
-/// The next member value of a map as `T`: [`de::MapAccess::next_value`], kept out of line so
-/// that the members of every resource that share a type share one copy of its decoding.
-#[doc(hidden)]
-#[inline(never)]
-pub fn next_member<'de, A: de::MapAccess<'de>, T: Deserialize<'de>>(
-    map: &mut A,
-) -> Result<T, A::Error> {
-    map.next_value()
-}
 
 /// A Partner Center date-time (ISO 8601, UTC).
 ///
