@@ -7,6 +7,7 @@
 //! - `bench`: the `validate_cart` criterion benchmark.
 //! - `serve`: install what is missing, build the portal with Trunk and serve it from pc-sandbox.
 //! - `load`: pc-sandbox load figures with oha (catalog requests per second, checkout latency).
+//! - `npm [--out DIR] [--test]`: build the npm package (pc-wasm); with `--test`, test it packed.
 
 use std::env;
 use std::ffi::OsString;
@@ -19,6 +20,8 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use pc_core::roundtrip::{Resource, round_trip};
 use pc_core::rules::{parse_input, validate_cart};
+
+mod npm;
 
 /// Command-line interface of `cargo xtask`.
 #[derive(Debug, Parser)]
@@ -56,8 +59,9 @@ enum Cmd {
         /// The input JSON file.
         file: PathBuf,
     },
-    /// The project's test command: fmt, clippy, tests, wasm32 build and the browser tests
-    /// (pc-core's, and pc-client's against a sandbox it starts).
+    /// The project's test command: fmt, clippy, tests, wasm32 build, the browser tests
+    /// (pc-core's, and pc-client's against a sandbox it starts) and the packed npm package in
+    /// Node against the same sandbox.
     Test,
     /// Same as `test`: the one local entry point that mirrors CI.
     Ci,
@@ -80,6 +84,19 @@ enum Cmd {
     /// Load figures for pc-sandbox, measured with oha: `GET /v1/products` requests per second
     /// and checkout latency percentiles under 32 concurrent connections (`xtask/load.sh`).
     Load,
+    /// Build the npm package (pc-wasm: rules and client) into a directory ready for `npm pack`.
+    ///
+    /// Release profile, wasm-bindgen at Cargo.lock's version, wasm-opt -Oz (npm binaryen 132
+    /// under web/), models.d.ts generated from the Rust types. Prints the wasm's brotli size.
+    Npm {
+        /// Directory to build the package in (emptied first); default `<target>/npm/package`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Also pack it, install the .tgz into a new project and run web/tests with Node's test
+        /// runner against a pc-sandbox this starts.
+        #[arg(long)]
+        test: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -91,6 +108,7 @@ fn main() -> ExitCode {
         Cmd::Bench { args } => bench(&args),
         Cmd::Load => load(),
         Cmd::Serve { addr } => serve(&addr),
+        Cmd::Npm { out, test } => npm::command(out.as_deref(), test),
     };
     match result {
         Ok(code) => code,
@@ -237,6 +255,8 @@ fn test() -> Result<()> {
             "browser",
         ],
     )?;
+    // The npm package, packed and installed, in Node against the same sandbox.
+    npm::test_step(&root, &sandbox.url)?;
     drop(sandbox);
     // Portal components in Chromium, then the portal end to end (Playwright).
     run_step(
@@ -426,7 +446,7 @@ struct Sandbox {
 impl Sandbox {
     fn start(root: &Path) -> Result<Self> {
         use std::io::BufRead as _;
-        let binary = root.join("target").join("debug").join("pc-sandbox");
+        let binary = npm::target_dir(root)?.join("debug").join("pc-sandbox");
         let mut child = Command::new(&binary)
             .args([
                 "serve",

@@ -408,33 +408,40 @@ impl<T: Transport> Client<T> {
 
     /// Every item of a collection, page after page, following `links.next` (and its
     /// `MS-ContinuationToken` header) until no page is left.
+    ///
+    /// The stream holds its own handle to the client (a cheap clone), so it does not borrow
+    /// `self` and can outlive it (e.g. behind a JavaScript async iterator).
     pub fn paged<R: DeserializeOwned + 'static>(
         &self,
         first: Operation,
-    ) -> impl Stream<Item = Result<R, Error>> + '_ {
+    ) -> impl Stream<Item = Result<R, Error>> + use<T, R> {
+        let client = self.clone();
         let state = (Some(first), VecDeque::<R>::new());
-        futures_util::stream::unfold(state, move |(mut next, mut buffer)| async move {
-            loop {
-                if let Some(item) = buffer.pop_front() {
-                    return Some((Ok(item), (next, buffer)));
+        futures_util::stream::unfold(state, move |(mut next, mut buffer)| {
+            let client = client.clone();
+            async move {
+                loop {
+                    if let Some(item) = buffer.pop_front() {
+                        return Some((Ok(item), (next, buffer)));
+                    }
+                    let operation = next.take()?;
+                    let page: Collection<R> = match client.call(&operation).await {
+                        Ok(page) => page,
+                        Err(error) => return Some((Err(error), (None, VecDeque::new()))),
+                    };
+                    next = page.next_link().and_then(|link| {
+                        let uri = link.uri.as_deref()?;
+                        let mut following = Operation::get(format!("/v1{uri}"));
+                        following.headers = link
+                            .headers
+                            .iter()
+                            .flatten()
+                            .filter_map(|h| Some((h.key.clone()?, h.value.clone()?)))
+                            .collect();
+                        Some(following)
+                    });
+                    buffer.extend(page.items);
                 }
-                let operation = next.take()?;
-                let page: Collection<R> = match self.call(&operation).await {
-                    Ok(page) => page,
-                    Err(error) => return Some((Err(error), (None, VecDeque::new()))),
-                };
-                next = page.next_link().and_then(|link| {
-                    let uri = link.uri.as_deref()?;
-                    let mut following = Operation::get(format!("/v1{uri}"));
-                    following.headers = link
-                        .headers
-                        .iter()
-                        .flatten()
-                        .filter_map(|h| Some((h.key.clone()?, h.value.clone()?)))
-                        .collect();
-                    Some(following)
-                });
-                buffer.extend(page.items);
             }
         })
     }

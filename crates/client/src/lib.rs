@@ -28,6 +28,7 @@
 mod client;
 mod error;
 pub mod journal;
+pub mod requests;
 mod resources;
 mod token;
 pub mod transport;
@@ -35,8 +36,9 @@ pub mod transport;
 pub use client::{Client, ClientBuilder, Operation, PARTNER_CENTER, Reply, RetryPolicy};
 pub use error::{Error, explanation_key};
 pub use journal::{Journal, JournalEntry, MemoryJournal};
+pub use requests::CatalogQuery;
 pub use resources::{
-    Availabilities, Carts, CatalogQuery, Customers, Entitlements, Inventory, Invoices, Orders,
-    Products, Skus, Subscriptions,
+    Availabilities, Carts, Customers, Entitlements, Inventory, Invoices, Orders, Products, Skus,
+    Subscriptions,
 };
 pub use token::{StaticToken, TokenFn, TokenFuture, TokenProvider};

@@ -1,6 +1,7 @@
 //! Typed operations, grouped by resource as Partner Center's reference groups them
 //! (partner-center-api.md §1: E1–E28, customers, agreements). Each group borrows the client:
-//! `client.carts().create(customer, &cart)`.
+//! `client.carts().create(customer, &cart)`; the streams of collections hold their own handle to
+//! it, so they may outlive the group and the borrow.
 
 use futures_util::Stream;
 use pc_core::models::{
@@ -9,63 +10,17 @@ use pc_core::models::{
     Order, OrderLineItemProvisioningStatus, Product, Sku, Subscription,
     SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
 };
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
-use crate::client::{Client, Operation};
+use crate::client::Client;
 use crate::error::Error;
 use crate::journal::JournalEntry;
+use crate::requests::{self, CatalogQuery};
 use crate::transport::Transport;
-
-/// Characters left as they are in a path segment or query value.
-const KEEP: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
-
-fn seg(text: &str) -> String {
-    utf8_percent_encode(text, KEEP).to_string()
-}
-
-fn query(pairs: &[(&str, Option<&str>)]) -> String {
-    let parts: Vec<String> = pairs
-        .iter()
-        .filter_map(|(k, v)| Some(format!("{k}={}", seg((*v)?))))
-        .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
-}
 
 fn json<B: Serialize>(body: &B) -> Result<String, Error> {
     serde_json::to_string(body).map_err(|e| Error::InvalidRequest(e.to_string()))
-}
-
-/// Catalog query: country (ISO 3166), optional segment and reservation scope.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CatalogQuery<'a> {
-    /// ISO 3166 two-letter country, e.g. `US`.
-    pub country: &'a str,
-    /// `commercial`, `education`, `government`, `nonprofit`.
-    pub target_segment: Option<&'a str>,
-    /// `true` → `reservationScope=AzurePlan`.
-    pub azure_plan_scope: bool,
-}
-
-impl CatalogQuery<'_> {
-    fn pairs(&self) -> Vec<(&str, Option<&str>)> {
-        vec![
-            ("country", Some(self.country)),
-            ("targetSegment", self.target_segment),
-            (
-                "reservationScope",
-                self.azure_plan_scope.then_some("AzurePlan"),
-            ),
-        ]
-    }
 }
 
 /// Products (E1, E2).
@@ -139,6 +94,17 @@ impl<T: Transport> Client<T> {
     pub async fn resume_checkouts(
         &self,
     ) -> Result<Vec<(JournalEntry, Result<CartCheckoutResult, Error>)>, Error> {
+        self.resume_checkouts_as().await
+    }
+
+    /// [`Client::resume_checkouts`] with each result decoded as `R` (e.g. `serde_json::Value`
+    /// for the body as Partner Center sent it).
+    ///
+    /// # Errors
+    /// The journal cannot be read.
+    pub async fn resume_checkouts_as<R: DeserializeOwned>(
+        &self,
+    ) -> Result<Vec<(JournalEntry, Result<R, Error>)>, Error> {
         let mut out = Vec::new();
         for entry in self.journal().pending()? {
             let result = self.carts().checkout_with(&entry).await;
@@ -154,11 +120,8 @@ impl<T: Transport> Products<'_, T> {
         &self,
         catalog: &CatalogQuery<'q>,
         target_view: &str,
-    ) -> impl Stream<Item = Result<Product, Error>> + '_ {
-        let mut pairs = catalog.pairs();
-        pairs.insert(1, ("targetView", Some(target_view)));
-        self.0
-            .paged(Operation::get(format!("/v1/products{}", query(&pairs))))
+    ) -> impl Stream<Item = Result<Product, Error>> + use<T> {
+        self.0.paged(requests::products(catalog, target_view))
     }
 
     /// E2 `GET /v1/products/{product-id}?country=`.
@@ -170,13 +133,7 @@ impl<T: Transport> Products<'_, T> {
         product_id: &str,
         catalog: &CatalogQuery<'_>,
     ) -> Result<Product, Error> {
-        self.0
-            .call(&Operation::get(format!(
-                "/v1/products/{}{}",
-                seg(product_id),
-                query(&catalog.pairs())
-            )))
-            .await
+        self.0.call(&requests::product(product_id, catalog)).await
     }
 
     /// `GET /v1/customers/{customer-id}/products?targetView=`: products for the customer's country.
@@ -184,12 +141,9 @@ impl<T: Transport> Products<'_, T> {
         &self,
         customer_id: &str,
         target_view: &str,
-    ) -> impl Stream<Item = Result<Product, Error>> + '_ {
-        self.0.paged(Operation::get(format!(
-            "/v1/customers/{}/products{}",
-            seg(customer_id),
-            query(&[("targetView", Some(target_view))])
-        )))
+    ) -> impl Stream<Item = Result<Product, Error>> + use<T> {
+        self.0
+            .paged(requests::customer_products(customer_id, target_view))
     }
 }
 
@@ -203,13 +157,7 @@ impl<T: Transport> Skus<'_, T> {
         product_id: &str,
         catalog: &CatalogQuery<'_>,
     ) -> Result<Vec<Sku>, Error> {
-        self.0
-            .all(Operation::get(format!(
-                "/v1/products/{}/skus{}",
-                seg(product_id),
-                query(&catalog.pairs())
-            )))
-            .await
+        self.0.all(requests::skus(product_id, catalog)).await
     }
 
     /// E4 `GET /v1/products/{product-id}/skus/{sku-id}?country=`.
@@ -223,12 +171,7 @@ impl<T: Transport> Skus<'_, T> {
         catalog: &CatalogQuery<'_>,
     ) -> Result<Sku, Error> {
         self.0
-            .call(&Operation::get(format!(
-                "/v1/products/{}/skus/{}{}",
-                seg(product_id),
-                seg(sku_id),
-                query(&catalog.pairs())
-            )))
+            .call(&requests::sku(product_id, sku_id, catalog))
             .await
     }
 }
@@ -245,12 +188,7 @@ impl<T: Transport> Availabilities<'_, T> {
         catalog: &CatalogQuery<'_>,
     ) -> Result<Vec<Availability>, Error> {
         self.0
-            .all(Operation::get(format!(
-                "/v1/products/{}/skus/{}/availabilities{}",
-                seg(product_id),
-                seg(sku_id),
-                query(&catalog.pairs())
-            )))
+            .all(requests::availabilities(product_id, sku_id, catalog))
             .await
     }
 
@@ -266,13 +204,12 @@ impl<T: Transport> Availabilities<'_, T> {
         country: &str,
     ) -> Result<Availability, Error> {
         self.0
-            .call(&Operation::get(format!(
-                "/v1/products/{}/skus/{}/availabilities/{}{}",
-                seg(product_id),
-                seg(sku_id),
-                seg(availability_id),
-                query(&[("country", Some(country))])
-            )))
+            .call(&requests::availability(
+                product_id,
+                sku_id,
+                availability_id,
+                country,
+            ))
             .await
     }
 }
@@ -288,15 +225,9 @@ impl<T: Transport> Inventory<'_, T> {
         request: &InventoryCheckRequest,
         country: &str,
     ) -> Result<Vec<InventoryItem>, Error> {
-        let mut operation = Operation::post(
-            format!(
-                "/v1/extensions/product/checkInventory{}",
-                query(&[("country", Some(country))])
-            ),
-            Some(json(request)?),
-        );
-        operation.idempotent = true;
-        self.0.call(&operation).await
+        self.0
+            .call(&requests::check_inventory(json(request)?, country))
+            .await
     }
 }
 
@@ -309,10 +240,7 @@ impl<T: Transport> Carts<'_, T> {
     /// Every [`Error`] of a call.
     pub async fn create(&self, customer_id: &str, cart: &Cart) -> Result<Cart, Error> {
         self.0
-            .call(&Operation::post(
-                format!("/v1/customers/{}/carts", seg(customer_id)),
-                Some(json(cart)?),
-            ))
+            .call(&requests::create_cart(customer_id, json(cart)?))
             .await
     }
 
@@ -325,12 +253,9 @@ impl<T: Transport> Carts<'_, T> {
             Error::InvalidRequest("the cart has no id; create it first".to_owned())
         })?;
         self.0
-            .call(&Operation::put(
-                format!(
-                    "/v1/customers/{}/carts/{}",
-                    seg(customer_id),
-                    seg(id.as_str())
-                ),
+            .call(&requests::update_cart(
+                customer_id,
+                id.as_str(),
                 json(cart)?,
             ))
             .await
@@ -341,13 +266,7 @@ impl<T: Transport> Carts<'_, T> {
     /// # Errors
     /// 404 `800008`, and every [`Error`] of a call.
     pub async fn get(&self, customer_id: &str, cart_id: &str) -> Result<Cart, Error> {
-        self.0
-            .call(&Operation::get(format!(
-                "/v1/customers/{}/carts/{}",
-                seg(customer_id),
-                seg(cart_id)
-            )))
-            .await
+        self.0.call(&requests::cart(customer_id, cart_id)).await
     }
 
     /// E11 `POST …/carts/{cart-id}/checkout`. Journaled: the cart and `MS-RequestId` are recorded
@@ -361,6 +280,19 @@ impl<T: Transport> Carts<'_, T> {
         customer_id: &str,
         cart_id: &str,
     ) -> Result<CartCheckoutResult, Error> {
+        self.checkout_as(customer_id, cart_id).await
+    }
+
+    /// [`Carts::checkout`] with the result decoded as `R` (e.g. `serde_json::Value` for the body
+    /// as Partner Center sent it); journaled the same way.
+    ///
+    /// # Errors
+    /// [`Error::Journal`] (nothing was sent), and every [`Error`] of a call.
+    pub async fn checkout_as<R: DeserializeOwned>(
+        &self,
+        customer_id: &str,
+        cart_id: &str,
+    ) -> Result<R, Error> {
         let entry = JournalEntry {
             customer_id: customer_id.to_owned(),
             cart_id: cart_id.to_owned(),
@@ -373,21 +305,11 @@ impl<T: Transport> Carts<'_, T> {
 
     /// Sends the checkout of a journal entry with its IDs; forgets the entry once Partner Center
     /// gave an answer (success or a business error), keeps it when no answer came.
-    pub(crate) async fn checkout_with(
+    pub(crate) async fn checkout_with<R: DeserializeOwned>(
         &self,
         entry: &JournalEntry,
-    ) -> Result<CartCheckoutResult, Error> {
-        let mut operation = Operation::post(
-            format!(
-                "/v1/customers/{}/carts/{}/checkout",
-                seg(&entry.customer_id),
-                seg(&entry.cart_id)
-            ),
-            None,
-        );
-        operation.request_id = Some(entry.request_id.clone());
-        operation.correlation_id = Some(entry.correlation_id.clone());
-        let result = self.0.call(&operation).await;
+    ) -> Result<R, Error> {
+        let result = self.0.call(&requests::checkout(entry)).await;
         let outcome_known = match &result {
             Ok(_) => true,
             Err(Error::Api { status, .. }) => *status < 500,
@@ -406,21 +328,12 @@ impl<T: Transport> Orders<'_, T> {
     /// # Errors
     /// 404 `20000`, and every [`Error`] of a call.
     pub async fn get(&self, customer_id: &str, order_id: &str) -> Result<Order, Error> {
-        self.0
-            .call(&Operation::get(format!(
-                "/v1/customers/{}/orders/{}",
-                seg(customer_id),
-                seg(order_id)
-            )))
-            .await
+        self.0.call(&requests::order(customer_id, order_id)).await
     }
 
     /// E13 `GET /v1/customers/{id}/orders` (new orders appear after up to 15 minutes).
-    pub fn list(&self, customer_id: &str) -> impl Stream<Item = Result<Order, Error>> + '_ {
-        self.0.paged(Operation::get(format!(
-            "/v1/customers/{}/orders",
-            seg(customer_id)
-        )))
+    pub fn list(&self, customer_id: &str) -> impl Stream<Item = Result<Order, Error>> + use<T> {
+        self.0.paged(requests::orders(customer_id))
     }
 
     /// E14 `GET /v1/customers/{id}/orders?billingType=` (`monthly`, `annual`, `one_time`, …).
@@ -428,12 +341,11 @@ impl<T: Transport> Orders<'_, T> {
         &self,
         customer_id: &str,
         billing_cycle: &str,
-    ) -> impl Stream<Item = Result<Order, Error>> + '_ {
-        self.0.paged(Operation::get(format!(
-            "/v1/customers/{}/orders{}",
-            seg(customer_id),
-            query(&[("billingType", Some(billing_cycle))])
-        )))
+    ) -> impl Stream<Item = Result<Order, Error>> + use<T> {
+        self.0.paged(requests::orders_by_billing_cycle(
+            customer_id,
+            billing_cycle,
+        ))
     }
 
     /// E15 `GET /v1/customers/{id}/orders/{order-id}/provisioningstatus`.
@@ -446,11 +358,7 @@ impl<T: Transport> Orders<'_, T> {
         order_id: &str,
     ) -> Result<Vec<OrderLineItemProvisioningStatus>, Error> {
         self.0
-            .all(Operation::get(format!(
-                "/v1/customers/{}/orders/{}/provisioningstatus",
-                seg(customer_id),
-                seg(order_id)
-            )))
+            .all(requests::order_provisioning_status(customer_id, order_id))
             .await
     }
 
@@ -465,22 +373,22 @@ impl<T: Transport> Orders<'_, T> {
         line_item_number: i64,
     ) -> Result<Vec<serde_json::Value>, Error> {
         self.0
-            .all(Operation::get(format!(
-                "/v1/customers/{}/orders/{}/lineitems/{line_item_number}/activationlinks",
-                seg(customer_id),
-                seg(order_id)
-            )))
+            .all(requests::activation_links(
+                customer_id,
+                order_id,
+                line_item_number,
+            ))
             .await
     }
 }
 
 impl<T: Transport> Subscriptions<'_, T> {
     /// E16 `GET /v1/customers/{id}/subscriptions`.
-    pub fn list(&self, customer_id: &str) -> impl Stream<Item = Result<Subscription, Error>> + '_ {
-        self.0.paged(Operation::get(format!(
-            "/v1/customers/{}/subscriptions",
-            seg(customer_id)
-        )))
+    pub fn list(
+        &self,
+        customer_id: &str,
+    ) -> impl Stream<Item = Result<Subscription, Error>> + use<T> {
+        self.0.paged(requests::subscriptions(customer_id))
     }
 
     /// E17 `GET /v1/customers/{id}/subscriptions?order_id=`.
@@ -493,11 +401,7 @@ impl<T: Transport> Subscriptions<'_, T> {
         order_id: &str,
     ) -> Result<Vec<Subscription>, Error> {
         self.0
-            .all(Operation::get(format!(
-                "/v1/customers/{}/subscriptions{}",
-                seg(customer_id),
-                query(&[("order_id", Some(order_id))])
-            )))
+            .all(requests::subscriptions_by_order(customer_id, order_id))
             .await
     }
 
@@ -511,11 +415,7 @@ impl<T: Transport> Subscriptions<'_, T> {
         subscription_id: &str,
     ) -> Result<Subscription, Error> {
         self.0
-            .call(&Operation::get(format!(
-                "/v1/customers/{}/subscriptions/{}",
-                seg(customer_id),
-                seg(subscription_id)
-            )))
+            .call(&requests::subscription(customer_id, subscription_id))
             .await
     }
 
@@ -529,11 +429,10 @@ impl<T: Transport> Subscriptions<'_, T> {
         subscription_id: &str,
     ) -> Result<SubscriptionProvisioningStatus, Error> {
         self.0
-            .call(&Operation::get(format!(
-                "/v1/customers/{}/subscriptions/{}/provisioningstatus",
-                seg(customer_id),
-                seg(subscription_id)
-            )))
+            .call(&requests::subscription_provisioning_status(
+                customer_id,
+                subscription_id,
+            ))
             .await
     }
 
@@ -542,17 +441,13 @@ impl<T: Transport> Subscriptions<'_, T> {
     /// # Errors
     /// 400 `800011` for a subscription that is not an Azure subscription, and every [`Error`].
     pub async fn register(&self, customer_id: &str, subscription_id: &str) -> Result<(), Error> {
-        let mut operation = Operation::post(
-            format!(
-                "/v1/customers/{}/subscriptions/{}/registrations",
-                seg(customer_id),
-                seg(subscription_id)
-            ),
-            None,
-        );
-        // Registering twice is harmless: retries need no request-ID care.
-        operation.idempotent = true;
-        self.0.send(&operation).await.map(|_| ())
+        self.0
+            .send(&requests::register_subscription(
+                customer_id,
+                subscription_id,
+            ))
+            .await
+            .map(|_| ())
     }
 
     /// E21 `GET …/subscriptions/{subscription-id}/registrationstatus`.
@@ -565,11 +460,10 @@ impl<T: Transport> Subscriptions<'_, T> {
         subscription_id: &str,
     ) -> Result<SubscriptionRegistrationStatus, Error> {
         self.0
-            .call(&Operation::get(format!(
-                "/v1/customers/{}/subscriptions/{}/registrationstatus",
-                seg(customer_id),
-                seg(subscription_id)
-            )))
+            .call(&requests::subscription_registration_status(
+                customer_id,
+                subscription_id,
+            ))
             .await
     }
 }
@@ -586,14 +480,11 @@ impl<T: Transport> Entitlements<'_, T> {
         show_expiry: bool,
     ) -> Result<Vec<Entitlement>, Error> {
         self.0
-            .all(Operation::get(format!(
-                "/v1/customers/{}/entitlements{}",
-                seg(customer_id),
-                query(&[
-                    ("entitlementType", entitlement_type),
-                    ("showExpiry", show_expiry.then_some("true"))
-                ])
-            )))
+            .all(requests::entitlements(
+                customer_id,
+                entitlement_type,
+                show_expiry,
+            ))
             .await
     }
 }
@@ -604,7 +495,7 @@ impl<T: Transport> Invoices<'_, T> {
     /// # Errors
     /// Every [`Error`] of a call.
     pub async fn balance(&self) -> Result<InvoiceSummary, Error> {
-        self.0.call(&Operation::get("/v1/invoices/summary")).await
+        self.0.call(&requests::invoice_balance()).await
     }
 
     /// E24 `GET /v1/invoices/summaries`: one summary per currency.
@@ -612,12 +503,12 @@ impl<T: Transport> Invoices<'_, T> {
     /// # Errors
     /// Every [`Error`] of a call.
     pub async fn summaries(&self) -> Result<Vec<InvoiceSummary>, Error> {
-        self.0.all(Operation::get("/v1/invoices/summaries")).await
+        self.0.all(requests::invoice_summaries()).await
     }
 
     /// E25 `GET /v1/invoices`, all pages.
-    pub fn list(&self) -> impl Stream<Item = Result<Invoice, Error>> + '_ {
-        self.0.paged(Operation::get("/v1/invoices"))
+    pub fn list(&self) -> impl Stream<Item = Result<Invoice, Error>> + use<T> {
+        self.0.paged(requests::invoices())
     }
 
     /// E26 `GET /v1/invoices/{invoice-id}`.
@@ -625,9 +516,7 @@ impl<T: Transport> Invoices<'_, T> {
     /// # Errors
     /// Every [`Error`] of a call.
     pub async fn get(&self, invoice_id: &str) -> Result<Invoice, Error> {
-        self.0
-            .call(&Operation::get(format!("/v1/invoices/{}", seg(invoice_id))))
-            .await
+        self.0.call(&requests::invoice(invoice_id)).await
     }
 
     /// E27 `GET /v1/invoices/{invoice-id}/documents/statement`: the PDF bytes.
@@ -635,14 +524,12 @@ impl<T: Transport> Invoices<'_, T> {
     /// # Errors
     /// Every [`Error`] of a call.
     pub async fn statement(&self, invoice_id: &str) -> Result<Vec<u8>, Error> {
-        let mut operation = Operation::get(format!(
-            "/v1/invoices/{}/documents/statement",
-            seg(invoice_id)
-        ));
-        operation
-            .headers
-            .push(("Accept".to_owned(), "application/pdf".to_owned()));
-        Ok(self.0.send(&operation).await?.response.body)
+        Ok(self
+            .0
+            .send(&requests::invoice_statement(invoice_id))
+            .await?
+            .response
+            .body)
     }
 
     /// E28 `GET /v1/invoices/{invoice-id}/lineitems?provider=&invoicelineitemtype=`, all pages
@@ -652,22 +539,19 @@ impl<T: Transport> Invoices<'_, T> {
         invoice_id: &str,
         provider: &str,
         line_item_type: &str,
-    ) -> impl Stream<Item = Result<InvoiceLineItem, Error>> + '_ {
-        self.0.paged(Operation::get(format!(
-            "/v1/invoices/{}/lineitems{}",
-            seg(invoice_id),
-            query(&[
-                ("provider", Some(provider)),
-                ("invoicelineitemtype", Some(line_item_type))
-            ])
-        )))
+    ) -> impl Stream<Item = Result<InvoiceLineItem, Error>> + use<T> {
+        self.0.paged(requests::invoice_line_items(
+            invoice_id,
+            provider,
+            line_item_type,
+        ))
     }
 }
 
 impl<T: Transport> Customers<'_, T> {
     /// `GET /v1/customers`, all pages.
-    pub fn list(&self) -> impl Stream<Item = Result<Customer, Error>> + '_ {
-        self.0.paged(Operation::get("/v1/customers"))
+    pub fn list(&self) -> impl Stream<Item = Result<Customer, Error>> + use<T> {
+        self.0.paged(requests::customers())
     }
 
     /// `GET /v1/customers/{customer-tenant-id}`.
@@ -675,12 +559,7 @@ impl<T: Transport> Customers<'_, T> {
     /// # Errors
     /// Every [`Error`] of a call.
     pub async fn get(&self, customer_id: &str) -> Result<Customer, Error> {
-        self.0
-            .call(&Operation::get(format!(
-                "/v1/customers/{}",
-                seg(customer_id)
-            )))
-            .await
+        self.0.call(&requests::customer(customer_id)).await
     }
 
     /// `GET /v1/customers/{id}/agreements[?agreementType=]`.
@@ -693,11 +572,7 @@ impl<T: Transport> Customers<'_, T> {
         agreement_type: Option<&str>,
     ) -> Result<Vec<Agreement>, Error> {
         self.0
-            .all(Operation::get(format!(
-                "/v1/customers/{}/agreements{}",
-                seg(customer_id),
-                query(&[("agreementType", agreement_type)])
-            )))
+            .all(requests::agreements(customer_id, agreement_type))
             .await
     }
 
@@ -711,10 +586,7 @@ impl<T: Transport> Customers<'_, T> {
         agreement: &Agreement,
     ) -> Result<Agreement, Error> {
         self.0
-            .call(&Operation::post(
-                format!("/v1/customers/{}/agreements", seg(customer_id)),
-                Some(json(agreement)?),
-            ))
+            .call(&requests::accept_agreement(customer_id, json(agreement)?))
             .await
     }
 
@@ -726,12 +598,7 @@ impl<T: Transport> Customers<'_, T> {
         &self,
         customer_id: &str,
     ) -> Result<Vec<CustomerQualification>, Error> {
-        self.0
-            .call(&Operation::get(format!(
-                "/v1/customers/{}/qualifications",
-                seg(customer_id)
-            )))
-            .await
+        self.0.call(&requests::qualifications(customer_id)).await
     }
 
     /// `GET /v1/agreements?agreementType=` (the template ID to accept with).
@@ -743,10 +610,7 @@ impl<T: Transport> Customers<'_, T> {
         agreement_type: &str,
     ) -> Result<Vec<serde_json::Value>, Error> {
         self.0
-            .all(Operation::get(format!(
-                "/v1/agreements{}",
-                query(&[("agreementType", Some(agreement_type))])
-            )))
+            .all(requests::agreement_templates(agreement_type))
             .await
     }
 }

@@ -12,7 +12,11 @@ macro_rules! id_type {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
         #[serde(transparent)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
         pub struct $name(String);
+
+        #[cfg(feature = "ts")]
+        $crate::ts::ts_named!($name);
 
         impl $name {
             /// Wraps an identifier string.

@@ -32,6 +32,8 @@ pub mod ids;
 pub mod models;
 pub mod roundtrip;
 pub mod rules;
+#[cfg(feature = "ts")]
+pub mod ts;
 pub mod wire;
 
 pub use rules::{PurchaseContext, Validation, validate_cart};

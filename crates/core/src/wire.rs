@@ -273,6 +273,48 @@ macro_rules! wire_enum {
                 Ok(spelled.into_value())
             }
         }
+
+        // TypeScript: the canonical spellings, numbers when the enum has a numeric form, and
+        // any other string (values this version does not know are kept).
+        #[cfg(feature = "ts")]
+        const _: () = {
+            $(#[$meta])*
+            #[derive(ts_rs::TS)]
+            #[allow(dead_code)]
+            struct Docs;
+
+            impl ts_rs::TS for $name {
+                type WithoutGenerics = Self;
+                type OptionInnerType = Self;
+                fn docs() -> Option<String> {
+                    <Docs as ts_rs::TS>::docs()
+                }
+                fn name(_: &ts_rs::Config) -> String {
+                    stringify!($name).to_owned()
+                }
+                fn inline(_: &ts_rs::Config) -> String {
+                    let mut out = String::new();
+                    $( out.push_str(concat!("\"", $wire, "\" | ")); )+
+                    $(
+                        let _ = $from_number;
+                        out.push_str("number | ");
+                    )?
+                    out.push_str("(string & {})");
+                    out
+                }
+                fn decl(cfg: &ts_rs::Config) -> String {
+                    format!("type {} = {};", Self::name(cfg), Self::inline(cfg))
+                }
+                fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                    Self::decl(cfg)
+                }
+                fn output_path() -> Option<std::path::PathBuf> {
+                    Some(std::path::PathBuf::from(concat!(stringify!($name), ".ts")))
+                }
+            }
+
+            $crate::ts::ts_named!($name);
+        };
     };
 }
 pub(crate) use wire_enum;
@@ -361,6 +403,54 @@ macro_rules! resource {
                 deserializer.deserialize_map(ResourceVisitor)
             }
         }
+
+        // TypeScript: an object of optional members named as on the wire, declared through a
+        // derived shadow type (so member docs become JSDoc); `extra` is not part of it.
+        #[cfg(feature = "ts")]
+        const _: () = {
+            $(#[$meta])*
+            #[derive(ts_rs::TS)]
+            #[ts(rename = stringify!($name), optional_fields)]
+            #[allow(dead_code)]
+            struct Shadow {
+                $(
+                    $(#[$fmeta])*
+                    #[ts(rename = $wire)]
+                    $field: Option<$crate::ts::TsOf<$ty>>,
+                )*
+            }
+
+            impl ts_rs::TS for $name {
+                type WithoutGenerics = Self;
+                type OptionInnerType = Self;
+                fn docs() -> Option<String> {
+                    <Shadow as ts_rs::TS>::docs()
+                }
+                fn name(cfg: &ts_rs::Config) -> String {
+                    <Shadow as ts_rs::TS>::name(cfg)
+                }
+                fn inline(cfg: &ts_rs::Config) -> String {
+                    <Shadow as ts_rs::TS>::inline(cfg)
+                }
+                fn inline_flattened(cfg: &ts_rs::Config) -> String {
+                    <Shadow as ts_rs::TS>::inline_flattened(cfg)
+                }
+                fn decl(cfg: &ts_rs::Config) -> String {
+                    <Shadow as ts_rs::TS>::decl(cfg)
+                }
+                fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                    <Shadow as ts_rs::TS>::decl_concrete(cfg)
+                }
+                fn visit_dependencies(v: &mut impl ts_rs::TypeVisitor) {
+                    <Shadow as ts_rs::TS>::visit_dependencies(v);
+                }
+                fn output_path() -> Option<std::path::PathBuf> {
+                    Some(std::path::PathBuf::from(concat!(stringify!($name), ".ts")))
+                }
+            }
+
+            $crate::ts::ts_named!($name);
+        };
     };
 }
 pub(crate) use resource;
@@ -393,12 +483,16 @@ pub(crate) use member_value;
 /// (`"2015-11-25T06: 41: 12Z"`, a documented example). Writes RFC 3339 in UTC. A value that is
 /// no date at all is kept verbatim as [`Timestamp::Unparsed`] rather than rejecting the resource.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub enum Timestamp {
     /// A point in time.
     At(DateTime<Utc>),
     /// Text that is not a recognisable date-time, kept as received.
     Unparsed(String),
 }
+
+#[cfg(feature = "ts")]
+crate::ts::ts_named!(Timestamp);
 
 impl Timestamp {
     /// The instant, when the value is a date-time.
@@ -415,10 +509,13 @@ impl Timestamp {
         if let Ok(at) = DateTime::parse_from_rfc3339(&compact) {
             return Some(at.with_timezone(&Utc));
         }
-        if let Ok(naive) = NaiveDateTime::parse_from_str(&compact, "%Y-%m-%dT%H:%M:%S%.f") {
+        // chrono's `FromStr` forms are `%Y-%m-%dT%H:%M:%S%.f` and `%Y-%m-%d`; unlike format
+        // strings they need no strftime parser in the wasm.
+        if let Ok(naive) = compact.parse::<NaiveDateTime>() {
             return Some(naive.and_utc());
         }
-        NaiveDate::parse_from_str(&compact, "%Y-%m-%d")
+        compact
+            .parse::<NaiveDate>()
             .ok()
             .and_then(|d| d.and_hms_opt(0, 0, 0))
             .map(|naive| naive.and_utc())
@@ -600,6 +697,32 @@ mod tests {
         assert_eq!(serde_json::to_string(&v).unwrap(), "\"Monthly\"");
         let built: Spelled<Cycle> = Cycle::OneTime.into();
         assert_eq!(serde_json::to_string(&built).unwrap(), "\"one_time\"");
+    }
+
+    #[test]
+    fn chrono_from_str_reads_as_the_format_strings_did() {
+        for text in [
+            "2018-03-16T00:00:00",
+            "2019-01-16T00:48:44.76",
+            "2026-11-21T12:00:00.123456789",
+            "2026-1-2T3:4:5",
+            "2026-11-21t12:00:00",
+            "2026-11-21",
+            "2026-02-30T00:00:00",
+            "2026-11-21T12:00",
+            "soon",
+        ] {
+            assert_eq!(
+                text.parse::<NaiveDateTime>().ok(),
+                NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").ok(),
+                "{text}"
+            );
+            assert_eq!(
+                text.parse::<NaiveDate>().ok(),
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

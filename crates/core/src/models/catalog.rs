@@ -155,12 +155,16 @@ resource! {
 /// `Availability.defaultCurrency`: a string per the docs' table, an object in every example.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum DefaultCurrency {
     /// `"USD"`.
     Code(String),
     /// `{ "code": "USD", "symbol": "$" }`.
     Info(CurrencyInfo),
 }
+
+#[cfg(feature = "ts")]
+crate::ts::ts_named!(DefaultCurrency);
 
 impl DefaultCurrency {
     /// The ISO 4217 currency code, whichever form was sent.

@@ -188,12 +188,16 @@ impl<'de> DeserializeSeed<'de> for LenientInt {
 /// An error code that Partner Center documents as a string but sends as a number.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ErrorCode {
     /// The usual form: `800090`.
     Number(i64),
     /// The documented form: `"800090"` (or a name, for newer services).
     Text(String),
 }
+
+#[cfg(feature = "ts")]
+crate::ts::ts_named!(ErrorCode);
 
 impl ErrorCode {
     /// The numeric code, whichever way it was sent.
@@ -208,6 +212,7 @@ impl ErrorCode {
 /// Partner Center's error body: `{ code, description, data, source }` (§0.6).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ApiError {
     /// The Partner Center error code (e.g. `800090`, `13605`).
     pub code: ErrorCode,
@@ -216,12 +221,17 @@ pub struct ApiError {
     pub description: String,
     /// Extra strings or objects for some errors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<crate::ts::TsOf<Vec<serde_json::Value>>>")
+    )]
     pub data: Option<Vec<serde_json::Value>>,
     /// Emitting service, e.g. `PartnerFD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Members this version does not model, written back unchanged.
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 

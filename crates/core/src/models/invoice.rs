@@ -394,6 +394,46 @@ pub enum InvoiceLineItem {
     Other(Extra),
 }
 
+// TypeScript: the union of the concrete line-item types, or any other object.
+#[cfg(feature = "ts")]
+impl ts_rs::TS for InvoiceLineItem {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn docs() -> Option<String> {
+        Some(ts_rs::format_docs(&[
+            " An invoice line item (E28): the concrete type is chosen by `attributes.objectType`,",
+            " or else by `invoiceLineItemType` + `billingProvider`.",
+        ]))
+    }
+    fn name(_: &ts_rs::Config) -> String {
+        "InvoiceLineItem".to_owned()
+    }
+    fn inline(_: &ts_rs::Config) -> String {
+        "LicenseBasedLineItem | UsageBasedLineItem | DailyUsageLineItem | OneTimeInvoiceLineItem \
+         | DailyRatedUsageLineItem | Record<string, unknown>"
+            .to_owned()
+    }
+    fn decl(cfg: &ts_rs::Config) -> String {
+        format!("type InvoiceLineItem = {};", Self::inline(cfg))
+    }
+    fn decl_concrete(cfg: &ts_rs::Config) -> String {
+        Self::decl(cfg)
+    }
+    fn visit_dependencies(v: &mut impl ts_rs::TypeVisitor) {
+        v.visit::<LicenseBasedLineItem>();
+        v.visit::<UsageBasedLineItem>();
+        v.visit::<DailyUsageLineItem>();
+        v.visit::<OneTimeInvoiceLineItem>();
+        v.visit::<DailyRatedUsageLineItem>();
+    }
+    fn output_path() -> Option<std::path::PathBuf> {
+        Some(std::path::PathBuf::from("InvoiceLineItem.ts"))
+    }
+}
+
+#[cfg(feature = "ts")]
+crate::ts::ts_named!(InvoiceLineItem);
+
 /// Which concrete line-item type a JSON object is.
 fn line_item_kind(map: &Extra) -> &'static str {
     let object_type = map

@@ -9,6 +9,7 @@ use crate::enums::CartErrorCode;
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Severity {
     /// Checkout would fail: nothing may be submitted while one stands.
     Error,
@@ -19,6 +20,7 @@ pub enum Severity {
 /// Stable finding codes (the public contract; also the translation keys).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum FindingCode {
     /// The cart has no lines.
     CartEmpty,
@@ -192,6 +194,7 @@ impl FindingCode {
 /// One finding: `{ code, severity, lineItemId, partnerCenterErrorCode, params }`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     /// Stable code.
     pub code: FindingCode,
@@ -202,6 +205,7 @@ pub struct Finding {
     /// The Partner Center error code it prevents, if any.
     pub partner_center_error_code: Option<i64>,
     /// Values for the message (e.g. `country`, `minimum`, `key`).
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
     pub params: Map<String, Value>,
 }
 

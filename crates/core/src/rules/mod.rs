@@ -46,6 +46,7 @@ use crate::roundtrip::JsonPath;
 /// The result of [`validate_cart`]: `{"findings": [...], "orderGroups": [...]}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Validation {
     /// Everything that would make checkout fail: cart-level findings first, then each line's in
     /// line order.
@@ -70,6 +71,7 @@ impl Validation {
 
 /// The JSON input of the rules contract: `{"cart": Cart, "context": PurchaseContext}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CheckCartInput {
     /// Partner Center's own cart shape.
     pub cart: Cart,

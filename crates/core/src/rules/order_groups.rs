@@ -12,6 +12,7 @@ use crate::rules::Line;
 /// One predicted order: `{ orderGroup, billingCycle, lineItemIds }`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OrderGroup {
     /// The `orderGroup` Partner Center will assign (`"0"`, `"OMS-0"`).
     pub order_group: String,

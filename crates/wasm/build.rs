@@ -1,0 +1,74 @@
+//! Compiles the findings' messages of pc-i18n's Fluent files (`crates/i18n/locales/*.ftl`) into
+//! a table of text pieces and variables (`findings.rs` in `OUT_DIR`), so `explainFinding` needs
+//! no Fluent runtime in the wasm. Only `finding-*` messages are taken; they may hold text and
+//! `{ $variable }` placeables only — anything else (selectors, functions, references) fails the
+//! build rather than being rendered differently from Fluent. `tests` compare every message with
+//! pc-i18n's Fluent output.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::{env, fs};
+
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+
+fn main() -> Result<(), String> {
+    let manifest = env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?;
+    let locales = Path::new(&manifest).join("../i18n/locales");
+    println!("cargo:rerun-if-changed={}", locales.display());
+    let mut files: Vec<_> = fs::read_dir(&locales)
+        .map_err(|e| format!("{}: {e}", locales.display()))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+        .collect();
+    files.sort();
+
+    let mut out = String::from("&[\n");
+    for file in &files {
+        let tag = file
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .ok_or_else(|| format!("{}: not a locale file name", file.display()))?;
+        let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .map_err(|(_, errors)| format!("{}: {errors:?}", file.display()))?;
+        for entry in &resource.body {
+            let Entry::Message(message) = entry else {
+                continue;
+            };
+            let id = message.id.name;
+            if !id.starts_with("finding-") {
+                continue;
+            }
+            let Some(pattern) = &message.value else {
+                continue;
+            };
+            write!(out, "    ({tag:?}, {id:?}, &[").map_err(|e| e.to_string())?;
+            for element in &pattern.elements {
+                match element {
+                    PatternElement::TextElement { value } => {
+                        write!(out, "Piece::Text({value:?}), ").map_err(|e| e.to_string())?;
+                    }
+                    PatternElement::Placeable {
+                        expression:
+                            Expression::Inline(InlineExpression::VariableReference { id: variable }),
+                    } => {
+                        write!(out, "Piece::Variable({:?}), ", variable.name)
+                            .map_err(|e| e.to_string())?;
+                    }
+                    PatternElement::Placeable { .. } => {
+                        return Err(format!(
+                            "{}: message {id} uses a Fluent expression other than a variable; \
+                             teach crates/wasm/build.rs (and src/findings.rs) to render it",
+                            file.display()
+                        ));
+                    }
+                }
+            }
+            out.push_str("]),\n");
+        }
+    }
+    out.push_str("]\n");
+    let target = Path::new(&env::var("OUT_DIR").map_err(|e| e.to_string())?).join("findings.rs");
+    fs::write(&target, out).map_err(|e| format!("{}: {e}", target.display()))
+}

@@ -1,0 +1,39 @@
+//! Writes the npm package's `models.d.ts`: the TypeScript declarations of every Partner Center
+//! model, the rules contract and the JavaScript API's option types, generated from the Rust types
+//! (ts-rs). Usage: `pc-wasm-types <FILE>` (`cargo xtask npm` runs it).
+
+use std::process::ExitCode;
+
+use pc_core::ts::{Declarations, add_contract};
+use pc_wasm::types::{
+    CatalogQuery, ClientOptions, EntitlementQuery, PartnerCenterErrorDetails, ProductQuery,
+    ResumedCheckout,
+};
+
+fn main() -> ExitCode {
+    let Some(path) = std::env::args_os().nth(1) else {
+        eprintln!("usage: pc-wasm-types <FILE>");
+        return ExitCode::from(2);
+    };
+    let mut declarations = Declarations::new();
+    add_contract(&mut declarations);
+    declarations
+        .add::<ClientOptions>()
+        .add::<ProductQuery>()
+        .add::<CatalogQuery>()
+        .add::<EntitlementQuery>()
+        .add::<PartnerCenterErrorDetails>()
+        .add::<ResumedCheckout>();
+    let text = format!(
+        "// Generated from the Rust types by pc-wasm-types (ts-rs); do not edit.\n\
+         import type {{ PartnerCenterError }} from \"./support.js\";\n\n{}",
+        declarations.finish()
+    );
+    match std::fs::write(&path, text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot write {}: {error}", path.to_string_lossy());
+            ExitCode::FAILURE
+        }
+    }
+}

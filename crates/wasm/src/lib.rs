@@ -1,0 +1,42 @@
+//! # pc-wasm
+//!
+//! The npm package's WebAssembly surface, a thin wasm-bindgen layer over the other crates (built
+//! by `cargo xtask npm`):
+//!
+//! * [`validateCart(cart, context)`](rules::validate_cart_js) → `{findings, orderGroups}`: pc-core's
+//!   purchase rules, the same function the sandbox runs at checkout;
+//! * [`explainFinding(finding, locale)`](rules::explain_finding_js) → a sentence (pc-i18n);
+//! * [`PartnerCenterClient`](client::PartnerCenterClient): pc-client with promises per operation,
+//!   async iterators for paged collections and `PartnerCenterError`s.
+//!
+//! Values cross the boundary as JSON ([`convert`]), decoded by the models' own serde, so bad
+//! input is a thrown `TypeError` naming its JSON path (`$.cart.lineItems[0].quantity`), never a
+//! panic. The TypeScript declarations of every model, the rules contract and the option types
+//! ([`types`]) are generated from the Rust types with ts-rs (feature `ts`, the
+//! `pc-wasm-types` binary); the API's own signatures come from wasm-bindgen.
+//!
+//! ```js
+//! import init, { validateCart, explainFinding, PartnerCenterClient } from "@pc-portal/partner-center";
+//! await init(); // browsers; in Node the package initializes itself
+//! const { findings } = validateCart(cart, context);
+//! for (const finding of findings) console.log(explainFinding(finding, "sv-SE"));
+//! const client = new PartnerCenterClient({ baseUrl, getToken: async () => token });
+//! for await (const customer of client.customers.list()) console.log(customer.companyProfile?.companyName);
+//! ```
+//!
+//! Feature `portal` will add `mountPortal` from pc-portal (the full build); the default build is
+//! the rules and the client only.
+
+pub mod client;
+pub(crate) mod convert;
+mod findings;
+pub mod rules;
+pub mod support;
+pub mod types;
+
+pub use client::PartnerCenterClient;
+pub use rules::{explain_finding_js, supported_locales, validate_cart_js};
+pub use types::{
+    CatalogQuery, ClientOptions, EntitlementQuery, PartnerCenterErrorDetails, ProductQuery,
+    ResumedCheckout,
+};
