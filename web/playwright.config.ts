@@ -7,6 +7,10 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.PC_E2E_PORT ?? 8091);
 const sandbox = process.env.PC_SANDBOX_BIN ?? '../target/sandbox/pc-sandbox';
 const portal = process.env.PC_PORTAL_DIST ?? '../target/portal-dist';
+// The example dashboard (web/examples) with the built npm package under ./pkg/.
+const embedPort = Number(process.env.PC_E2E_EMBED_PORT ?? 8092);
+const embedSite = process.env.PC_EMBED_SITE ?? '../target/npm/site';
+export const EMBED_URL = `http://127.0.0.1:${embedPort}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -28,12 +32,22 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
     },
   },
-  webServer: {
-    command: `${sandbox} serve --addr 127.0.0.1:${port} --db sqlite::memory: --portal ${portal} --order-list-delay 10m --provisioning-delay 2s`,
-    url: `http://127.0.0.1:${port}/openapi.json`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `${sandbox} serve --addr 127.0.0.1:${port} --db sqlite::memory: --portal ${portal} --order-list-delay 10m --provisioning-delay 2s`,
+      url: `http://127.0.0.1:${port}/openapi.json`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `${sandbox} serve --addr 127.0.0.1:${embedPort} --db sqlite::memory: --portal ${embedSite} --order-list-delay 10m --provisioning-delay 2s`,
+      url: `http://127.0.0.1:${embedPort}/openapi.json`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -287,6 +287,15 @@ fn e2e(root: &Path) -> Result<()> {
     let web = root.join("web");
     let sandbox = root.join("target").join("debug").join("pc-sandbox");
     let dist = root.join("target").join("portal-dist");
+    // The example dashboard with the npm package (built by the step before) under ./pkg/.
+    let npm = npm::target_dir(root)?.join("npm");
+    let site = npm.join("site");
+    if site.exists() {
+        std::fs::remove_dir_all(&site)
+            .with_context(|| format!("cannot empty {}", site.display()))?;
+    }
+    copy_dir(&web.join("examples"), &site)?;
+    copy_dir(&npm.join("package"), &site.join("pkg"))?;
     eprintln!("==> playwright test (web/e2e)");
     let status = Command::new("npx")
         .args(["--no-install", "playwright", "test"])
@@ -294,6 +303,7 @@ fn e2e(root: &Path) -> Result<()> {
         .env("PATH", &path)
         .env("PC_SANDBOX_BIN", &sandbox)
         .env("PC_PORTAL_DIST", &dist)
+        .env("PC_EMBED_SITE", &site)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .status()
         .context("cannot run npx playwright")?;
@@ -302,6 +312,29 @@ fn e2e(root: &Path) -> Result<()> {
             "the portal's end-to-end tests failed ({status}); screenshots and traces are in \
              target/e2e-artifacts, the report in target/e2e-report"
         );
+    }
+    Ok(())
+}
+
+/// Copies the directory `from` into `to` (created), recursively.
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
+    for entry in
+        std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))?
+    {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).with_context(|| {
+                format!(
+                    "cannot copy {} to {}",
+                    entry.path().display(),
+                    target.display()
+                )
+            })?;
+        }
     }
     Ok(())
 }

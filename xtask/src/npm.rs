@@ -21,6 +21,9 @@ const STEM: &str = "pc_wasm";
 /// Files wasm-bindgen generates that the package ships (the wasm itself is written by wasm-opt).
 const GENERATED: [&str; 2] = ["pc_wasm.js", "pc_wasm_bg.wasm.d.ts"];
 
+/// The hand-written entry points of the full build, under `web/package/portal`.
+const PORTAL_FILES: [&str; 2] = ["index.js", "index.d.ts"];
+
 /// The hand-written package files under `web/package`.
 const PACKAGE_FILES: [&str; 7] = [
     "package.json",
@@ -39,8 +42,15 @@ pub(crate) fn command(out: Option<&Path>, test: bool) -> Result<ExitCode> {
     let root = crate::workspace_root()?;
     let npm = target_dir(&root)?.join("npm");
     let out = out.map_or_else(|| npm.join("package"), Path::to_path_buf);
-    build(&root, &out)?;
-    eprintln!("==> package ready for `npm pack` in {}", out.display());
+    let (lean, full) = build(&root, &out)?;
+    eprintln!(
+        "==> package ready for `npm pack` in {}\n    rules and client: {} bytes wasm, {} bytes brotli\n    with the portal (portal/): {} bytes wasm, {} bytes brotli",
+        out.display(),
+        lean.raw,
+        lean.brotli,
+        full.raw,
+        full.brotli
+    );
     if test {
         crate::run_step(&root, &[], &["build", "-p", "pc-sandbox"])?;
         let sandbox = crate::Sandbox::start(&root)?;
@@ -124,8 +134,10 @@ fn run_program(program: &Path, args: &[&std::ffi::OsStr]) -> Result<()> {
     Ok(())
 }
 
-/// Builds the package into `out` (emptied first) and returns the wasm's sizes.
-pub(crate) fn build(root: &Path, out: &Path) -> Result<WasmSize> {
+/// Builds the package into `out` (emptied first): the rules-and-client build at the top, the full
+/// build with the portal (`mountPortal`, feature `portal`) under `portal/`. Returns both wasm
+/// sizes (lean, full).
+pub(crate) fn build(root: &Path, out: &Path) -> Result<(WasmSize, WasmSize)> {
     let locked = crate::locked_wasm_bindgen_version(root)?;
     let found = crate::version_of("wasm-bindgen");
     if found.as_deref() != Some(&format!("wasm-bindgen {locked}")) {
@@ -134,55 +146,12 @@ pub(crate) fn build(root: &Path, out: &Path) -> Result<WasmSize> {
              `cargo install wasm-bindgen-cli --version {locked}`"
         );
     }
-    let wasm_opt = wasm_opt(root)?;
-    let target = target_dir(root)?;
-
-    crate::run_step(
-        root,
-        &[],
-        &[
-            "build",
-            "-p",
-            "pc-wasm",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--release",
-        ],
-    )?;
-    let bindgen = target.join("npm-bindgen");
-    if bindgen.exists() {
-        fs::remove_dir_all(&bindgen)
-            .with_context(|| format!("cannot empty {}", bindgen.display()))?;
-    }
-    let built = target
-        .join("wasm32-unknown-unknown")
-        .join("release")
-        .join(format!("{STEM}.wasm"));
-    run_program(
-        Path::new("wasm-bindgen"),
-        &[
-            "--target".as_ref(),
-            "web".as_ref(),
-            "--out-dir".as_ref(),
-            bindgen.as_os_str(),
-            built.as_os_str(),
-        ],
-    )?;
-
     if out.exists() {
         fs::remove_dir_all(out).with_context(|| format!("cannot empty {}", out.display()))?;
     }
-    fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    let wasm = out.join(format!("{STEM}_bg.wasm"));
-    run_program(
-        &wasm_opt,
-        &[
-            "-Oz".as_ref(),
-            bindgen.join(format!("{STEM}_bg.wasm")).as_os_str(),
-            "-o".as_ref(),
-            wasm.as_os_str(),
-        ],
-    )?;
+    let full_out = out.join("portal");
+    fs::create_dir_all(&full_out)
+        .with_context(|| format!("cannot create {}", full_out.display()))?;
 
     let models = out.join("models.d.ts");
     crate::run_step(
@@ -204,6 +173,82 @@ pub(crate) fn build(root: &Path, out: &Path) -> Result<WasmSize> {
     let models_text =
         fs::read_to_string(&models).with_context(|| format!("cannot read {}", models.display()))?;
 
+    let lean = build_variant(root, None, out, &models_text, "./models.js")?;
+    let full = build_variant(
+        root,
+        Some("portal"),
+        &full_out,
+        &models_text,
+        "../models.js",
+    )?;
+
+    let package = root.join("web").join("package");
+    for name in PACKAGE_FILES {
+        copy(&package.join(name), &out.join(name))?;
+    }
+    for name in PORTAL_FILES {
+        copy(&package.join("portal").join(name), &full_out.join(name))?;
+    }
+    // The full build's glue imports `./support.js` next to it, as the lean build's does.
+    for name in ["support.js", "support.d.ts"] {
+        copy(&package.join(name), &full_out.join(name))?;
+    }
+    set_version(&out.join("package.json"), env!("CARGO_PKG_VERSION"))?;
+    Ok((lean, full))
+}
+
+/// Builds pc-wasm (with `features`) for wasm32, runs wasm-bindgen and wasm-opt -Oz, and writes
+/// `pc_wasm.js`, `pc_wasm_bg.wasm` and the declarations into `out`.
+fn build_variant(
+    root: &Path,
+    features: Option<&str>,
+    out: &Path,
+    models: &str,
+    models_module: &str,
+) -> Result<WasmSize> {
+    let wasm_opt = wasm_opt(root)?;
+    let target = target_dir(root)?;
+    let mut args = vec![
+        "build",
+        "-p",
+        "pc-wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--release",
+    ];
+    if let Some(features) = features {
+        args.extend(["--features", features]);
+    }
+    crate::run_step(root, &[], &args)?;
+    let bindgen = target.join("npm-bindgen");
+    if bindgen.exists() {
+        fs::remove_dir_all(&bindgen)
+            .with_context(|| format!("cannot empty {}", bindgen.display()))?;
+    }
+    let built = target
+        .join("wasm32-unknown-unknown")
+        .join("release")
+        .join(format!("{STEM}.wasm"));
+    run_program(
+        Path::new("wasm-bindgen"),
+        &[
+            "--target".as_ref(),
+            "web".as_ref(),
+            "--out-dir".as_ref(),
+            bindgen.as_os_str(),
+            built.as_os_str(),
+        ],
+    )?;
+    let wasm = out.join(format!("{STEM}_bg.wasm"));
+    run_program(
+        &wasm_opt,
+        &[
+            "-Oz".as_ref(),
+            bindgen.join(format!("{STEM}_bg.wasm")).as_os_str(),
+            "-o".as_ref(),
+            wasm.as_os_str(),
+        ],
+    )?;
     for name in GENERATED {
         copy(&bindgen.join(name), &out.join(name))?;
     }
@@ -212,15 +257,8 @@ pub(crate) fn build(root: &Path, out: &Path) -> Result<WasmSize> {
         .context("wasm-bindgen wrote no .d.ts")?;
     write(
         &out.join(format!("{STEM}.d.ts")),
-        &with_model_imports(&api, &models_text),
+        &with_model_imports(&api, models, models_module),
     )?;
-
-    let package = root.join("web").join("package");
-    for name in PACKAGE_FILES {
-        copy(&package.join(name), &out.join(name))?;
-    }
-    set_version(&out.join("package.json"), env!("CARGO_PKG_VERSION"))?;
-
     let bytes = fs::read(&wasm).with_context(|| format!("cannot read {}", wasm.display()))?;
     let size = WasmSize {
         raw: bytes.len(),
@@ -245,8 +283,9 @@ fn write(path: &Path, text: &str) -> Result<()> {
     fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// `api` (wasm-bindgen's `.d.ts`) with an `import type` of every type `models` declares.
-fn with_model_imports(api: &str, models: &str) -> String {
+/// `api` (wasm-bindgen's `.d.ts`) with an `import type` of every type `models` declares, from
+/// `module` (`./models.js`, or `../models.js` for the full build under `portal/`).
+fn with_model_imports(api: &str, models: &str, module: &str) -> String {
     let names: Vec<&str> = models
         .lines()
         .filter_map(|line| line.strip_prefix("export type "))
@@ -254,7 +293,7 @@ fn with_model_imports(api: &str, models: &str) -> String {
         .filter(|name| !name.is_empty())
         .collect();
     format!(
-        "import type {{ {} }} from \"./models.js\";\n{api}",
+        "import type {{ {} }} from \"{module}\";\n{api}",
         names.join(", ")
     )
 }
@@ -387,7 +426,7 @@ mod tests {
         let models = "// generated\nexport type Cart = { id?: string };\n\nexport type Collection<T> = {};\n/** doc */\nexport type Severity = \"error\" | \"warning\";\n";
         let api = "export function validateCart(cart: Cart): Validation;\n";
         assert_eq!(
-            with_model_imports(api, models),
+            with_model_imports(api, models, "./models.js"),
             "import type { Cart, Collection, Severity } from \"./models.js\";\n\
              export function validateCart(cart: Cart): Validation;\n"
         );

@@ -142,9 +142,10 @@ pub fn mount<T: TokenProvider + 'static>(
         .map_err(|e| format!("{e:?}"))?;
     let base = window().location().pathname().unwrap_or_default();
     let base = base.trim_end_matches('/').to_owned();
+    // Relative to the base: the router prefixes it.
     let home = match &options.customer_id {
-        Some(id) => format!("{base}/customers/{id}"),
-        None => format!("{base}/customers"),
+        Some(id) => format!("/customers/{id}"),
+        None => "/customers".to_owned(),
     };
     let lang_target = container.clone();
     let handle = mount_to(container, move || {

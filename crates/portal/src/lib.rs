@@ -39,6 +39,18 @@ pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + 'static {
     move || i18n::t(locale.get(), key)
 }
 
+/// The path the portal's routes live under (`""` standalone; the host page's path when
+/// embedded), shared through context.
+#[derive(Debug, Clone)]
+pub struct RouteBase(pub String);
+
+/// `path` (absolute within the portal, e.g. `/customers`) as a link target: prefixed with the
+/// route base, so links also work when the portal is embedded under a host page's path.
+pub fn route(path: &str) -> String {
+    let base = use_context::<RouteBase>().map(|b| b.0).unwrap_or_default();
+    format!("{base}{path}")
+}
+
 /// The latest checkout outcome (including one resumed after a reload), shared through context.
 #[derive(Debug, Clone, Copy)]
 pub struct LastCheckout(pub RwSignal<Option<CheckoutOutcome>>);
@@ -88,8 +100,10 @@ where
     V: IntoView + 'static,
 {
     let main = NodeRef::<leptos::html::Main>::new();
+    let base = base.unwrap_or_default();
+    provide_context(RouteBase(base.clone()));
     view! {
-        <Router base=base.unwrap_or_default()>
+        <Router base=base>
             <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
             <components::header::Header/>
             <components::focus::FocusOnNavigation main=main/>

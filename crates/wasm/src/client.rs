@@ -80,6 +80,33 @@ fn describe(thrown: &JsValue) -> String {
         .unwrap_or_else(|| "an exception that is not an Error".to_owned())
 }
 
+/// The host's `options.getToken(fresh)` (returning a string or a promise of one) as pc-client's
+/// token provider.
+///
+/// # Errors
+/// A `TypeError` naming `$.options.getToken` when it is not a function.
+pub(crate) fn host_tokens(
+    options: &JsValue,
+) -> Result<impl pc_client::TokenProvider + 'static, JsValue> {
+    let get_token = js_sys::Reflect::get(options, &JsValue::from_str("getToken"))?
+        .dyn_into::<Function>()
+        .map_err(|_| input_error("$.options.getToken", "expected a function"))?;
+    Ok(TokenFn(move |fresh: bool| {
+        let get_token = get_token.clone();
+        async move {
+            let returned = get_token
+                .call1(&JsValue::NULL, &JsValue::from_bool(fresh))
+                .map_err(|e| describe(&e))?;
+            let token = JsFuture::from(Promise::resolve(&returned))
+                .await
+                .map_err(|e| describe(&e))?;
+            token
+                .as_string()
+                .ok_or_else(|| "getToken did not return a string".to_owned())
+        }
+    }))
+}
+
 /// A typed Partner Center client: `new PartnerCenterClient({ baseUrl, getToken, locale })`.
 ///
 /// Operations are grouped by resource as pc-client groups them: `client.products.list(…)`,
@@ -100,24 +127,7 @@ impl PartnerCenterClient {
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<PartnerCenterClient, JsValue> {
         let parsed: ClientOptions = from_js(&options, "options")?;
-        let get_token = js_sys::Reflect::get(&options, &JsValue::from_str("getToken"))?
-            .dyn_into::<Function>()
-            .map_err(|_| input_error("$.options.getToken", "expected a function"))?;
-        // The host's `getToken(fresh)`: a string or a promise of one.
-        let tokens = TokenFn(move |fresh: bool| {
-            let get_token = get_token.clone();
-            async move {
-                let returned = get_token
-                    .call1(&JsValue::NULL, &JsValue::from_bool(fresh))
-                    .map_err(|e| describe(&e))?;
-                let token = JsFuture::from(Promise::resolve(&returned))
-                    .await
-                    .map_err(|e| describe(&e))?;
-                token
-                    .as_string()
-                    .ok_or_else(|| "getToken did not return a string".to_owned())
-            }
-        });
+        let tokens = host_tokens(&options)?;
         let builder = Client::builder(parsed.base_url, BrowserTransport, tokens)
             .locale(parsed.locale.unwrap_or_else(|| "en-US".to_owned()));
         let client = match parsed.journal_key {

@@ -24,12 +24,15 @@
 //! for await (const customer of client.customers.list()) console.log(customer.companyProfile?.companyName);
 //! ```
 //!
-//! Feature `portal` will add `mountPortal` from pc-portal (the full build); the default build is
+//! Feature `portal` adds [`mountPortal(element, options)`](portal::mount_portal): the whole
+//! purchase portal (pc-portal) inside the host's element (the full build); the default build is
 //! the rules and the client only.
 
 pub mod client;
 pub(crate) mod convert;
 mod findings;
+#[cfg(feature = "portal")]
+pub mod portal;
 pub mod rules;
 pub mod support;
 pub mod types;
@@ -37,6 +40,6 @@ pub mod types;
 pub use client::PartnerCenterClient;
 pub use rules::{explain_finding_js, supported_locales, validate_cart_js};
 pub use types::{
-    CatalogQuery, ClientOptions, EntitlementQuery, PartnerCenterErrorDetails, ProductQuery,
-    ResumedCheckout,
+    CatalogQuery, ClientOptions, EntitlementQuery, PartnerCenterErrorDetails, PortalOptions,
+    ProductQuery, ResumedCheckout,
 };

@@ -3,6 +3,55 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Options of `mountPortal(element, options)` (the full build).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PortalOptions {
+    /// Where `/v1/…` is served (as [`ClientOptions::base_url`]).
+    pub base_url: String,
+    /// Returns an access token (as [`ClientOptions::get_token`]).
+    #[serde(skip_deserializing)]
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "(fresh: boolean) => Promise<string> | string")
+    )]
+    pub get_token: (),
+    /// The portal's language: `en-US` (default), `sv-SE`, `nl-NL` or `he-IL` (right to left).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub locale: Option<String>,
+    /// Open this customer (tenant ID) at once instead of the customer list.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub customer_id: Option<String>,
+    /// The partner's profile for the purchase rules (country, billing currency, perpetual-software
+    /// qualification). Default: a US partner billed in USD, not qualified.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub partner: Option<pc_core::rules::PartnerProfile>,
+    /// Shown as "signed in as" (default: the partner's country).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub label: Option<String>,
+    /// Called with `{ customerId, order }` for every order a checkout placed (also dispatched
+    /// on the element as the `pc-order-placed` event).
+    #[serde(skip_deserializing)]
+    #[cfg_attr(
+        feature = "ts",
+        ts(
+            optional,
+            type = "(placed: { customerId: string; order: Order }) => void"
+        )
+    )]
+    pub on_order_placed: (),
+    /// Called with the plain-words text of every error the portal shows (also the `pc-error`
+    /// event on the element).
+    #[serde(skip_deserializing)]
+    #[cfg_attr(feature = "ts", ts(optional, type = "(message: string) => void"))]
+    pub on_error: (),
+}
+
 /// Options of `new PartnerCenterClient(options)`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::language_picker::LanguagePicker;
 use crate::i18n::t_with;
 use crate::session::use_session;
-use crate::{tr, use_locale};
+use crate::{route, tr, use_locale};
 
 /// The page header.
 #[component]
@@ -21,8 +21,8 @@ pub fn Header() -> impl IntoView {
             <span class="brand">{tr("app-title")}</span>
             <Show when=move || session.tenant.get().is_some()>
                 <nav aria-label=tr("nav-label")>
-                    <A href="/customers">{tr("nav-customers")}</A>
-                    <A href="/billing">{tr("nav-billing")}</A>
+                    <A href=route("/customers")>{tr("nav-customers")}</A>
+                    <A href=route("/billing")>{tr("nav-billing")}</A>
                 </nav>
                 <span class="who">
                     {move || t_with(locale.get(), "signed-in-as", &[("tenant", session.tenant.get().unwrap_or_default())])}

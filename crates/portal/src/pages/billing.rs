@@ -10,7 +10,7 @@ use crate::format;
 use crate::i18n::t;
 use crate::pages::customer::SignInFirst;
 use crate::session::use_session;
-use crate::{tr, use_locale};
+use crate::{route, tr, use_locale};
 
 /// The billing page.
 #[component]
@@ -79,7 +79,7 @@ pub fn Billing() -> impl IntoView {
                                     let period = format!("{} – {}", format::timestamp(i.billing_period_start_date.as_ref(), locale, false), format::timestamp(i.billing_period_end_date.as_ref(), locale, false));
                                     view! {
                                         <tr>
-                                            <td><A href=format!("/billing/{id}")>{id.clone()}</A></td>
+                                            <td><A href=route(&format!("/billing/{id}"))>{id.clone()}</A></td>
                                             <td>{format::timestamp(i.invoice_date.as_ref(), locale, false)}</td>
                                             <td>{period}</td>
                                             <td>{i.invoice_type.as_ref().map(|t| t.spelling()).unwrap_or_default()}</td>

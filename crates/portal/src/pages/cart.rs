@@ -21,7 +21,7 @@ use crate::i18n::{t, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
 use crate::session::use_session;
 use crate::state::{CartDraft, CheckoutOutcome, PlacedOrders, lower_camel};
-use crate::{tr, use_last_checkout, use_locale};
+use crate::{route, tr, use_last_checkout, use_locale};
 
 /// The cart page.
 #[component]
@@ -160,7 +160,7 @@ pub fn CartPage() -> impl IntoView {
         <h2>{tr("cart-title")}</h2>
         {move || outcome().map(|o| view! { <CheckoutResult outcome=o/> })}
         <Show when=move || !draft.with(|d| d.lines.is_empty()) fallback=move || view! {
-            <p>{tr("cart-empty")} " " <A href=move || format!("/customers/{}/catalog", ctx.id.get())>{tr("tab-catalog")}</A></p>
+            <p>{tr("cart-empty")} " " <A href={ let base = route(""); move || format!("{base}/customers/{}/catalog", ctx.id.get()) }>{tr("tab-catalog")}</A></p>
         }>
             <ol class="lines">
                 <For each=move || draft.with(|d| d.lines.iter().filter_map(|l| l.id).collect::<Vec<_>>()) key=|id| *id let:id>
@@ -599,6 +599,7 @@ fn CheckoutResult(outcome: CheckoutOutcome) -> impl IntoView {
     };
     let locale = use_locale();
     let customer_id = outcome.customer_id.clone();
+    let base = route("");
     let heading = if outcome.resumed {
         "checkout-resumed-title"
     } else {
@@ -618,7 +619,7 @@ fn CheckoutResult(outcome: CheckoutOutcome) -> impl IntoView {
                 <ul class="results">
                     {orders.into_iter().map(|order| {
                         let id = order.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
-                        let href = format!("/customers/{customer_id}/orders/{id}");
+                        let href = format!("{base}/customers/{customer_id}/orders/{id}");
                         let total = order.total_price.map(|p| format::money(&p, order.currency_code.as_deref().unwrap_or_default(), locale.get_untracked())).unwrap_or_default();
                         view! {
                             <li class="ok">

@@ -16,7 +16,7 @@ use crate::format;
 use crate::i18n::{t, t_with};
 use crate::session::use_session;
 use crate::state::{CartDraft, CustomerData};
-use crate::{tr, use_last_checkout, use_locale};
+use crate::{route, tr, use_last_checkout, use_locale};
 
 /// What the pages of one customer share.
 #[derive(Clone, Copy)]
@@ -43,7 +43,7 @@ pub fn loaded(ctx: &CustomerContext) -> Option<CustomerData> {
 #[component]
 pub fn SignInFirst() -> impl IntoView {
     view! {
-        <p role="alert">{tr("sign-in-first")} " " <A href="/">{tr("sign-in-submit")}</A></p>
+        <p role="alert">{tr("sign-in-first")} " " <A href=route("/")>{tr("sign-in-submit")}</A></p>
     }
 }
 
@@ -108,7 +108,8 @@ pub fn CustomerLayout() -> impl IntoView {
             .unwrap_or_default()
     };
     let tab = move |path: &'static str, key: &'static str| {
-        let href = move || format!("/customers/{}{path}", id.get());
+        let base = route("");
+        let href = move || format!("{base}/customers/{}{path}", id.get());
         view! { <A href=href exact=true>{tr(key)}</A> }
     };
     let cart_label = move || {
@@ -121,12 +122,12 @@ pub fn CustomerLayout() -> impl IntoView {
     view! {
         <Show when=move || session.tenant.get().is_some() fallback=SignInFirst>
             <section class="customer" aria-labelledby="customer-name">
-                <p class="crumbs"><A href="/customers">{tr("nav-customers")}</A></p>
+                <p class="crumbs"><A href=route("/customers")>{tr("nav-customers")}</A></p>
                 <h1 id="customer-name">{name}</h1>
                 <nav class="tabs" aria-label=tr("customer-tabs")>
                     {tab("", "tab-overview")}
                     {tab("/catalog", "tab-catalog")}
-                    <A href=move || format!("/customers/{}/cart", id.get()) exact=true>{cart_label}</A>
+                    <A href={ let base = route(""); move || format!("{base}/customers/{}/cart", id.get()) } exact=true>{cart_label}</A>
                     {tab("/orders", "tab-orders")}
                     {tab("/subscriptions", "tab-subscriptions")}
                 </nav>

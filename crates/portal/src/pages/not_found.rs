@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::tr;
+use crate::{route, tr};
 
 /// "Page not found", with a way back.
 #[component]
@@ -10,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section aria-labelledby="not-found-title">
             <h1 id="not-found-title">{tr("not-found-title")}</h1>
-            <a href="/">{tr("not-found-back")}</a>
+            <a href=route("/")>{tr("not-found-back")}</a>
         </section>
     }
 }

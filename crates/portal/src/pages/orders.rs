@@ -12,7 +12,7 @@ use crate::i18n::{t, t_with};
 use crate::pages::customer::{SignInFirst, use_customer};
 use crate::session::use_session;
 use crate::state::PlacedOrders;
-use crate::{tr, use_locale};
+use crate::{route, tr, use_locale};
 
 /// Orders placed from this browser that `listed` does not contain yet.
 pub fn pending_listing(placed: Vec<Order>, listed: &[Order]) -> Vec<Order> {
@@ -31,6 +31,7 @@ pub fn Orders() -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
     let cycle = RwSignal::new(String::new());
+    let base = StoredValue::new(route(""));
     let orders = LocalResource::new(move || {
         let session = session.get();
         let (customer_id, cycle) = (ctx.id.get(), cycle.get());
@@ -56,7 +57,11 @@ pub fn Orders() -> impl IntoView {
             .as_ref()
             .map(|i| i.as_str().to_owned())
             .unwrap_or_default();
-        let href = format!("/customers/{}/orders/{id}", ctx.id.get_untracked());
+        let href = format!(
+            "{}/customers/{}/orders/{id}",
+            base.get_value(),
+            ctx.id.get_untracked()
+        );
         let currency = order.currency_code.clone().unwrap_or_default();
         let locale = locale.get();
         view! {

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use pc_core::ts::{Declarations, add_contract};
 use pc_wasm::types::{
-    CatalogQuery, ClientOptions, EntitlementQuery, PartnerCenterErrorDetails, ProductQuery,
-    ResumedCheckout,
+    CatalogQuery, ClientOptions, EntitlementQuery, PartnerCenterErrorDetails, PortalOptions,
+    ProductQuery, ResumedCheckout,
 };
 
 fn main() -> ExitCode {
@@ -19,6 +19,7 @@ fn main() -> ExitCode {
     add_contract(&mut declarations);
     declarations
         .add::<ClientOptions>()
+        .add::<PortalOptions>()
         .add::<ProductQuery>()
         .add::<CatalogQuery>()
         .add::<EntitlementQuery>()
