@@ -195,3 +195,36 @@ impl CustomerQualification {
             .unwrap_or(Segment::Commercial)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn qualification(name: &str) -> CustomerQualification {
+        CustomerQualification {
+            qualification: Some(name.to_owned()),
+            ..CustomerQualification::default()
+        }
+    }
+
+    #[test]
+    fn qualifications_select_the_segment_sold_to() {
+        assert_eq!(CustomerQualification::segment_of(&[]), Segment::Commercial);
+        assert_eq!(
+            CustomerQualification::segment_of(&[qualification("education")]),
+            Segment::Education
+        );
+        assert_eq!(
+            CustomerQualification::segment_of(&[
+                qualification("StateOwnedEntity"),
+                qualification("GovernmentCommunityCloud")
+            ]),
+            Segment::Government
+        );
+        assert_eq!(
+            CustomerQualification::segment_of(&[qualification("Nonprofit")]),
+            Segment::NonProfit
+        );
+        assert_eq!(qualification("None").segment(), None);
+    }
+}
