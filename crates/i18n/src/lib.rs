@@ -131,18 +131,28 @@ pub fn t_with(locale: Locale, key: &str, args: &[(&str, String)]) -> String {
 /// Source: the finding contract of `pc_core::rules` (`{code, severity, lineItemId,
 /// partnerCenterErrorCode, params}`).
 pub fn explain_finding(finding: &Finding, locale: Locale) -> String {
+    explain_finding_with(finding, locale, t_with)
+}
+
+/// [`explain_finding`] with another message source (`message(locale, key, args)`), e.g. the
+/// npm package's messages compiled at build time from these same `.ftl` files.
+pub fn explain_finding_with(
+    finding: &Finding,
+    locale: Locale,
+    message: impl Fn(Locale, &str, &[(&str, String)]) -> String,
+) -> String {
     let args: Vec<(&str, String)> = finding
         .params
         .iter()
         .map(|(name, value)| (name.as_str(), param_text(value)))
         .collect();
-    let message = t_with(locale, &format!("finding-{}", finding.code.as_str()), &args);
+    let text = message(locale, &format!("finding-{}", finding.code.as_str()), &args);
     match finding.partner_center_error_code {
         Some(code) => format!(
-            "{message} {}",
-            t_with(locale, "finding-prevents", &[("code", code.to_string())])
+            "{text} {}",
+            message(locale, "finding-prevents", &[("code", code.to_string())])
         ),
-        None => message,
+        None => text,
     }
 }
 

@@ -6,7 +6,6 @@
 
 use pc_core::rules::Finding;
 use pc_i18n::Locale;
-use serde_json::Value;
 
 /// A part of a message.
 enum Piece {
@@ -52,29 +51,7 @@ fn message(locale: Locale, id: &str, args: &[(&str, String)]) -> String {
 /// joined with ", "), followed by the Partner Center error it prevents, when it has one. The same
 /// text as `pc_i18n::explain_finding`.
 pub(crate) fn explain(finding: &Finding, locale: Locale) -> String {
-    let args: Vec<(&str, String)> = finding
-        .params
-        .iter()
-        .map(|(name, value)| (name.as_str(), param_text(value)))
-        .collect();
-    let text = message(locale, &format!("finding-{}", finding.code.as_str()), &args);
-    match finding.partner_center_error_code {
-        Some(code) => format!(
-            "{text} {}",
-            message(locale, "finding-prevents", &[("code", code.to_string())])
-        ),
-        None => text,
-    }
-}
-
-/// A parameter as text: strings as they are, lists joined with ", ".
-fn param_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(param_text).collect::<Vec<_>>().join(", "),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
+    pc_i18n::explain_finding_with(finding, locale, message)
 }
 
 #[cfg(test)]
