@@ -285,7 +285,7 @@ fn e2e(root: &Path) -> Result<()> {
     let path = portal_path(root)?;
     run("trunk", &["build", "--release"], root, Some(&path))?;
     let web = root.join("web");
-    let sandbox = root.join("target").join("debug").join("pc-sandbox");
+    let sandbox = npm::target_dir(root)?.join("debug").join("pc-sandbox");
     let dist = root.join("target").join("portal-dist");
     // The example dashboard with the npm package (built by the step before) under ./pkg/.
     let npm = npm::target_dir(root)?.join("npm");

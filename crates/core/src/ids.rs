@@ -3,6 +3,10 @@
 //! Partner Center identifiers are opaque strings (`CFQ7TTC0LH18`, `0001`, GUIDs, order IDs such
 //! as `311qiN8iFwkv-XARWMvXRYAwYKMACVqv1`). Each type serializes as the bare string.
 
+/// Product ID of the Microsoft Azure plan (`DZH318Z0BPS6`, from Partner Center's documented
+/// examples): its subscriptions are the Azure subscriptions reservations are bought for.
+pub const AZURE_PLAN_PRODUCT_ID: &str = "DZH318Z0BPS6";
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};

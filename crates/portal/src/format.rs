@@ -74,12 +74,9 @@ pub fn timestamp(
 
 /// The RFC 3339 text of a timestamp (its instant when it has one, else its text).
 pub fn timestamp_text(value: &pc_core::wire::Timestamp) -> String {
-    match value.instant() {
-        Some(instant) => instant.to_rfc3339(),
-        None => serde_json::to_value(value)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
+    match value {
+        pc_core::wire::Timestamp::At(instant) => instant.to_rfc3339(),
+        pc_core::wire::Timestamp::Unparsed(text) => text.clone(),
     }
 }
 

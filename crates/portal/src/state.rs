@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use pc_client::transport::BrowserTransport;
 use pc_client::{Client, Error};
 use pc_core::enums::{RegistrationStatus, Segment};
+use pc_core::ids::AZURE_PLAN_PRODUCT_ID;
 use pc_core::models::{
     Agreement, Availability, Cart, CartCheckoutResult, CartLineItem, Customer,
     CustomerQualification, InventoryItem, Subscription,
@@ -14,10 +15,6 @@ use pc_core::rules::{
     AzureSubscription, CustomerProfile, PartnerProfile, PurchaseContext, Validation, validate_cart,
 };
 use serde::{Deserialize, Serialize};
-
-/// Product ID of the Microsoft Azure plan (its subscriptions are the Azure subscriptions that
-/// reservations are bought for).
-pub const AZURE_PLAN_PRODUCT_ID: &str = "DZH318Z0BPS6";
 
 /// A customer as the purchase pages need it.
 #[derive(Debug, Clone, PartialEq)]
@@ -217,7 +214,6 @@ impl CartDraft {
         {
             self.catalog.push(availability.clone());
         }
-        self.saved = self.saved.take().filter(|_| false);
     }
 
     /// The availability a line names.

@@ -209,37 +209,17 @@ fn inventory_request(
     InventoryCheckRequest::for_availability(availability, context)
 }
 
-/// A plain-words description of a finding for error bodies (the portal renders its own,
-/// localized, from the finding code).
+/// A plain-words description of a finding for error bodies: pc-i18n's English explanation (the
+/// portal's own words), prefixed with the line it concerns.
 pub(crate) fn describe(finding: &Finding) -> String {
-    let params = serde_json::Value::Object(finding.params.clone());
     let line = finding
         .line_item_id
         .map(|id| format!("Line {id}: "))
         .unwrap_or_default();
-    let detail = match finding.code.as_str() {
-        "CartEmpty" => "the cart has no line items.".to_owned(),
-        "CartExpired" => "the cart has expired (carts expire 7 days after creation); create a new cart.".to_owned(),
-        "CatalogItemUnknown" => format!("catalog item {} is not in the catalog; get the availability again and use its current catalogItemId.", params["catalogItemId"]),
-        "NotPurchasable" => "this availability is not purchasable.".to_owned(),
-        "CountryMismatch" => "the offer is not available in the customer's country/region.".to_owned(),
-        "SegmentMismatch" => "the availability is for another customer segment.".to_owned(),
-        "MarketUnavailable" => "this product is not sold in the customer's market.".to_owned(),
-        "PerpetualSoftwareNotQualified" => "the partner is not qualified by Microsoft to sell perpetual software.".to_owned(),
-        "EuCustomerIneligible" => "an EU partner may sell new-commerce offers only to new customers or to customers without purchases in another currency.".to_owned(),
-        "CustomerAgreementMissing" => "the customer's acceptance of the Microsoft Customer Agreement must be confirmed before this purchase.".to_owned(),
-        "QuantityOutOfRange" => format!("quantity must be between {} and {}.", params["minimum"], params["maximum"]),
-        "BillingCycleNotSupported" => "the SKU does not support this billing cycle.".to_owned(),
-        "TermNotOffered" => "the availability does not offer this term duration.".to_owned(),
-        "BillingCycleLongerThanTerm" => "the billing cycle cannot be longer than the term.".to_owned(),
-        "TrialRequiresNoBillingCycle" => "a trial must use billing cycle none.".to_owned(),
-        "AttestationRequired" => "the SKU requires attestation: set attestationAccepted to true.".to_owned(),
-        "InventoryCheckRequired" | "InventoryUnavailable" => "inventory is not available for this catalog item in the requested region.".to_owned(),
-        "ProvisioningContextMissing" => format!("provisioningContext needs {}.", params["key"]),
-        "SubscriptionNotRegistered" => "the Azure subscription is not registered for reservation purchases.".to_owned(),
-        other => format!("{other}."),
-    };
-    format!("{line}{detail}")
+    format!(
+        "{line}{}",
+        pc_i18n::explain_finding(finding, pc_i18n::Locale::EnUs)
+    )
 }
 
 /// A line's currency (its availability's `defaultCurrency`) and, when the catalog prices its

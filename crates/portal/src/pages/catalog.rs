@@ -60,7 +60,7 @@ pub fn Catalog() -> impl IntoView {
     };
     let country = StoredValue::new(data.country());
     let target_view = RwSignal::new(TARGET_VIEWS[0].0.to_owned());
-    let segment = RwSignal::new(format!("{:?}", data.segment).to_ascii_lowercase());
+    let segment = RwSignal::new(data.segment.as_str().to_ascii_lowercase());
     let query = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<Product>);
     let products = LocalResource::new(move || {

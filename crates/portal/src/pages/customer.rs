@@ -175,7 +175,7 @@ pub fn CustomerPanel() -> impl IntoView {
 }
 
 fn segment_key(data: &CustomerData) -> String {
-    format!("{:?}", data.segment).to_ascii_lowercase()
+    data.segment.as_str().to_ascii_lowercase()
 }
 
 /// The Microsoft Customer Agreement: accepted (with date), or a form to confirm acceptance.

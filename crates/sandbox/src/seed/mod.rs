@@ -33,8 +33,7 @@ pub(crate) const MCA_TEMPLATE_ID: &str = "117a69ce-1b2c-4eac-9f6c-d7c2e2d0aed6";
 /// Link to the Microsoft Customer Agreement text.
 pub(crate) const MCA_LINK: &str = "https://aka.ms/customeragreement";
 
-/// Azure plan product ID.
-pub(crate) const AZURE_PLAN_PRODUCT: &str = "DZH318Z0BPS6";
+use pc_core::ids::AZURE_PLAN_PRODUCT_ID as AZURE_PLAN_PRODUCT;
 /// Microsoft 365 Business Standard product ID.
 const BUSINESS_STANDARD: &str = "CFQ7TTC0LDPB";
 

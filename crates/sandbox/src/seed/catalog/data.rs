@@ -634,8 +634,8 @@ pub(super) const THREE_YEAR_PERCENT: i64 = 186;
 /// one-year commitment.
 pub(super) const MONTHLY_TERM_PERCENT: i64 = 120;
 
-/// The Azure plan's product and SKU.
-pub(super) const AZURE_PLAN_PRODUCT: &str = "DZH318Z0BPS6";
+/// The Azure plan's product.
+pub(super) use pc_core::ids::AZURE_PLAN_PRODUCT_ID as AZURE_PLAN_PRODUCT;
 /// The Azure plan's SKU ID.
 pub(super) const AZURE_PLAN_SKU: &str = "0001";
 
