@@ -1,167 +1,218 @@
-//! Identity: the token endpoint `POST /{tenant}/oauth2/v2.0/token` (client-credentials grant,
-//! as Microsoft Entra ID issues Partner Center tokens) and the bearer check every `/v1` call
-//! passes. Tokens are HS256 JWTs signed with a key kept in the database, so they survive a
-//! restart, and expire after [`crate::Config::token_lifetime`].
+//! The bearer check every `/v1` call passes, and what a caller may do.
+//!
+//! Accepted tokens are RS256 JWTs with `aud` = `https://api.partnercenter.microsoft.com`, either
+//! signed by the sandbox's own key ([`crate::keys`]) with `iss` = `{any base}/{tid}/v2.0` of a
+//! seeded tenant, or signed by an issuer given with `--trust-issuer` ([`crate::Config::trusted_issuers`]),
+//! whose keys come from its discovery document and JWKS (fetched when first needed and again
+//! when a token names an unknown `kid`), with `iss` equal to that issuer and `tid` naming a seeded
+//! tenant.
 
-use axum::extract::{FromRequestParts, Path, State};
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Response};
-use axum::routing::post;
-use axum::{Form, Json, Router};
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
-use serde::{Deserialize, Serialize};
+use jsonwebtoken::jwk::JwkSet;
+use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::tenants::{self, Partner};
+use crate::tenants::{self, ADMIN_AGENTS, Partner, SALES_AGENTS};
 
-/// The only scope the token endpoint grants.
-pub(crate) const SCOPE: &str = "https://api.partnercenter.microsoft.com/.default";
-/// Audience written into tokens.
-const AUDIENCE: &str = "https://api.partnercenter.microsoft.com";
-/// Issuer written into tokens.
-const ISSUER: &str = "pc-sandbox";
+/// The Partner Center audience (`aud`) of every accepted token.
+pub(crate) const AUDIENCE: &str = "https://api.partnercenter.microsoft.com";
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/{tenant}/oauth2/v2.0/token", post(token_create))
-}
+/// Partner Center's error code for an operation that app-only tokens may not call.
+pub(crate) const APP_ONLY_REFUSED: i64 = 900_329;
+/// The sandbox's error code for an agent whose roles do not allow the operation (Partner Center
+/// documents none; see the README's "Sandbox behaviour").
+pub(crate) const ROLE_REFUSED: i64 = 900_300;
 
-/// Form body of the client-credentials grant.
+/// The claims the bearer check reads.
 #[derive(Debug, Deserialize)]
-pub(crate) struct TokenRequest {
-    grant_type: Option<String>,
-    client_id: Option<String>,
-    client_secret: Option<String>,
-    scope: Option<String>,
-}
-
-/// `{"token_type":"Bearer","expires_in":3600,"access_token":"…"}`.
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct TokenResponse {
-    token_type: String,
-    expires_in: u64,
-    access_token: String,
-}
-
-/// Claims of an issued token.
-#[derive(Debug, Serialize, Deserialize)]
 struct Claims {
     iss: String,
-    aud: String,
-    /// Partner tenant ID.
-    tid: String,
-    /// Client (application) ID.
-    appid: String,
-    iat: u64,
-    exp: u64,
+    #[serde(default)]
+    tid: Option<String>,
+    /// Delegated scopes: present on App+User tokens only.
+    #[serde(default)]
+    scp: Option<String>,
+    #[serde(default)]
+    idtyp: Option<String>,
+    #[serde(default)]
+    roles: Vec<String>,
 }
 
-/// Entra ID–style OAuth error: `{"error": "...", "error_description": "..."}`.
-fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
-    (
-        status,
-        Json(serde_json::json!({ "error": error, "error_description": description })),
-    )
-        .into_response()
-}
-
-/// `POST /{tenant}/oauth2/v2.0/token`, form-encoded `grant_type=client_credentials`,
-/// `client_id`, `client_secret`, `scope=https://api.partnercenter.microsoft.com/.default`.
-async fn token_create(
-    State(state): State<AppState>,
-    Path(tenant): Path<String>,
-    form: Result<Form<TokenRequest>, axum::extract::rejection::FormRejection>,
-) -> Response {
-    let Ok(Form(form)) = form else {
-        return oauth_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "The body must be form-encoded: grant_type, client_id, client_secret, scope.",
-        );
-    };
-    let Some(partner) = tenants::partner(&tenant) else {
-        return oauth_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_tenant",
-            &format!(
-                "Tenant '{tenant}' not found. The sandbox's tenants are contoso and fabrikam."
-            ),
-        );
-    };
-    if form.grant_type.as_deref() != Some("client_credentials") {
-        return oauth_error(
-            StatusCode::BAD_REQUEST,
-            "unsupported_grant_type",
-            "Only grant_type=client_credentials is supported.",
-        );
-    }
-    if form.scope.as_deref().map(str::trim) != Some(SCOPE) {
-        return oauth_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_scope",
-            &format!("The scope must be {SCOPE}."),
-        );
-    }
-    let credentials_match = form.client_id.as_deref() == Some(partner.client_id)
-        && form.client_secret.as_deref() == Some(partner.client_secret);
-    if !credentials_match {
-        return oauth_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_client",
-            &format!(
-                "Invalid client_id or client_secret for tenant '{}'.",
-                partner.tenant
-            ),
-        );
-    }
-    match issue(&state, partner) {
-        Ok(response) => Json(response).into_response(),
-        Err(error) => error.into_response(),
-    }
-}
-
-fn now_seconds() -> u64 {
-    u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0)
-}
-
-/// Issues a token for `partner`.
-pub(crate) fn issue(state: &AppState, partner: &Partner) -> Result<TokenResponse, AppError> {
-    let lifetime = state.config().token_lifetime.as_secs();
-    let iat = now_seconds();
-    let claims = Claims {
-        iss: ISSUER.to_owned(),
-        aud: AUDIENCE.to_owned(),
-        tid: partner.tenant_id.to_owned(),
-        appid: partner.client_id.to_owned(),
-        iat,
-        exp: iat + lifetime,
-    };
-    let token = jsonwebtoken::encode(
-        &Header::new(Algorithm::HS256),
-        &claims,
-        &EncodingKey::from_secret(state.signing_key()),
-    )
-    .map_err(AppError::internal)?;
-    Ok(TokenResponse {
-        token_type: "Bearer".to_owned(),
-        expires_in: lifetime,
-        access_token: token,
-    })
-}
-
-/// The authenticated caller of a `/v1` request: the partner its token names.
-#[derive(Debug, Clone, Copy)]
+/// The authenticated caller of a `/v1` request: the partner its token names, whether the token
+/// is app-only, and the signed-in agent's roles.
+#[derive(Debug, Clone)]
 pub(crate) struct Caller {
     pub(crate) partner: &'static Partner,
+    /// An app-only token (client credentials): no user signed in.
+    pub(crate) app_only: bool,
+    /// Partner Center agent roles of the user (`AdminAgents`, `SalesAgents`, `HelpdeskAgents`).
+    pub(crate) roles: Vec<String>,
+}
+
+impl Caller {
+    /// App+User-only operations (E15, E19, E24, E26, E27, agreement acceptance).
+    ///
+    /// # Errors
+    /// 403 `900329` for an app-only token, as Partner Center answers.
+    pub(crate) fn require_user(&self) -> Result<(), AppError> {
+        if self.app_only {
+            return Err(AppError::new(
+                StatusCode::FORBIDDEN,
+                APP_ONLY_REFUSED,
+                "This resource can't be accessed by application credentials. Sign in a user (App+User token).",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Buying (cart create/update, checkout): refused to an agent whose only roles are
+    /// read-only ones such as `HelpdeskAgents`. App-only tokens, tokens without roles (other
+    /// issuers) and Admin or Sales agents may buy.
+    ///
+    /// # Errors
+    /// 403 [`ROLE_REFUSED`] with Partner Center's error body.
+    pub(crate) fn require_purchase(&self) -> Result<(), AppError> {
+        let may_buy = self.app_only
+            || self.roles.is_empty()
+            || self
+                .roles
+                .iter()
+                .any(|r| r == ADMIN_AGENTS || r == SALES_AGENTS);
+        if may_buy {
+            return Ok(());
+        }
+        Err(AppError::new(
+            StatusCode::FORBIDDEN,
+            ROLE_REFUSED,
+            format!(
+                "The signed-in user's role ({}) does not allow purchases. An Admin agent or Sales agent must create carts and check out.",
+                self.roles.join(", ")
+            ),
+        ))
+    }
+}
+
+/// Keys of the issuers trusted with `--trust-issuer`, fetched through their discovery documents.
+#[derive(Debug, Default)]
+pub(crate) struct TrustedIssuers {
+    issuers: Vec<String>,
+    cache: tokio::sync::Mutex<HashMap<String, (JwkSet, Instant)>>,
+}
+
+/// A key set is fetched again for an unknown `kid` at most this often.
+const REFETCH_AFTER: Duration = Duration::from_secs(10);
+
+impl TrustedIssuers {
+    /// Trusts `issuers` (each compared exactly with a token's `iss`).
+    pub(crate) fn new(issuers: Vec<String>) -> Self {
+        Self {
+            issuers,
+            cache: tokio::sync::Mutex::default(),
+        }
+    }
+
+    fn trusts(&self, issuer: &str) -> bool {
+        self.issuers.iter().any(|i| i == issuer)
+    }
+
+    /// The key `kid` of `issuer`, fetching its JWKS when not cached or when `kid` is unknown.
+    async fn key(
+        &self,
+        http: &reqwest::Client,
+        issuer: &str,
+        kid: Option<&str>,
+    ) -> Result<DecodingKey, String> {
+        let mut cache = self.cache.lock().await;
+        let fresh = match cache.get(issuer) {
+            Some((set, fetched)) => {
+                if let Some(key) = find_key(set, kid) {
+                    return key;
+                }
+                fetched.elapsed() >= REFETCH_AFTER
+            }
+            None => true,
+        };
+        if !fresh {
+            return Err(format!("issuer {issuer} has no key {kid:?}"));
+        }
+        let set = fetch_jwks(http, issuer).await?;
+        let key = find_key(&set, kid);
+        cache.insert(issuer.to_owned(), (set, Instant::now()));
+        key.unwrap_or_else(|| Err(format!("issuer {issuer} has no key {kid:?}")))
+    }
+}
+
+fn find_key(set: &JwkSet, kid: Option<&str>) -> Option<Result<DecodingKey, String>> {
+    let jwk = match kid {
+        Some(kid) => set.find(kid)?,
+        None => set.keys.first()?,
+    };
+    Some(DecodingKey::from_jwk(jwk).map_err(|e| format!("unusable JWK: {e}")))
+}
+
+/// `{issuer}/.well-known/openid-configuration` → `jwks_uri` → the key set.
+async fn fetch_jwks(http: &reqwest::Client, issuer: &str) -> Result<JwkSet, String> {
+    #[derive(Deserialize)]
+    struct Discovery {
+        jwks_uri: String,
+    }
+    let url = format!(
+        "{}/.well-known/openid-configuration",
+        issuer.trim_end_matches('/')
+    );
+    let discovery: Discovery = http
+        .get(&url)
+        .send()
+        .await
+        .and_then(reqwest::Response::error_for_status)
+        .map_err(|e| format!("{url}: {e}"))?
+        .json()
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    http.get(&discovery.jwks_uri)
+        .send()
+        .await
+        .and_then(reqwest::Response::error_for_status)
+        .map_err(|e| format!("{}: {e}", discovery.jwks_uri))?
+        .json()
+        .await
+        .map_err(|e| format!("{}: {e}", discovery.jwks_uri))
+}
+
+/// Whether `iss` is `{http(s)://host}/{tid}/v2.0`: the sandbox's own issuer for `tid` at any base.
+fn own_issuer(iss: &str, tid: &str) -> bool {
+    let Some((base, issuer_tid)) = iss
+        .strip_suffix("/v2.0")
+        .and_then(|rest| rest.rsplit_once('/'))
+    else {
+        return false;
+    };
+    let host = base
+        .strip_prefix("http://")
+        .or_else(|| base.strip_prefix("https://"));
+    host.is_some_and(|h| !h.is_empty() && !h.contains('/')) && issuer_tid.eq_ignore_ascii_case(tid)
+}
+
+fn invalid() -> AppError {
+    AppError::unauthorized(
+        false,
+        "Access denied: the token is not valid for this service.",
+    )
 }
 
 /// Checks the `Authorization: Bearer …` header.
 ///
 /// # Errors
 /// 401 with `800001` when the header is missing, `400` "Access denied" when the token is
-/// malformed, badly signed, expired or names an unknown tenant.
-pub(crate) fn authenticate(parts: &Parts, state: &AppState) -> Result<Caller, AppError> {
+/// malformed, badly signed, expired, from an issuer not trusted, or names an unknown tenant.
+pub(crate) async fn authenticate(parts: &Parts, state: &AppState) -> Result<Caller, AppError> {
     let Some(value) = parts.headers.get(axum::http::header::AUTHORIZATION) else {
         return Err(AppError::unauthorized(
             true,
@@ -182,16 +233,40 @@ pub(crate) fn authenticate(parts: &Parts, state: &AppState) -> Result<Caller, Ap
                 "Access denied: the Authorization header is not a bearer token.",
             )
         })?;
-    let mut validation = Validation::new(Algorithm::HS256);
+    let header = jsonwebtoken::decode_header(token).map_err(|_| invalid())?;
+    if header.alg != Algorithm::RS256 {
+        return Err(invalid());
+    }
+    let mut validation = Validation::new(Algorithm::RS256);
     validation.set_audience(&[AUDIENCE]);
-    validation.set_issuer(&[ISSUER]);
     validation.leeway = 0;
-    let data = jsonwebtoken::decode::<Claims>(
-        token,
-        &DecodingKey::from_secret(state.signing_key()),
-        &validation,
-    )
-    .map_err(|e| {
+    let own_key = state.signing_key();
+    let key = if header.kid.as_deref() == Some(own_key.kid()) {
+        own_key.decoding_key().clone()
+    } else {
+        // Another key: only a trusted issuer's. Read `iss` unverified to find it.
+        let mut peek = Validation::new(Algorithm::RS256);
+        peek.insecure_disable_signature_validation();
+        peek.validate_aud = false;
+        peek.validate_exp = false;
+        let unverified =
+            jsonwebtoken::decode::<Claims>(token, &DecodingKey::from_secret(&[]), &peek)
+                .map_err(|_| invalid())?;
+        let issuer = unverified.claims.iss;
+        if !state.trusted_issuers().trusts(&issuer) {
+            return Err(invalid());
+        }
+        validation.set_issuer(&[issuer.as_str()]);
+        state
+            .trusted_issuers()
+            .key(state.http(), &issuer, header.kid.as_deref())
+            .await
+            .map_err(|reason| {
+                tracing::warn!(%reason, "trusted issuer's key not available");
+                invalid()
+            })?
+    };
+    let data = jsonwebtoken::decode::<Claims>(token, &key, &validation).map_err(|e| {
         let reason = match e.kind() {
             jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
                 "Access denied: the token has expired; request a new one."
@@ -200,9 +275,22 @@ pub(crate) fn authenticate(parts: &Parts, state: &AppState) -> Result<Caller, Ap
         };
         AppError::unauthorized(false, reason)
     })?;
-    let partner = tenants::by_tenant_id(&data.claims.tid)
+    let claims = data.claims;
+    let partner = claims
+        .tid
+        .as_deref()
+        .and_then(tenants::by_tenant_id)
         .ok_or_else(|| AppError::unauthorized(false, "Access denied: unknown partner tenant."))?;
-    Ok(Caller { partner })
+    let own = header.kid.as_deref() == Some(own_key.kid());
+    if own && !own_issuer(&claims.iss, partner.tenant_id) {
+        return Err(invalid());
+    }
+    let app_only = claims.scp.is_none() || claims.idtyp.as_deref() == Some("app");
+    Ok(Caller {
+        partner,
+        app_only,
+        roles: if app_only { Vec::new() } else { claims.roles },
+    })
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -210,8 +298,33 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         if let Some(caller) = parts.extensions.get::<Caller>() {
-            return Ok(*caller);
+            return Ok(caller.clone());
         }
-        authenticate(parts, state)
+        authenticate(parts, state).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_issuer;
+
+    #[test]
+    fn own_issuers_are_a_base_and_the_tenant_id() {
+        let tid = "4b3d2f0a-6c1e-4e8a-9f21-0c5a7d3e1b01";
+        assert!(own_issuer(
+            &format!("http://127.0.0.1:8080/{tid}/v2.0"),
+            tid
+        ));
+        assert!(own_issuer(
+            &format!("https://sandbox.example/{tid}/v2.0"),
+            tid
+        ));
+        assert!(!own_issuer(
+            &format!("http://127.0.0.1/{tid}/v2.0"),
+            "other"
+        ));
+        assert!(!own_issuer(&format!("ftp://host/{tid}/v2.0"), tid));
+        assert!(!own_issuer(&format!("http://host/x/{tid}/v2.0"), tid));
+        assert!(!own_issuer(&format!("http://host/{tid}"), tid));
     }
 }

@@ -140,6 +140,7 @@ async fn summaries_list(
     State(state): State<AppState>,
     caller: Caller,
 ) -> AppResult<Json<Collection<InvoiceSummary>>> {
+    caller.require_user()?;
     let invoices = state.store().invoices(caller.partner.tenant_id).await?;
     let mut groups = by_currency(&invoices);
     groups
@@ -183,6 +184,7 @@ async fn invoices_get(
     caller: Caller,
     Path(invoice_id): Path<String>,
 ) -> AppResult<Json<Invoice>> {
+    caller.require_user()?;
     let mut invoice = load(&state, caller.partner, &invoice_id).await?;
     let id = invoice
         .id
@@ -199,6 +201,7 @@ async fn statement_get(
     caller: Caller,
     Path(invoice_id): Path<String>,
 ) -> AppResult<Response> {
+    caller.require_user()?;
     let invoice = load(&state, caller.partner, &invoice_id).await?;
     let id = invoice
         .id

@@ -148,6 +148,7 @@ async fn carts_create(
     Path(customer_id): Path<String>,
     PcJson(mut cart): PcJson<Cart>,
 ) -> AppResult<(StatusCode, Json<Cart>)> {
+    caller.require_purchase()?;
     let customer = customers::load(&state, &caller, &customer_id).await?;
     require_lines(&cart)?;
     let now = Utc::now();
@@ -198,6 +199,7 @@ async fn carts_update(
     Path((customer_id, cart_id)): Path<(String, String)>,
     PcJson(mut cart): PcJson<Cart>,
 ) -> AppResult<(StatusCode, Json<Cart>)> {
+    caller.require_purchase()?;
     let customer = customers::load(&state, &caller, &customer_id).await?;
     let stored = state
         .store()
@@ -244,6 +246,7 @@ async fn carts_checkout(
     caller: Caller,
     Path((customer_id, cart_id)): Path<(String, String)>,
 ) -> AppResult<(StatusCode, Json<CartCheckoutResult>)> {
+    caller.require_purchase()?;
     let customer = customers::load(&state, &caller, &customer_id).await?;
     let stored = state
         .store()

@@ -141,6 +141,7 @@ async fn agreements_create(
     Path(customer_id): Path<String>,
     PcJson(mut agreement): PcJson<Agreement>,
 ) -> AppResult<(StatusCode, Json<Agreement>)> {
+    caller.require_user()?;
     let customer = load(&state, &caller, &customer_id).await?;
     let id = customer
         .customer

@@ -57,7 +57,7 @@ pub(crate) async fn request_ids(mut request: Request, next: Next) -> Response {
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let cv = header_text(headers, &MS_CV);
     let locale = header_text(headers, &X_LOCALE).unwrap_or_else(|| "en-US".to_owned());
-    // Generated IDs go on the request too, so a gateway forwards the same values upstream.
+    // Generated IDs go on the request too, so handlers see the values the response echoes.
     for (name, value) in [
         (MS_REQUEST_ID, &request_id),
         (MS_CORRELATION_ID, &correlation_id),
@@ -145,20 +145,17 @@ pub(crate) fn throttled(wait: Duration) -> Response {
     response
 }
 
-/// Wraps the `/v1` router: latency, then faults, then (locally) authentication and throttling.
+/// Wraps the `/v1` router: latency, then faults, then authentication and throttling.
 pub(crate) fn layer(router: Router<AppState>, state: &AppState) -> Router<AppState> {
-    let router = if state.config().upstream.is_none() {
-        router.layer(axum::middleware::from_fn_with_state(
+    router
+        .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             authenticate_and_throttle,
         ))
-    } else {
-        router
-    };
-    router.layer(axum::middleware::from_fn_with_state(
-        state.clone(),
-        latency_and_faults,
-    ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            latency_and_faults,
+        ))
 }
 
 async fn authenticate_and_throttle(
@@ -167,7 +164,7 @@ async fn authenticate_and_throttle(
     next: Next,
 ) -> Response {
     let (mut parts, body) = request.into_parts();
-    let caller = match auth::authenticate(&parts, &state) {
+    let caller = match auth::authenticate(&parts, &state).await {
         Ok(caller) => caller,
         Err(error) => return error.into_response(),
     };

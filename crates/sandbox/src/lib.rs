@@ -8,16 +8,18 @@
 //!
 //! * [`app`] builds the router for a [`AppState`]; `pc-sandbox serve` (the binary) parses flags
 //!   and serves it. Tests call `app(state).oneshot(request)` in-process.
-//! * Identity: `POST /{tenant}/oauth2/v2.0/token` issues signed, expiring bearer tokens for the
-//!   seeded partner tenants ([`tenants`]); every `/v1` call needs one and sees only its own
-//!   partner's data (anything else is 404).
+//! * Identity: an Entra-shaped OpenID Connect provider per seeded partner tenant ([`tenants`]):
+//!   discovery, JWKS, a sign-in page for the demo users (authorization code + PKCE S256) and a
+//!   token endpoint (authorization code, refresh token, client credentials, password). Tokens are
+//!   RS256 with a key kept in the database. Every `/v1` call needs a token and sees only its own
+//!   partner's data (anything else is 404); App+User-only operations refuse app-only tokens
+//!   (403 `900329`) and Helpdesk agents may not buy.
 //! * Time: orders join the customer's order list after [`Config::order_list_delay`];
 //!   subscriptions, entitlements and order fulfilment appear after
 //!   [`Config::provisioning_delay`].
 //! * Knobs for client tests: [`Config::throttle_per_minute`], [`Config::fault_rate`],
 //!   [`Config::latency`].
-//! * Gateway mode ([`Config::upstream`]): `/v1/*` is forwarded to a real Partner Center with the
-//!   caller's headers; nothing is stored.
+//! * Other issuers' tokens are accepted on `/v1` when trusted ([`Config::trusted_issuers`]).
 //!
 //! ```no_run
 //! # async fn run() -> anyhow::Result<()> {
@@ -35,17 +37,21 @@ mod checkout;
 mod customers;
 mod entitlements;
 mod error;
-mod gateway;
 mod json;
+mod keys;
 mod knobs;
+mod oidc;
 mod openapi;
 mod orders;
+mod page;
 mod paging;
 pub(crate) mod pdf;
+mod profiles;
 pub(crate) mod seed;
 mod store;
 mod subscriptions;
 pub mod tenants;
+mod token;
 
 use std::num::NonZeroU32;
 use std::path::PathBuf;
@@ -58,6 +64,8 @@ use axum::extract::DefaultBodyLimit;
 pub use error::{AppError, AppResult};
 pub use store::Store;
 
+use crate::auth::TrustedIssuers;
+use crate::keys::SigningKey;
 use crate::knobs::Throttle;
 use crate::seed::catalog::Catalog;
 
@@ -81,12 +89,17 @@ pub struct Config {
     pub fault_rate: f64,
     /// Added delay before every `/v1` call is handled.
     pub latency: Duration,
-    /// Gateway mode: forward `/v1/*` to this base URL (e.g. `https://api.partnercenter.microsoft.com`).
-    pub upstream: Option<reqwest::Url>,
     /// Directory of a built portal to serve at `/`.
     pub portal_dir: Option<PathBuf>,
-    /// Lifetime of issued access tokens (`expires_in`).
+    /// Lifetime of issued access and ID tokens (`expires_in`).
     pub token_lifetime: Duration,
+    /// Redirect URIs the sign-in clients may use besides loopback `http` ones (`127.0.0.1`,
+    /// `localhost`, `[::1]`, any port and path), compared exactly.
+    pub redirect_uris: Vec<String>,
+    /// Other OpenID issuers whose tokens `/v1` accepts (`iss` equal to one of these exactly,
+    /// `aud` Partner Center, `tid` a seeded tenant); their keys come from
+    /// `{issuer}/.well-known/openid-configuration` → `jwks_uri`.
+    pub trusted_issuers: Vec<String>,
 }
 
 impl Default for Config {
@@ -97,14 +110,16 @@ impl Default for Config {
             throttle_per_minute: None,
             fault_rate: 0.0,
             latency: Duration::ZERO,
-            upstream: None,
             portal_dir: None,
             token_lifetime: Duration::from_secs(3600),
+            redirect_uris: Vec::new(),
+            trusted_issuers: Vec::new(),
         }
     }
 }
 
-/// Shared state of the server: store, seeded catalog, configuration, signing key, limiter.
+/// Shared state of the server: store, seeded catalog, configuration, signing key, trusted
+/// issuers' keys, limiter.
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
@@ -114,7 +129,8 @@ struct Inner {
     store: Store,
     catalog: Catalog,
     config: Config,
-    signing_key: Vec<u8>,
+    signing_key: SigningKey,
+    trusted_issuers: TrustedIssuers,
     throttle: Option<Throttle>,
     http: reqwest::Client,
 }
@@ -146,13 +162,12 @@ impl AppState {
     pub async fn with_store(store: Store, config: Config) -> anyhow::Result<Self> {
         store.migrate().await?;
         let catalog = Catalog::seeded();
-        if config.upstream.is_none() {
-            seed::seed(&store, &catalog).await?;
-        }
-        let signing_key = store.signing_key().await?;
+        seed::seed(&store, &catalog).await?;
+        let signing_key = SigningKey::load_or_create(&store).await?;
+        let trusted_issuers = TrustedIssuers::new(config.trusted_issuers.clone());
         let throttle = config.throttle_per_minute.map(Throttle::per_minute);
         let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(120))
+            .timeout(Duration::from_secs(30))
             .build()?;
         Ok(Self {
             inner: Arc::new(Inner {
@@ -160,6 +175,7 @@ impl AppState {
                 catalog,
                 config,
                 signing_key,
+                trusted_issuers,
                 throttle,
                 http,
             }),
@@ -180,8 +196,12 @@ impl AppState {
         &self.inner.catalog
     }
 
-    pub(crate) fn signing_key(&self) -> &[u8] {
+    pub(crate) fn signing_key(&self) -> &SigningKey {
         &self.inner.signing_key
+    }
+
+    pub(crate) fn trusted_issuers(&self) -> &TrustedIssuers {
+        &self.inner.trusted_issuers
     }
 
     pub(crate) fn throttle(&self) -> Option<&Throttle> {
@@ -202,26 +222,23 @@ async fn no_route(method: axum::http::Method, uri: axum::http::Uri) -> AppError 
     )
 }
 
-/// The whole server: token endpoint, `/v1` (local or forwarded upstream), sandbox-only
-/// endpoints, `/openapi.json`, and the portal at `/` when configured.
+/// The whole server: the identity provider, `/v1`, sandbox-only endpoints, `/openapi.json`,
+/// and the portal at `/` when configured.
 pub fn app(state: AppState) -> Router {
-    let v1 = if state.config().upstream.is_some() {
-        gateway::router()
-    } else {
-        Router::new()
-            .merge(catalog::router())
-            .merge(customers::router())
-            .merge(carts::router())
-            .merge(orders::router())
-            .merge(subscriptions::router())
-            .merge(entitlements::router())
-            .merge(billing::router())
-    };
+    let v1 = Router::new()
+        .merge(catalog::router())
+        .merge(customers::router())
+        .merge(carts::router())
+        .merge(orders::router())
+        .merge(subscriptions::router())
+        .merge(entitlements::router())
+        .merge(billing::router())
+        .merge(profiles::router());
     let v1 = knobs::layer(v1.fallback(no_route), &state);
     let mut router = Router::new()
         .nest("/v1", v1)
         .merge(billing::sandbox_router(&state))
-        .merge(auth::router())
+        .merge(oidc::router())
         .merge(openapi::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(knobs::request_ids))

@@ -55,9 +55,17 @@ struct Serve {
     /// Delay added to every `/v1` call (e.g. 200ms).
     #[arg(long, default_value = "0s", value_parser = humantime::parse_duration)]
     latency: Duration,
-    /// Gateway mode: forward `/v1/*` to this Partner Center base URL; nothing is stored.
-    #[arg(long, value_name = "URL")]
-    upstream: Option<reqwest::Url>,
+    /// Lifetime of issued access and ID tokens (e.g. 1h, 5m).
+    #[arg(long, default_value = "1h", value_parser = humantime::parse_duration)]
+    token_lifetime: Duration,
+    /// Also allow this redirect URI for the sign-in clients (repeatable); loopback http URIs
+    /// are always allowed.
+    #[arg(long = "redirect-uri", value_name = "URL")]
+    redirect_uris: Vec<String>,
+    /// Also accept `/v1` tokens of this OpenID issuer (repeatable): `iss` equal to URL, keys
+    /// from URL/.well-known/openid-configuration, `tid` a seeded tenant.
+    #[arg(long = "trust-issuer", value_name = "URL")]
+    trusted_issuers: Vec<String>,
 }
 
 fn parse_rate(text: &str) -> Result<f64, String> {
@@ -110,9 +118,10 @@ async fn main() -> anyhow::Result<()> {
         throttle_per_minute: serve.throttle,
         fault_rate: serve.fault_rate,
         latency: serve.latency,
-        upstream: serve.upstream,
         portal_dir: serve.portal,
-        ..Config::default()
+        token_lifetime: serve.token_lifetime,
+        redirect_uris: serve.redirect_uris,
+        trusted_issuers: serve.trusted_issuers,
     };
     let state = AppState::open(&db, config).await?;
     let listener = tokio::net::TcpListener::bind(serve.addr)

@@ -133,6 +133,7 @@ async fn provisioning_status_get(
     caller: Caller,
     Path((customer_id, order_id)): Path<(String, String)>,
 ) -> AppResult<Json<Collection<OrderLineItemProvisioningStatus>>> {
+    caller.require_user()?;
     customers::load(&state, &caller, &customer_id).await?;
     let stored = state
         .store()

@@ -225,21 +225,6 @@ impl Store {
         &self.pool
     }
 
-    /// The token-signing key, created on first use and kept, so tokens survive restarts.
-    pub(crate) async fn signing_key(&self) -> anyhow::Result<Vec<u8>> {
-        let fresh: [u8; 32] = rand::random();
-        let fresh: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
-        sqlx::query("INSERT INTO settings (name, value) VALUES ('signing_key', $1) ON CONFLICT (name) DO NOTHING")
-            .bind(fresh)
-            .execute(&self.pool)
-            .await?;
-        let row = sqlx::query("SELECT value FROM settings WHERE name = 'signing_key'")
-            .fetch_one(&self.pool)
-            .await?;
-        let value: String = row.try_get("value")?;
-        Ok(value.into_bytes())
-    }
-
     /// Whether seed data of version `version` was written.
     pub(crate) async fn seeded(&self, version: &str) -> Result<bool, AppError> {
         let row = sqlx::query("SELECT value FROM settings WHERE name = 'seed_version'")

@@ -133,6 +133,7 @@ async fn provisioning_status_get(
     caller: Caller,
     Path((customer_id, subscription_id)): Path<(String, String)>,
 ) -> AppResult<Json<SubscriptionProvisioningStatus>> {
+    caller.require_user()?;
     let stored = load(&state, &caller, &customer_id, &subscription_id).await?;
     let status = if provisioned(&state, stored.created_at, now_ms()) {
         ProvisioningState::Success

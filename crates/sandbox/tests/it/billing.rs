@@ -5,7 +5,8 @@ use crate::common::*;
 #[tokio::test]
 async fn balance_summaries_and_invoices_from_the_seeded_history() {
     let sandbox = sandbox(quick()).await;
-    let token = sandbox.token("fabrikam").await;
+    // Summaries and single invoices are App+User only.
+    let token = sandbox.user_token("admin@fabrikam.example").await;
     let balance = sandbox.get("/v1/invoices/summary", &token).await;
     assert_eq!(balance.json["currencyCode"], "SEK");
     assert!(
@@ -51,7 +52,7 @@ async fn balance_summaries_and_invoices_from_the_seeded_history() {
 #[tokio::test]
 async fn the_statement_is_a_real_pdf() {
     let sandbox = sandbox(quick()).await;
-    let token = sandbox.token("contoso").await;
+    let token = sandbox.user_token("admin@contoso.example").await;
     let invoices = sandbox.get("/v1/invoices", &token).await;
     let id = invoices.json["items"][0]["id"].as_str().unwrap();
     let pdf = sandbox

@@ -168,6 +168,63 @@ impl Sandbox {
             .to_owned()
     }
 
+    /// An App+User bearer token for the demo user `username` (password grant), e.g.
+    /// `admin@contoso.example`.
+    pub(crate) async fn user_token(&self, username: &str) -> String {
+        let tenant = username
+            .rsplit_once('@')
+            .and_then(|(_, domain)| domain.split_once('.'))
+            .map(|(tenant, _)| tenant)
+            .expect("demo user");
+        let reply = self
+            .form(
+                &format!("/{tenant}/oauth2/v2.0/token"),
+                &[
+                    ("grant_type", "password"),
+                    ("client_id", &format!("{tenant}-portal")),
+                    ("client_secret", &format!("{tenant}-portal-secret")),
+                    ("username", username),
+                    ("password", "demo"),
+                    (
+                        "scope",
+                        "https://api.partnercenter.microsoft.com/user_impersonation openid",
+                    ),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.json);
+        reply.json["access_token"]
+            .as_str()
+            .expect("token")
+            .to_owned()
+    }
+
+    /// POSTs `fields` form-encoded to `uri`.
+    pub(crate) async fn form(&self, uri: &str, fields: &[(&str, &str)]) -> Reply {
+        self.form_with(uri, fields, &[]).await
+    }
+
+    /// POSTs `fields` form-encoded to `uri` with extra headers.
+    pub(crate) async fn form_with(
+        &self,
+        uri: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut builder =
+            Request::post(uri).header("content-type", "application/x-www-form-urlencoded");
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        self.send(builder.body(Body::from(body)).expect("request"))
+            .await
+    }
+
     /// Sends `method uri` with the bearer `token` and an optional JSON body.
     pub(crate) async fn call(
         &self,
@@ -326,6 +383,11 @@ impl Sandbox {
         }
         panic!("nothing in {target_view} for {country} ({segment}) matches");
     }
+}
+
+/// Form-urlencodes one value.
+pub(crate) fn encode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 /// A reservation line for `availability` bought against `subscription_id`.

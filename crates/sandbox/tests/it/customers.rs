@@ -46,7 +46,8 @@ async fn customers_list_pages_with_a_continuation_token() {
 #[tokio::test]
 async fn confirming_the_customer_agreement_is_recorded_and_validated() {
     let sandbox = sandbox(quick()).await;
-    let token = sandbox.token("contoso").await;
+    // Accepting an agreement is App+User only.
+    let token = sandbox.user_token("admin@contoso.example").await;
     let before = sandbox
         .get(
             &format!("/v1/customers/{ADATUM}/agreements?agreementType=MicrosoftCustomerAgreement"),

@@ -12,7 +12,8 @@ async fn orders_list_after_the_delay_and_provisioning_moves_pending_to_completed
         ..quick()
     };
     let sandbox = sandbox(config).await;
-    let token = sandbox.token("contoso").await;
+    // Provisioning status is App+User only.
+    let token = sandbox.user_token("sales@contoso.example").await;
     let availability = sandbox
         .availability(&token, BUSINESS_BASIC, "US", "commercial")
         .await;

@@ -171,11 +171,16 @@ async fn a_partner_sees_only_its_own_customers_carts_orders_and_invoices() {
 
     let invoices = sandbox.get("/v1/invoices", &fabrikam).await;
     let invoice_id = invoices.json["items"][0]["id"].as_str().unwrap();
+    // Reading one invoice needs an App+User token.
+    let contoso_user = sandbox.user_token("admin@contoso.example").await;
+    let fabrikam_user = sandbox.user_token("admin@fabrikam.example").await;
+    let uri = format!("/v1/invoices/{invoice_id}");
     assert_eq!(
-        sandbox
-            .get(&format!("/v1/invoices/{invoice_id}"), &contoso)
-            .await
-            .status,
+        sandbox.get(&uri, &contoso_user).await.status,
         StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sandbox.get(&uri, &fabrikam_user).await.status,
+        StatusCode::OK
     );
 }

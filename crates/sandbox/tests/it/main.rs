@@ -12,6 +12,9 @@ mod common;
 
 // Token endpoint, bearer checks, tenant isolation.
 mod identity;
+// The identity provider: discovery, JWKS, sign-in page, code flow with PKCE, refresh, password
+// grant; app-only and Helpdesk limits; the legal business profile.
+mod oidc;
 // Catalog E1–E7 and the customer-scoped catalog.
 mod catalog;
 // Customers, agreements, qualifications.
@@ -26,5 +29,5 @@ mod fulfilment;
 mod billing;
 // Throttling, injected faults, request IDs, openapi.json coverage.
 mod knobs;
-// Over a real port: the whole purchase flow, gateway mode, kill -9 crash safety.
+// Over a real port: the whole purchase flow, a trusted issuer, kill -9 crash safety.
 mod server;

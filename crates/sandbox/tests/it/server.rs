@@ -110,38 +110,54 @@ async fn whole_purchase_flow(url: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_gateway_forwards_v1_to_its_upstream_and_stores_nothing() {
-    let upstream = serve(quick()).await;
-    let gateway = serve(pc_sandbox::Config {
-        upstream: Some(upstream.parse().unwrap()),
+async fn another_sandboxs_tokens_are_refused_unless_its_issuer_is_trusted() {
+    // The other identity provider: a second sandbox on a real port.
+    let other = serve(quick()).await;
+    let http = reqwest::Client::new();
+    let foreign = token(&http, &other, "contoso").await;
+    let issuer = format!("{other}/4b3d2f0a-6c1e-4e8a-9f21-0c5a7d3e1b01/v2.0");
+
+    let strict = sandbox(quick()).await;
+    let refused = strict.get("/v1/customers", &foreign).await;
+    assert_eq!(refused.status, reqwest::StatusCode::UNAUTHORIZED);
+    assert_eq!(refused.json["code"], 400);
+
+    let trusting = sandbox(pc_sandbox::Config {
+        trusted_issuers: vec![issuer.clone()],
         ..quick()
     })
     .await;
-    let http = reqwest::Client::new();
-    // Tokens come from the upstream; the gateway passes Authorization through.
-    let token = token(&http, &upstream, "contoso").await;
-    let order_id = purchase(&http, &gateway, &token, NORTHWIND).await;
-    // The order lives upstream.
-    let direct = http
-        .get(format!(
-            "{upstream}/v1/customers/{NORTHWIND}/orders/{order_id}"
-        ))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(direct.status(), 200);
-    // Errors and headers come back as the upstream sent them.
-    let denied = http
-        .get(format!("{gateway}/v1/customers"))
-        .header("MS-CorrelationId", "corr-7")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(denied.status(), 401);
-    assert_eq!(denied.headers()["ms-correlationid"], "corr-7");
-    let body: Value = denied.json().await.unwrap();
-    assert_eq!(body["code"], 800001);
+    let accepted = trusting.get("/v1/customers", &foreign).await;
+    assert_eq!(
+        accepted.status,
+        reqwest::StatusCode::OK,
+        "{}",
+        accepted.json
+    );
+    // Only that issuer: the other sandbox's fabrikam tokens have another issuer.
+    let fabrikam = token(&http, &other, "fabrikam").await;
+    assert_eq!(
+        trusting.get("/v1/customers", &fabrikam).await.status,
+        reqwest::StatusCode::UNAUTHORIZED
+    );
+    // Its own tokens still work.
+    let own = trusting.token("contoso").await;
+    assert_eq!(
+        trusting.get("/v1/customers", &own).await.status,
+        reqwest::StatusCode::OK
+    );
+    // A trusted issuer that cannot be reached: refused, not an error.
+    let unreachable = sandbox(pc_sandbox::Config {
+        trusted_issuers: vec![
+            "http://127.0.0.1:9/4b3d2f0a-6c1e-4e8a-9f21-0c5a7d3e1b01/v2.0".to_owned(),
+        ],
+        ..quick()
+    })
+    .await;
+    assert_eq!(
+        unreachable.get("/v1/customers", &foreign).await.status,
+        reqwest::StatusCode::UNAUTHORIZED
+    );
 }
 
 /// A running `pc-sandbox serve` process.
