@@ -288,6 +288,7 @@ impl<T: Transport> Client<T> {
         let request_id = RefCell::new(operation.request_id.clone().unwrap_or_else(new_id));
         let fresh_token = Cell::new(false);
         let reauthenticated = Cell::new(false);
+        let sent_token = Cell::new(true);
         let attempts = Cell::new(0_usize);
         let waited = Cell::new(Duration::ZERO);
         let retry = inner.retry;
@@ -300,8 +301,14 @@ impl<T: Transport> Client<T> {
                 .await
                 .map_err(|e| Attempt::Fatal(Error::Token(e)))?;
             let id = request_id.borrow().clone();
-            let mut headers = vec![
-                ("Authorization".to_owned(), format!("Bearer {token}")),
+            // An empty token (e.g. [`crate::CookieSession`]): the caller is authenticated by
+            // other means, such as a gateway's same-origin session cookie; no header is sent.
+            sent_token.set(!token.is_empty());
+            let mut headers = Vec::with_capacity(7);
+            if !token.is_empty() {
+                headers.push(("Authorization".to_owned(), format!("Bearer {token}")));
+            }
+            headers.extend([
                 ("Accept".to_owned(), "application/json".to_owned()),
                 ("MS-RequestId".to_owned(), id.clone()),
                 ("MS-CorrelationId".to_owned(), correlation_id.clone()),
@@ -310,7 +317,7 @@ impl<T: Transport> Client<T> {
                     "MS-PartnerCenter-Application".to_owned(),
                     inner.application.clone(),
                 ),
-            ];
+            ]);
             headers.extend(operation.headers.iter().cloned());
             let request = HttpRequest {
                 method: operation.method,
@@ -349,7 +356,8 @@ impl<T: Transport> Client<T> {
                 *request_id.borrow_mut() = new_id();
             }
             match response.status {
-                401 if !reauthenticated.get() => {
+                // Without a token there is no fresher one to ask for.
+                401 if sent_token.get() && !reauthenticated.get() => {
                     reauthenticated.set(true);
                     fresh_token.set(true);
                     Err(Attempt::Reauthenticate(error))
@@ -485,4 +493,73 @@ async fn sleep(delay: Duration) {
 async fn sleep(delay: Duration) {
     // Without a runtime feature there is no timer: block this thread (tools only).
     std::thread::sleep(delay);
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::token::{CookieSession, StaticToken};
+    use crate::transport::{HttpRequest, HttpResponse, Transport, TransportError};
+
+    /// Answers every request with `status` and Partner Center's 401 body, recording requests.
+    #[derive(Clone)]
+    struct Answer {
+        status: u16,
+        seen: Rc<RefCell<Vec<HttpRequest>>>,
+    }
+
+    impl Transport for Answer {
+        async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+            self.seen.borrow_mut().push(request);
+            Ok(HttpResponse {
+                status: self.status,
+                headers: Vec::new(),
+                body: br#"{"code":800001,"description":"Unauthorized"}"#.to_vec(),
+            })
+        }
+    }
+
+    fn authorization(request: &HttpRequest) -> Option<&str> {
+        request
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("authorization"))
+            .map(|(_, v)| v.as_str())
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_cookie_session_sends_no_authorization_and_does_not_retry_a_401() {
+        let transport = Answer {
+            status: 401,
+            seen: Rc::default(),
+        };
+        let seen = transport.seen.clone();
+        let client = Client::builder("", transport, CookieSession).build();
+        let error = client
+            .send(&Operation::get("/v1/customers"))
+            .await
+            .unwrap_err();
+        assert_eq!((error.status(), error.code()), (Some(401), Some(800_001)));
+        let seen = seen.borrow();
+        assert_eq!(seen.len(), 1, "no fresher token to retry with");
+        assert_eq!(seen[0].url, "/v1/customers");
+        assert_eq!(authorization(&seen[0]), None);
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_token_is_sent_as_bearer() {
+        let transport = Answer {
+            status: 401,
+            seen: Rc::default(),
+        };
+        let seen = transport.seen.clone();
+        let client = Client::builder("", transport, StaticToken("abc".into())).build();
+        let _ = client.send(&Operation::get("/v1/customers")).await;
+        let seen = seen.borrow();
+        assert_eq!(seen.len(), 2, "one retry with a fresh token");
+        assert_eq!(authorization(&seen[0]), Some("Bearer abc"));
+    }
 }

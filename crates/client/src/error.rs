@@ -113,13 +113,15 @@ impl Error {
     /// A stable key for a plain-language explanation (the portal's translation key).
     pub fn explanation_key(&self) -> &'static str {
         match self {
-            Self::Api {
-                code: Some(code), ..
-            } => explanation_key(*code).unwrap_or("error-partner-center"),
-            Self::Api { status: 401, .. } => "error-unauthorized",
-            Self::Api { status: 403, .. } => "error-forbidden",
-            Self::Api { status: 404, .. } => "error-not-found",
-            Self::Api { .. } => "error-partner-center",
+            // A code without its own explanation falls back to what the status says.
+            Self::Api { status, code, .. } => {
+                code.and_then(explanation_key).unwrap_or(match status {
+                    401 => "error-unauthorized",
+                    403 => "error-forbidden",
+                    404 => "error-not-found",
+                    _ => "error-partner-center",
+                })
+            }
             Self::Throttled { .. } => "error-throttled",
             Self::Decode { .. } => "error-unexpected-response",
             Self::Transport { timeout: true, .. } => "error-timeout",

@@ -7,6 +7,7 @@
 //! * Transport apart from requests: [`transport::BrowserTransport`] (gloo-net, feature `browser`) and
 //!   [`transport::ReqwestTransport`] (feature `native`).
 //! * Tokens from a [`TokenProvider`]; on 401 one fresh token is asked for and the call retried.
+//!   [`CookieSession`] sends none (a same-origin gateway authenticates by its session cookie).
 //! * `MS-CorrelationId` per operation; `MS-RequestId` kept across retries after timeouts (and
 //!   always for non-idempotent calls), new after a response otherwise; `X-Locale`.
 //! * Retries with backoff and jitter for timeouts, 5xx and 429 (never before `Retry-After`),
@@ -41,4 +42,4 @@ pub use resources::{
     Availabilities, Carts, Customers, Entitlements, Inventory, Invoices, Orders, Products, Skus,
     Subscriptions,
 };
-pub use token::{StaticToken, TokenFn, TokenFuture, TokenProvider};
+pub use token::{CookieSession, StaticToken, TokenFn, TokenFuture, TokenProvider};

@@ -24,6 +24,18 @@ impl TokenProvider for StaticToken {
     }
 }
 
+/// No token: the calls are authenticated by a same-origin session cookie (the portal served by
+/// pc-gateway, which holds the tokens server-side). The client sends no `Authorization` header
+/// and does not retry a 401 (there is no fresher token to ask for).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CookieSession;
+
+impl TokenProvider for CookieSession {
+    fn token(&self, _fresh: bool) -> TokenFuture<'_> {
+        Box::pin(async { Ok(String::new()) })
+    }
+}
+
 /// A token callback: `|fresh| async { … }`.
 pub struct TokenFn<F>(pub F);
 

@@ -206,10 +206,10 @@ mod tests {
         assert_eq!(
             t_with(
                 Locale::NlNl,
-                "sign-in-failed",
+                "partner-save-failed",
                 &[("reason", "401".to_owned())]
             ),
-            "Aanmelden mislukt: 401"
+            "De instelling kon niet worden opgeslagen: 401"
         );
         assert_eq!(t(Locale::SvSe, "no-such-key"), "no-such-key");
         assert_eq!(Locale::HeIl.dir(), "rtl");

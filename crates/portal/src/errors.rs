@@ -5,6 +5,68 @@ use pc_client::Error;
 
 use crate::i18n::{Locale, t, t_with};
 
+/// A refused purchase step (creating or updating a cart, checkout) explained. Partner Center
+/// answers 403 to a user whose role may read but not buy (a Helpdesk agent); unless its code
+/// names a more specific reason, that is said with the user's role (`roles` as the gateway
+/// reports them, e.g. `HelpdeskAgents`; empty when unknown).
+pub fn explain_purchase(error: &Error, locale: Locale, roles: &[String]) -> String {
+    let role_refusal = error.status() == Some(403)
+        && matches!(
+            error.explanation_key(),
+            "error-forbidden" | "error-partner-center"
+        );
+    if !role_refusal {
+        return explain(error, locale);
+    }
+    let reason = if roles.is_empty() {
+        t(locale, "error-role-cannot-buy-unknown")
+    } else {
+        let names: Vec<String> = roles.iter().map(|r| role_name(r, locale)).collect();
+        t_with(
+            locale,
+            "error-role-cannot-buy",
+            &[("role", names.join(", "))],
+        )
+    };
+    match error {
+        Error::Api {
+            code,
+            description,
+            request_id,
+            ..
+        } => format!(
+            "{reason} {}",
+            t_with(
+                locale,
+                "error-details",
+                &[
+                    ("code", code.map(|c| c.to_string()).unwrap_or_default()),
+                    ("description", description.clone()),
+                    ("requestId", request_id.clone()),
+                ],
+            )
+        ),
+        _ => reason,
+    }
+}
+
+/// A Partner Center role in words (`AdminAgents`, `SalesAgents`, `HelpdeskAgents`, also as
+/// `Admin agent` and the like); an unknown role as it is spelled.
+pub fn role_name(role: &str, locale: Locale) -> String {
+    let plain: String = role
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let key = match plain.trim_end_matches('s') {
+        "adminagent" | "admin" => "role-admin-agent",
+        "salesagent" | "sales" => "role-sales-agent",
+        "helpdeskagent" | "helpdesk" => "role-helpdesk-agent",
+        _ => return role.to_owned(),
+    };
+    t(locale, key)
+}
+
 /// `error` explained: the plain-words explanation of its kind or Partner Center code, then the
 /// code, Partner Center's own description and the request ID when there are any.
 pub fn explain(error: &Error, locale: Locale) -> String {
@@ -42,5 +104,55 @@ pub fn explain(error: &Error, locale: Locale) -> String {
             )
         ),
         other => format!("{explanation} ({other})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(status: u16, code: Option<i64>) -> Error {
+        Error::Api {
+            status,
+            code,
+            description: "Forbidden".to_owned(),
+            request_id: "r-1".to_owned(),
+            correlation_id: "c-1".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_refused_purchase_names_the_role_in_every_locale() {
+        let roles = ["HelpdeskAgents".to_owned()];
+        let text = explain_purchase(&refused(403, None), Locale::EnUs, &roles);
+        assert!(
+            text.starts_with("Your Partner Center role (Helpdesk agent) can look but not buy"),
+            "{text}"
+        );
+        assert!(text.contains("r-1"), "{text}");
+        for locale in Locale::ALL {
+            let text = explain_purchase(&refused(403, Some(123_456)), locale, &roles);
+            assert!(!text.contains("error-role"), "{locale:?}: {text}");
+            assert!(!text.contains("role-helpdesk"), "{locale:?}: {text}");
+        }
+        let unknown = explain_purchase(&refused(403, None), Locale::EnUs, &[]);
+        assert!(unknown.starts_with("Your Partner Center role"), "{unknown}");
+    }
+
+    #[test]
+    fn other_refusals_keep_their_own_explanation() {
+        let roles = ["HelpdeskAgents".to_owned()];
+        // 900329: the call needs App+User authentication; not a role question.
+        let text = explain_purchase(&refused(403, Some(900_329)), Locale::EnUs, &roles);
+        assert_eq!(text, explain(&refused(403, Some(900_329)), Locale::EnUs));
+        let text = explain_purchase(&refused(400, None), Locale::EnUs, &roles);
+        assert!(!text.contains("can look but not buy"), "{text}");
+    }
+
+    #[test]
+    fn role_names_read_as_words() {
+        assert_eq!(role_name("AdminAgents", Locale::EnUs), "Admin agent");
+        assert_eq!(role_name("sales agent", Locale::EnUs), "Sales agent");
+        assert_eq!(role_name("BillingAdmin", Locale::EnUs), "BillingAdmin");
     }
 }

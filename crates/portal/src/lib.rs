@@ -16,7 +16,7 @@ pub mod state;
 pub use pc_i18n as i18n;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::Locale;
@@ -62,7 +62,8 @@ pub fn use_last_checkout() -> RwSignal<Option<CheckoutOutcome>> {
         .unwrap_or_else(|| RwSignal::new(None))
 }
 
-/// The portal: sign-in, then the purchase flow.
+/// The portal standalone, served by pc-gateway: asks the gateway for the session, shows the
+/// sign-in page until someone is signed in, then the purchase flow.
 #[component]
 pub fn App() -> impl IntoView {
     let initial = web_locale().unwrap_or_default();
@@ -80,10 +81,8 @@ pub fn App() -> impl IntoView {
         }
         document().set_title(&i18n::t(locale, "app-title"));
     });
-    if session.restore(locale.get_untracked()) {
-        components::resume::resume_checkouts(session, last_checkout, locale);
-    }
-    view! { <Shell base=None home=pages::sign_in::SignIn/> }
+    session.start_gateway(locale, last_checkout);
+    view! { <Shell base=None home=|| view! { <Redirect path="/customers"/> }/> }
 }
 
 /// The router, header and pages, shared by the standalone [`App`] and the embedded portal
@@ -96,19 +95,15 @@ pub fn Shell<H, V>(
     home: H,
 ) -> impl IntoView
 where
-    H: Fn() -> V + Send + Clone + 'static,
+    H: Fn() -> V + Send + Sync + Clone + 'static,
     V: IntoView + 'static,
 {
     let main = NodeRef::<leptos::html::Main>::new();
     let base = base.unwrap_or_default();
     provide_context(RouteBase(base.clone()));
-    view! {
-        <Router base=base>
-            <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
-            <components::header::Header/>
-            <components::focus::FocusOnNavigation main=main/>
-            <components::resume::ResumeNotice/>
-            <main id="main" tabindex="-1" node_ref=main>
+    let routes = move || {
+        let home = home.clone();
+        view! {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=home/>
                     <Route path=path!("/customers") view=pages::customers::Customers/>
@@ -123,6 +118,16 @@ where
                     <Route path=path!("/billing") view=pages::billing::Billing/>
                     <Route path=path!("/billing/:invoice_id") view=pages::invoice::InvoiceDetail/>
                 </Routes>
+        }
+    };
+    view! {
+        <Router base=base>
+            <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
+            <components::header::Header/>
+            <components::focus::FocusOnNavigation main=main/>
+            <components::resume::ResumeNotice/>
+            <main id="main" tabindex="-1" node_ref=main>
+                <components::gate::Gate>{routes.clone()}</components::gate::Gate>
             </main>
         </Router>
     }

@@ -3,8 +3,7 @@
 
 use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
-use pc_client::transport::BrowserTransport;
-use pc_client::{Client, Error};
+use pc_client::Error;
 use pc_core::enums::{RegistrationStatus, Segment};
 use pc_core::ids::AZURE_PLAN_PRODUCT_ID;
 use pc_core::models::{
@@ -15,6 +14,8 @@ use pc_core::rules::{
     AzureSubscription, CustomerProfile, PartnerProfile, PurchaseContext, Validation, validate_cart,
 };
 use serde::{Deserialize, Serialize};
+
+use crate::session::PortalClient;
 
 /// A customer as the purchase pages need it.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +38,7 @@ impl CustomerData {
     ///
     /// # Errors
     /// The first failing call's [`Error`].
-    pub async fn load(client: &Client<BrowserTransport>, customer_id: &str) -> Result<Self, Error> {
+    pub async fn load(client: &PortalClient, customer_id: &str) -> Result<Self, Error> {
         let customers = client.customers();
         let customer = customers.get(customer_id).await?;
         let qualifications: Vec<CustomerQualification> =

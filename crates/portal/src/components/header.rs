@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::language_picker::LanguagePicker;
 use crate::i18n::t_with;
-use crate::session::use_session;
+use crate::session::{LOGOUT_PATH, use_session};
 use crate::{route, tr, use_locale};
 
 /// The page header.
@@ -14,7 +13,6 @@ use crate::{route, tr, use_locale};
 pub fn Header() -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
-    let navigate = StoredValue::new_local(use_navigate());
     let embedded = crate::embed::is_embedded();
     view! {
         <header class="top">
@@ -27,11 +25,12 @@ pub fn Header() -> impl IntoView {
                 <span class="who">
                     {move || t_with(locale.get(), "signed-in-as", &[("tenant", session.tenant.get().unwrap_or_default())])}
                 </span>
+                // The gateway ends the session and answers with the sign-in page: a plain
+                // same-origin form post (the session cookie is HttpOnly; nothing to clear here).
                 <Show when=move || !embedded>
-                <button type="button" class="link" on:click=move |_| {
-                    session.sign_out();
-                    navigate.with_value(|navigate| navigate("/", Default::default()));
-                }>{tr("sign-out")}</button>
+                    <form class="sign-out" method="post" action=LOGOUT_PATH>
+                        <button type="submit" class="link">{tr("sign-out")}</button>
+                    </form>
                 </Show>
             </Show>
             <LanguagePicker/>

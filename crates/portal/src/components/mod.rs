@@ -2,6 +2,8 @@
 
 pub mod findings;
 pub mod focus;
+pub mod gate;
 pub mod header;
 pub mod language_picker;
+pub mod partner;
 pub mod resume;

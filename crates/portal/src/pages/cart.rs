@@ -15,7 +15,7 @@ use pc_core::rules::{Finding, Severity, Validation};
 use pc_core::wire::Spelled;
 
 use crate::components::findings::FindingList;
-use crate::errors::explain;
+use crate::errors::{explain, explain_purchase};
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
@@ -44,13 +44,14 @@ pub fn CartPage() -> impl IntoView {
     let minute = Memo::new(move |_| now.get().timestamp() / 60);
     let validation = Memo::new(move |_| {
         minute.track();
-        let Some(session) = session.get() else {
+        // Without the partner's profile the rules cannot run (the gate says why).
+        let Some(partner) = session.partner() else {
             return Validation::default();
         };
         let Some(data) = loaded(&ctx) else {
             return Validation::default();
         };
-        draft.with(|d| d.validate(&session.partner, data.profile(), format::now()))
+        draft.with(|d| d.validate(&partner, data.profile(), format::now()))
     });
     let cart_findings = Signal::derive(move || {
         validation.with(|v| {
@@ -71,10 +72,12 @@ pub fn CartPage() -> impl IntoView {
     });
     let status = RwSignal::new(String::new());
 
+    let store = session;
     let save = Action::new_local(move |_: &()| {
         let session = session.session_untracked();
         let snapshot = draft.get_untracked();
         let customer_id = ctx.id.get_untracked();
+        let roles = store.roles();
         async move {
             let locale = locale.get_untracked();
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
@@ -85,7 +88,7 @@ pub fn CartPage() -> impl IntoView {
             } else {
                 carts.create(&customer_id, &cart).await
             }
-            .map_err(|e| explain(&e, locale))?;
+            .map_err(|e| explain_purchase(&e, locale, &roles))?;
             draft.update(|d| {
                 if d.lines == snapshot.lines {
                     d.saved = Some(saved);
@@ -98,6 +101,7 @@ pub fn CartPage() -> impl IntoView {
         let session = session.session_untracked();
         let snapshot = draft.get_untracked();
         let customer_id = ctx.id.get_untracked();
+        let roles = store.roles();
         async move {
             let locale = locale.get_untracked();
             let Some(session) = session else {
@@ -120,7 +124,7 @@ pub fn CartPage() -> impl IntoView {
                     Ok(result)
                 }
                 Err(error) => {
-                    let text = explain(&error, locale);
+                    let text = explain_purchase(&error, locale, &roles);
                     hooks.with_value(|h| h.error(&text));
                     Err(text)
                 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use pc_core::models::Customer;
 
+use crate::components::partner::PartnerPanel;
 use crate::errors::explain;
 use crate::i18n::{t, t_with};
 use crate::session::use_session;
@@ -53,6 +54,7 @@ pub fn Customers() -> impl IntoView {
     view! {
         <section aria-labelledby="customers-title">
             <h1 id="customers-title">{tr("customers-title")}</h1>
+            <PartnerPanel/>
             <label for="customer-search">{tr("customers-search")}</label>
             <input id="customer-search" type="search" on:input=move |ev| set_query.set(event_target_value(&ev))/>
             <Transition fallback=move || view! { <p aria-live="polite">{tr("customers-loading")}</p> }>

@@ -1,76 +1,49 @@
-//! Sign-in: pick a sandbox tenant and confirm the partner profile the purchase rules use
-//! (country, billing currency, perpetual-software qualification — Partner Center's catalog does
-//! not tell them); the portal gets tokens with the tenant's demo credentials.
+//! Sign-in: one "Sign in with Microsoft" link to the gateway's `/auth/login`, carrying the path
+//! the user wanted so that a deep link survives signing in. The gateway signs the user in with
+//! Entra ID (or the sandbox's look-alike) and keeps the tokens; the portal never sees one.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::use_location;
 
 use crate::i18n::t_with;
-use crate::session::{demo_partner, demo_token, use_session};
+use crate::session::{AuthState, login_href, use_session};
 use crate::{tr, use_locale};
 
-/// The demo tenants of the sandbox: (tenant, translation key of its name).
-const TENANTS: [(&str, &str); 2] = [
-    ("contoso", "tenant-contoso"),
-    ("fabrikam", "tenant-fabrikam"),
-];
-
-/// The sign-in page.
+/// The sign-in page (shown for any path while nobody is signed in).
 #[component]
 pub fn SignIn() -> impl IntoView {
-    let (tenant, set_tenant) = signal(TENANTS[0].0.to_owned());
-    let qualified = RwSignal::new(demo_partner(TENANTS[0].0).perpetual_software_qualified);
-    Effect::new(move |_| qualified.set(demo_partner(&tenant.get()).perpetual_software_qualified));
     let session = use_session();
     let locale = use_locale();
-    let navigate = use_navigate();
-    let sign_in = Action::new_local(move |tenant: &String| {
-        let tenant = tenant.clone();
-        // Checks the credentials once; the session then fetches tokens as it needs them.
-        async move { demo_token(&tenant).await.map(|_| tenant) }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(tenant)) = sign_in.value().get() {
-            let mut partner = demo_partner(&tenant);
-            partner.perpetual_software_qualified = qualified.get_untracked();
-            session.sign_in_demo(tenant, partner, locale.get_untracked());
-            navigate("/customers", Default::default());
-        }
-    });
-    let failure = move || match sign_in.value().get() {
-        Some(Err(reason)) => t_with(locale.get(), "sign-in-failed", &[("reason", reason)]),
-        _ => String::new(),
+    let location = use_location();
+    let href = move || {
+        let path = location.pathname.get();
+        let search = location.search.get();
+        let wanted = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        };
+        login_href(&wanted)
     };
+    let notice = move || match session.auth.get() {
+        AuthState::SignedOut { ended: true } => Some(tr("sign-in-session-ended")()),
+        AuthState::Unreachable(reason) => Some(t_with(
+            locale.get(),
+            "sign-in-unreachable",
+            &[("reason", reason)],
+        )),
+        _ => None,
+    };
+    let unreachable = move || matches!(session.auth.get(), AuthState::Unreachable(_));
     view! {
-        <section aria-labelledby="sign-in-title">
+        <section aria-labelledby="sign-in-title" class="sign-in">
             <h1 id="sign-in-title">{tr("sign-in-title")}</h1>
-            <p>{tr("sign-in-demo")}</p>
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                sign_in.dispatch(tenant.get_untracked());
-            }>
-                <label for="tenant">{tr("sign-in-tenant")}</label>
-                <select id="tenant" on:change=move |ev| set_tenant.set(event_target_value(&ev))>
-                    {TENANTS
-                        .iter()
-                        .map(|(id, key)| {
-                            view! { <option value=*id selected=move || tenant.get() == *id>{tr(key)}</option> }
-                        })
-                        .collect_view()}
-                </select>
-                <p class="muted">{move || {
-                    let partner = demo_partner(&tenant.get());
-                    t_with(locale.get(), "sign-in-partner", &[("country", partner.country), ("currency", partner.billing_currency)])
-                }}</p>
-                <span class="check">
-                    <input id="qualified" type="checkbox" prop:checked=move || qualified.get() on:change=move |ev| qualified.set(event_target_checked(&ev))/>
-                    <label for="qualified">{tr("sign-in-qualified")}</label>
-                </span>
-                <button type="submit" disabled=move || sign_in.pending().get()>
-                    {move || if sign_in.pending().get() { tr("sign-in-working")() } else { tr("sign-in-submit")() }}
-                </button>
-            </form>
-            <p role="alert" aria-live="assertive">{failure}</p>
+            <p role="alert" aria-live="assertive">{notice}</p>
+            <Show when=move || !unreachable()>
+                <p>{tr("sign-in-intro")}</p>
+                // A plain link: the gateway's sign-in is a full-page redirect to Microsoft.
+                <a class="button" rel="external" href=href>{tr("sign-in-microsoft")}</a>
+            </Show>
         </section>
     }
 }
