@@ -23,9 +23,13 @@ pub(crate) fn quick() -> Config {
 
 /// Serves a sandbox on a free port; returns its base URL.
 pub(crate) async fn sandbox(config: Config) -> String {
-    let state = pc_sandbox::AppState::open("sqlite::memory:", config)
-        .await
-        .unwrap();
+    sandbox_on("sqlite::memory:", config).await
+}
+
+/// Serves a sandbox over the database at `url` on a free port; returns its base URL. Two
+/// sandboxes on one database file share data and signing key (each accepts the other's tokens).
+pub(crate) async fn sandbox_on(url: &str, config: Config) -> String {
+    let state = pc_sandbox::AppState::open(url, config).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, pc_sandbox::app(state)).await });
@@ -41,6 +45,36 @@ pub(crate) async fn token(base: &str, tenant: &str) -> String {
             ("client_id", &format!("{tenant}-app")),
             ("client_secret", &format!("{tenant}-secret")),
             ("scope", "https://api.partnercenter.microsoft.com/.default"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    reply["access_token"].as_str().unwrap().to_owned()
+}
+
+/// An App+User token for the demo user `username` (e.g. `sales@contoso.example`) from the
+/// sandbox's token endpoint (password grant, as a tool without a browser gets one).
+pub(crate) async fn user_token(base: &str, username: &str) -> String {
+    let tenant = username
+        .rsplit_once('@')
+        .and_then(|(_, domain)| domain.split_once('.'))
+        .map(|(tenant, _)| tenant)
+        .unwrap();
+    let reply: serde_json::Value = reqwest::Client::new()
+        .post(format!("{base}/{tenant}/oauth2/v2.0/token"))
+        .form(&[
+            ("grant_type", "password"),
+            ("client_id", &format!("{tenant}-portal")),
+            ("client_secret", &format!("{tenant}-portal-secret")),
+            ("username", username),
+            ("password", "demo"),
+            (
+                "scope",
+                "https://api.partnercenter.microsoft.com/user_impersonation",
+            ),
         ])
         .send()
         .await
@@ -108,14 +142,27 @@ impl Transport for Recording {
     }
 }
 
-/// A client for `base` as `tenant`, recording its sends.
+/// A client for `base` as `tenant` with an app-only token, recording its sends.
 pub(crate) async fn client(
     base: &str,
     tenant: &str,
 ) -> (Client<Recording>, Rc<RefCell<Vec<Sent>>>) {
+    let token = token(base, tenant).await;
+    client_with(base, token)
+}
+
+/// A client for `base` signed in as the demo user `username` (App+User), recording its sends.
+pub(crate) async fn user_client(
+    base: &str,
+    username: &str,
+) -> (Client<Recording>, Rc<RefCell<Vec<Sent>>>) {
+    let token = user_token(base, username).await;
+    client_with(base, token)
+}
+
+fn client_with(base: &str, token: String) -> (Client<Recording>, Rc<RefCell<Vec<Sent>>>) {
     let transport = Recording::new();
     let log = transport.log.clone();
-    let token = token(base, tenant).await;
     (
         Client::builder(base, transport, StaticToken(token))
             .retry(fast_retry())

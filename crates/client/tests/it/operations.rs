@@ -36,7 +36,8 @@ fn line(id: i64, availability: &Availability, quantity: i64) -> CartLineItem {
 #[tokio::test(flavor = "current_thread")]
 async fn the_purchase_flow_end_to_end_with_typed_operations() {
     let base = sandbox(quick()).await;
-    let (client, log) = client(&base, "contoso").await;
+    // App+User: provisioning status and invoices need a signed-in user.
+    let (client, log) = user_client(&base, "sales@contoso.example").await;
     let us = CatalogQuery {
         country: "US",
         ..CatalogQuery::default()

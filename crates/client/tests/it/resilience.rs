@@ -111,15 +111,26 @@ async fn a_401_asks_the_provider_once_for_a_fresh_token() {
 #[tokio::test(flavor = "current_thread")]
 async fn two_hundred_checkouts_through_injected_faults_create_no_duplicate_orders() {
     // The fault-free side prepares carts; the faulty side (30% of calls fail, half of them
-    // after the work was committed) checks them out.
-    let upstream = sandbox(quick()).await;
-    let faulty = sandbox(pc_sandbox::Config {
-        fault_rate: 0.3,
-        upstream: Some(upstream.parse().unwrap()),
-        ..quick()
-    })
+    // after the work was committed) checks them out. Both serve one database file.
+    let db = std::env::temp_dir().join(format!(
+        "pc-client-faults-{}-{}.db",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    let url = format!("sqlite://{}", db.display());
+    let steady = sandbox_on(&url, quick()).await;
+    let faulty = sandbox_on(
+        &url,
+        pc_sandbox::Config {
+            fault_rate: 0.3,
+            ..quick()
+        },
+    )
     .await;
-    let (setup, _) = client(&upstream, "contoso").await;
+    let (setup, _) = client(&steady, "contoso").await;
     let cart = basic_cart(&setup).await;
     let mut carts = Vec::new();
     for _ in 0..200 {
@@ -135,13 +146,13 @@ async fn two_hundred_checkouts_through_injected_faults_create_no_duplicate_order
                 .to_owned(),
         );
     }
-    // Tokens come from the upstream (the gateway only forwards them).
+    // A token of the fault-free side: the same key signs for both.
     let transport = Recording::new();
     let log = transport.log.clone();
     let client = Client::builder(
         &faulty,
         transport,
-        StaticToken(token(&upstream, "contoso").await),
+        StaticToken(token(&steady, "contoso").await),
     )
     .retry(fast_retry())
     .build();
@@ -179,6 +190,9 @@ async fn two_hundred_checkouts_through_injected_faults_create_no_duplicate_order
         orders.len()
     );
     assert!(faults > 20, "faults were injected ({faults})");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
 }
 
 #[tokio::test(flavor = "current_thread")]
