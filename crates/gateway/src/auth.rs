@@ -264,10 +264,10 @@ pub async fn callback(
             .into_response();
     }
     // A new session ID at every sign-in; the browser's previous session (if any) ends.
-    if let Some(old) = jar.get(session_cookie) {
-        if let Err(error) = state.store().delete_session(&id_hash(old.value())).await {
-            tracing::warn!(%error, "could not end the previous session");
-        }
+    if let Some(old) = jar.get(session_cookie)
+        && let Err(error) = state.store().delete_session(&id_hash(old.value())).await
+    {
+        tracing::warn!(%error, "could not end the previous session");
     }
     let session_id = random_id();
     let session_hash = id_hash(&session_id);
@@ -340,10 +340,10 @@ fn open_tokens(state: &GatewayState, row: &SessionRow) -> Result<Tokens, Gateway
 /// `POST /auth/logout`: ends the session (server-side and the cookie) and lands on `/`.
 pub async fn logout(State(state): State<GatewayState>, jar: CookieJar) -> Response {
     let (session_cookie, _) = cookie_names(&state);
-    if let Some(id) = jar.get(session_cookie) {
-        if let Err(error) = state.store().delete_session(&id_hash(id.value())).await {
-            return GatewayError::from(error).into_response();
-        }
+    if let Some(id) = jar.get(session_cookie)
+        && let Err(error) = state.store().delete_session(&id_hash(id.value())).await
+    {
+        return GatewayError::from(error).into_response();
     }
     let jar = jar.add(removal(&state, session_cookie));
     (jar, Redirect::to("/")).into_response()
@@ -613,10 +613,10 @@ pub(crate) async fn access_token(
         }
         Err(error) => {
             // Another instance may have rotated the refresh token first.
-            if let Some(winner) = state.store().session(&row.id_hash).await? {
-                if winner.version != row.version {
-                    return Ok(open_tokens(state, &winner)?.access_token);
-                }
+            if let Some(winner) = state.store().session(&row.id_hash).await?
+                && winner.version != row.version
+            {
+                return Ok(open_tokens(state, &winner)?.access_token);
             }
             tracing::warn!(%error, "refresh refused; session ended");
             state.store().delete_session(&row.id_hash).await?;

@@ -130,12 +130,11 @@ impl Provider {
 
     /// The discovery document, fetched when missing, older than an hour, or `refresh`.
     async fn metadata(&self, refresh: bool) -> Result<CoreProviderMetadata, OidcError> {
-        if !refresh {
-            if let Some((metadata, at)) = self.metadata.read().await.as_ref() {
-                if at.elapsed() < DISCOVERY_TTL {
-                    return Ok(metadata.clone());
-                }
-            }
+        if !refresh
+            && let Some((metadata, at)) = self.metadata.read().await.as_ref()
+            && at.elapsed() < DISCOVERY_TTL
+        {
+            return Ok(metadata.clone());
         }
         let metadata = CoreProviderMetadata::discover_async(self.issuer.clone(), &self.http)
             .await

@@ -48,15 +48,15 @@ fn check(state: &GatewayState, request: &Request) -> Result<(), &'static str> {
     if fetch_site.is_none() && origin.is_none() {
         return Err("the request does not say where it comes from (no Origin header)");
     }
-    if let Some(site) = fetch_site {
-        if !site.eq_ignore_ascii_case("same-origin") {
-            return Err("the request comes from another site");
-        }
+    if let Some(site) = fetch_site
+        && !site.eq_ignore_ascii_case("same-origin")
+    {
+        return Err("the request comes from another site");
     }
-    if let Some(origin) = origin {
-        if origin != state.config().public_origin() {
-            return Err("the request comes from another origin");
-        }
+    if let Some(origin) = origin
+        && origin != state.config().public_origin()
+    {
+        return Err("the request comes from another origin");
     }
     Ok(())
 }
