@@ -5,7 +5,8 @@
 //! - `check-cart <FILE>`: run the purchase rules over a `{"cart", "context"}` input.
 //! - `test` (alias `ci`): the project's test command; every check CI runs, in CI's order.
 //! - `bench`: the `validate_cart` criterion benchmark.
-//! - `serve`: install what is missing, build the portal with Trunk and serve it from pc-sandbox.
+//! - `serve [--addr ADDR] [--tenant contoso|fabrikam]`: install what is missing, build the portal
+//!   with Trunk and serve it through pc-gateway, signing in with pc-sandbox's demo users.
 //! - `load`: pc-sandbox load figures with oha (catalog requests per second, checkout latency).
 //! - `npm [--out DIR] [--test]`: build the npm package (pc-wasm); with `--test`, test it packed.
 
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use pc_core::roundtrip::{Resource, round_trip};
 use pc_core::rules::{parse_input, validate_cart};
 
@@ -72,14 +73,19 @@ enum Cmd {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<OsString>,
     },
-    /// Build the portal (Trunk, release) and serve it with pc-sandbox and its seeded data.
+    /// Build the portal (Trunk, release) and serve it as production does: pc-gateway in front
+    /// of pc-sandbox, which is both the identity provider (demo users) and Partner Center.
     ///
     /// Installs what is missing first: the wasm32 target, wasm-bindgen-cli at Cargo.lock's
-    /// version, trunk 0.21.14, and wasm-opt (npm binaryen 132 under web/).
+    /// version, trunk 0.21.14, and wasm-opt (npm binaryen 132 under web/). Ctrl-C stops both
+    /// servers.
     Serve {
-        /// Address to serve on.
+        /// Address the gateway (and so the portal) listens on; port 0 picks a free port.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
+        /// The sandbox partner tenant to sign in to.
+        #[arg(long, value_enum, default_value_t = Tenant::Contoso)]
+        tenant: Tenant,
     },
     /// Load figures for pc-sandbox, measured with oha: `GET /v1/products` requests per second
     /// and checkout latency percentiles under 32 concurrent connections (`xtask/load.sh`).
@@ -107,7 +113,7 @@ fn main() -> ExitCode {
         Cmd::Test | Cmd::Ci => test().map(|()| ExitCode::SUCCESS),
         Cmd::Bench { args } => bench(&args),
         Cmd::Load => load(),
-        Cmd::Serve { addr } => serve(&addr),
+        Cmd::Serve { addr, tenant } => serve(&addr, tenant),
         Cmd::Npm { out, test } => npm::command(out.as_deref(), test),
     };
     match result {
@@ -278,15 +284,22 @@ fn test() -> Result<()> {
 }
 
 /// The portal's end-to-end tests: release build with Trunk, then Playwright (web/e2e) in Debian's
-/// Chromium against the debug pc-sandbox the earlier steps built (the test setup starts it).
+/// Chromium against debug builds of pc-sandbox and pc-gateway (the test setup starts one sandbox
+/// and a gateway per demo tenant in front of it).
 /// Screenshots and traces land in target/e2e-artifacts, the HTML report in target/e2e-report.
 fn e2e(root: &Path) -> Result<()> {
     install_portal_tools(root)?;
+    let dist = build_portal(root)?;
+    run_step(
+        root,
+        &[],
+        &["build", "-p", "pc-sandbox", "-p", "pc-gateway"],
+    )?;
     let path = portal_path(root)?;
-    run("trunk", &["build", "--release"], root, Some(&path))?;
     let web = root.join("web");
-    let sandbox = npm::target_dir(root)?.join("debug").join("pc-sandbox");
-    let dist = root.join("target").join("portal-dist");
+    let target = npm::target_dir(root)?;
+    let sandbox = target.join("debug").join("pc-sandbox");
+    let gateway = target.join("debug").join("pc-gateway");
     // The example dashboard with the npm package (built by the step before) under ./pkg/.
     let npm = npm::target_dir(root)?.join("npm");
     let site = npm.join("site");
@@ -302,6 +315,7 @@ fn e2e(root: &Path) -> Result<()> {
         .current_dir(&web)
         .env("PATH", &path)
         .env("PC_SANDBOX_BIN", &sandbox)
+        .env("PC_GATEWAY_BIN", &gateway)
         .env("PC_PORTAL_DIST", &dist)
         .env("PC_EMBED_SITE", &site)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
@@ -441,33 +455,220 @@ fn portal_path(root: &Path) -> Result<OsString> {
     env::join_paths(paths).context("PATH cannot hold the tool directories")
 }
 
-/// `cargo xtask serve`: installs, builds the portal and the sandbox, then serves both.
-fn serve(addr: &str) -> Result<ExitCode> {
+/// Builds the portal with Trunk (release) into `<cargo target dir>/portal-dist`; returns that
+/// directory.
+fn build_portal(root: &Path) -> Result<PathBuf> {
+    let path = portal_path(root)?;
+    let dist = npm::target_dir(root)?.join("portal-dist");
+    let dist_arg = dist.to_string_lossy().into_owned();
+    run(
+        "trunk",
+        &["build", "--release", "--dist", &dist_arg],
+        root,
+        Some(&path),
+    )?;
+    Ok(dist)
+}
+
+/// A sandbox demo partner `cargo xtask serve` signs in to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Tenant {
+    /// Contoso Ltd. (United States, USD).
+    Contoso,
+    /// Fabrikam AB (Sweden, SEK).
+    Fabrikam,
+}
+
+impl Tenant {
+    /// The partner's Entra tenant ID in pc-sandbox.
+    fn tenant_id(self) -> &'static str {
+        match self {
+            Self::Contoso => "4b3d2f0a-6c1e-4e8a-9f21-0c5a7d3e1b01",
+            Self::Fabrikam => "8e7c6b5a-4d3c-4b2a-8190-fa1b2c3d4e02",
+        }
+    }
+
+    /// The gateway's client registration in pc-sandbox (client ID, secret).
+    fn portal_client(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Contoso => ("contoso-portal", "contoso-portal-secret"),
+            Self::Fabrikam => ("fabrikam-portal", "fabrikam-portal-secret"),
+        }
+    }
+
+    /// The partner's demo users: (sign-in name, what they may do).
+    fn users(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Self::Contoso => &[
+                ("admin@contoso.example", "Admin agent (multi-factor)"),
+                ("sales@contoso.example", "Sales agent (multi-factor)"),
+                (
+                    "helpdesk@contoso.example",
+                    "Helpdesk agent: may look, may not buy",
+                ),
+                ("nomfa@contoso.example", "Admin agent without multi-factor"),
+            ],
+            Self::Fabrikam => &[("admin@fabrikam.example", "Admin agent (multi-factor)")],
+        }
+    }
+}
+
+/// The demo password of every sandbox user.
+const DEMO_PASSWORD: &str = "demo";
+
+/// `cargo xtask serve`: installs, builds the portal, the sandbox and the gateway, then runs the
+/// sandbox on a free loopback port and the gateway in front of it on `addr`, until Ctrl-C or
+/// until either stops.
+fn serve(addr: &str, tenant: Tenant) -> Result<ExitCode> {
     let root = workspace_root()?;
     install_portal_tools(&root)?;
-    let path = portal_path(&root)?;
-    run("trunk", &["build", "--release"], &root, Some(&path))?;
+    let dist = build_portal(&root)?;
     run_step(
         &root,
         &[],
-        &["build", "--profile", "sandbox", "-p", "pc-sandbox"],
+        &[
+            "build",
+            "--profile",
+            "sandbox",
+            "-p",
+            "pc-sandbox",
+            "-p",
+            "pc-gateway",
+        ],
     )?;
-    let dist = root.join("target").join("portal-dist");
-    let dist = dist.to_string_lossy();
-    eprintln!(
-        "==> demo sign-in: tenant contoso (client contoso-app / contoso-secret) or fabrikam (fabrikam-app / fabrikam-secret)"
-    );
-    let binary = root.join("target").join("sandbox").join("pc-sandbox");
-    let status = Command::new(&binary)
-        .args(["serve", "--addr", addr, "--portal", &dist])
-        .current_dir(&root)
-        .status()
-        .with_context(|| format!("cannot start {}", binary.display()))?;
-    Ok(if status.success() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    let binaries = npm::target_dir(&root)?.join("sandbox");
+    let sandbox = Server::start(
+        &binaries.join("pc-sandbox"),
+        &["serve", "--addr", "127.0.0.1:0"],
+        &root,
+    )?;
+    let authority = format!("{}/{}/v2.0", sandbox.url, tenant.tenant_id());
+    let (client_id, client_secret) = tenant.portal_client();
+    let dist = dist.to_string_lossy().into_owned();
+    let gateway = Server::start(
+        &binaries.join("pc-gateway"),
+        &[
+            "serve",
+            "--addr",
+            addr,
+            "--portal",
+            &dist,
+            "--upstream",
+            &sandbox.url,
+            "--authority",
+            &authority,
+            "--client-id",
+            client_id,
+            "--client-secret",
+            client_secret,
+            "--db",
+            "sqlite::memory:",
+        ],
+        &root,
+    )?;
+    let mut out = io::stdout().lock();
+    writeln!(out)?;
+    writeln!(out, "The portal: {}", gateway.url)?;
+    writeln!(
+        out,
+        "  pc-gateway signs in with pc-sandbox at {authority} and forwards /v1 to {}",
+        sandbox.url
+    )?;
+    writeln!(out, "  demo users (password `{DEMO_PASSWORD}`):")?;
+    for (user, role) in tenant.users() {
+        writeln!(out, "    {user:<26} {role}")?;
+    }
+    writeln!(out, "  Ctrl-C stops both servers.")?;
+    out.flush()?;
+    drop(out);
+    Ok(watch([sandbox, gateway]))
+}
+
+/// Waits until one of `servers` stops, then stops the others (dropping them); the exit code
+/// says whether the first to stop stopped cleanly. Ctrl-C in the terminal reaches every process
+/// of the foreground group, so both servers stop with it.
+fn watch<const N: usize>(mut servers: [Server; N]) -> ExitCode {
+    loop {
+        for server in &mut servers {
+            match server.child.try_wait() {
+                Ok(None) => {}
+                Ok(Some(status)) => {
+                    eprintln!("{} stopped ({status})", server.name);
+                    return if status.success() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::FAILURE
+                    };
+                }
+                Err(error) => {
+                    eprintln!("cannot watch {}: {error}", server.name);
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+/// A server process that prints `listening on URL` first; its further output is passed on to
+/// stderr; killed on drop.
+struct Server {
+    name: String,
+    child: std::process::Child,
+    url: String,
+}
+
+impl Server {
+    /// Starts `binary args` in `dir` and waits for its `listening on` line.
+    fn start(binary: &Path, args: &[&str], dir: &Path) -> Result<Self> {
+        use std::io::BufRead as _;
+        let name = binary
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| binary.display().to_string());
+        let child = Command::new(binary)
+            .args(args)
+            .current_dir(dir)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .with_context(|| format!("cannot start {}", binary.display()))?;
+        // From here on the child is killed on every way out.
+        let mut server = Self {
+            name,
+            child,
+            url: String::new(),
+        };
+        let stdout = server
+            .child
+            .stdout
+            .take()
+            .with_context(|| format!("no stdout from {}", server.name))?;
+        let mut reader = std::io::BufReader::new(stdout);
+        let mut line = String::new();
+        reader
+            .read_line(&mut line)
+            .with_context(|| format!("{} printed nothing", server.name))?;
+        server.url = line
+            .trim()
+            .strip_prefix("listening on ")
+            .with_context(|| format!("unexpected first line from {}: {line:?}", server.name))?
+            .to_owned();
+        // Keep reading, so a full pipe never blocks the server.
+        let name = server.name.clone();
+        std::thread::spawn(move || {
+            for line in reader.lines().map_while(Result::ok) {
+                eprintln!("[{name}] {line}");
+            }
+        });
+        Ok(server)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// A `pc-sandbox serve` process on a free port with an in-memory database; killed on drop.
@@ -674,7 +875,34 @@ mod tests {
 
     use clap::Parser;
 
-    use super::{Cli, Cmd, lock_versions};
+    use super::{Cli, Cmd, Tenant, lock_versions};
+
+    #[test]
+    fn serve_takes_an_address_and_a_tenant() {
+        let cli = Cli::try_parse_from(["cargo xtask", "serve"]).unwrap();
+        let Cmd::Serve { addr, tenant } = cli.command else {
+            panic!("not serve: {:?}", cli.command);
+        };
+        assert_eq!((addr.as_str(), tenant), ("127.0.0.1:8080", Tenant::Contoso));
+        let cli = Cli::try_parse_from([
+            "cargo xtask",
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--tenant",
+            "fabrikam",
+        ])
+        .unwrap();
+        let Cmd::Serve { addr, tenant } = cli.command else {
+            panic!("not serve: {:?}", cli.command);
+        };
+        assert_eq!((addr.as_str(), tenant), ("127.0.0.1:0", Tenant::Fabrikam));
+        assert_eq!(
+            Tenant::Fabrikam.portal_client(),
+            ("fabrikam-portal", "fabrikam-portal-secret")
+        );
+        assert!(Cli::try_parse_from(["cargo xtask", "serve", "--tenant", "northwind"]).is_err());
+    }
 
     #[test]
     fn bench_passes_extra_arguments_through() {
