@@ -11,16 +11,17 @@ use std::sync::{Arc, Mutex, Weak};
 
 use axum::Json;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use pc_core::rules::PartnerProfile;
+use pc_i18n::Locale;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
 use crate::crypto::{id_hash, random_id};
-use crate::error::page;
+use crate::error::{locale, page};
 use crate::oidc::{LoginSecrets, OidcError};
 use crate::partner::PartnerFacts;
 use crate::store::{LoginRow, PartnerSetting, SessionRow, now};
@@ -105,12 +106,13 @@ pub struct LoginQuery {
 /// server-side, bound to a short-lived `HttpOnly` login cookie.
 pub async fn login(
     State(state): State<GatewayState>,
+    headers: HeaderMap,
     jar: CookieJar,
     Query(query): Query<LoginQuery>,
 ) -> Response {
     let (url, csrf, secrets) = match state.provider().authorize_url().await {
         Ok(parts) => parts,
-        Err(error) => return provider_unreachable(&error),
+        Err(error) => return provider_unreachable(locale(&headers), &error),
     };
     let login_id = random_id();
     let login_hash = id_hash(&login_id);
@@ -142,14 +144,13 @@ pub async fn login(
     (jar, Redirect::to(url.as_str())).into_response()
 }
 
-fn provider_unreachable(error: &OidcError) -> Response {
+fn provider_unreachable(locale: Locale, error: &OidcError) -> Response {
     tracing::error!(%error, "identity provider unusable");
     page(
         StatusCode::BAD_GATEWAY,
-        "Microsoft sign-in is not reachable",
-        &format!(
-            "The gateway could not reach its identity provider, so nobody can sign in right now. Try again in a minute; if it lasts, tell whoever runs this portal. ({error})"
-        ),
+        locale,
+        "gateway-unreachable",
+        &[("detail", error.to_string())],
     )
 }
 
@@ -174,9 +175,11 @@ fn same_secret(a: &str, b: &str) -> bool {
 /// `return_to` path. Every refusal is a plain page; nothing is signed in.
 pub async fn callback(
     State(state): State<GatewayState>,
+    headers: HeaderMap,
     jar: CookieJar,
     Query(query): Query<CallbackQuery>,
 ) -> Response {
+    let locale = locale(&headers);
     let (session_cookie, login_cookie) = cookie_names(&state);
     let login_id = jar.get(login_cookie).map(|c| c.value().to_owned());
     let jar = jar.add(removal(&state, login_cookie));
@@ -186,19 +189,14 @@ pub async fn callback(
             jar,
             page(
                 StatusCode::UNAUTHORIZED,
-                "Sign-in was not completed",
-                &format!("Microsoft sign-in answered: {description}"),
+                locale,
+                "gateway-cancelled",
+                &[("reason", description.to_owned())],
             ),
         )
             .into_response();
     }
-    let expired = || {
-        page(
-            StatusCode::BAD_REQUEST,
-            "This sign-in has expired",
-            "This sign-in link was already used, has expired (sign-in must finish within 10 minutes) or was started in another browser. Nothing was signed in; start again.",
-        )
-    };
+    let expired = || page(StatusCode::BAD_REQUEST, locale, "gateway-expired", &[]);
     let Some(login_id) = login_id else {
         return (jar, expired()).into_response();
     };
@@ -216,11 +214,7 @@ pub async fn callback(
         tracing::warn!("callback with a state that does not match the sign-in under way");
         return (
             jar,
-            page(
-                StatusCode::BAD_REQUEST,
-                "Sign-in refused",
-                "The answer from Microsoft sign-in does not belong to the sign-in this browser started (its state does not match). Nothing was signed in; start again.",
-            ),
+            page(StatusCode::BAD_REQUEST, locale, "gateway-state", &[]),
         )
             .into_response();
     };
@@ -236,7 +230,7 @@ pub async fn callback(
     let sign_in = match state.provider().exchange_code(code, secrets).await {
         Ok(sign_in) => sign_in,
         Err(error @ OidcError::Discovery { .. }) => {
-            return (jar, provider_unreachable(&error)).into_response();
+            return (jar, provider_unreachable(locale, &error)).into_response();
         }
         Err(error) => {
             tracing::warn!(%error, "sign-in refused");
@@ -244,8 +238,9 @@ pub async fn callback(
                 jar,
                 page(
                     StatusCode::UNAUTHORIZED,
-                    "Sign-in refused",
-                    &format!("Nothing was signed in: {error}. Start again."),
+                    locale,
+                    "gateway-refused",
+                    &[("reason", error.to_string())],
                 ),
             )
                 .into_response();
@@ -253,15 +248,7 @@ pub async fn callback(
     };
     let claims = sign_in.claims;
     if state.config().require_mfa && !claims.amr.iter().any(|m| m == "mfa") {
-        return (
-            jar,
-            page(
-                StatusCode::FORBIDDEN,
-                "Multi-factor sign-in required",
-                "Partner Center accepts only users who signed in with multi-factor authentication, and this sign-in used a password alone. Set up multi-factor authentication for your account (or ask your administrator), then sign in again.",
-            ),
-        )
-            .into_response();
+        return (jar, page(StatusCode::FORBIDDEN, locale, "gateway-mfa", &[])).into_response();
     }
     // A new session ID at every sign-in; the browser's previous session (if any) ends.
     if let Some(old) = jar.get(session_cookie)

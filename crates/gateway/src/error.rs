@@ -2,9 +2,10 @@
 //! the sign-in steps a person sees in the browser.
 
 use axum::Json;
-use axum::http::{StatusCode, Uri, header};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use pc_core::models::{ApiError, ErrorCode};
+use pc_i18n::{Locale, t, t_with};
 
 /// `source` of the error bodies the gateway writes itself.
 const SOURCE: &str = "pc-gateway";
@@ -105,18 +106,40 @@ impl IntoResponse for GatewayError {
     }
 }
 
-/// A plain page for the browser: a heading, what happened in plain words and a way on.
-pub(crate) fn page(status: StatusCode, title: &str, message: &str) -> Response {
-    let title = escape(title);
-    let message = escape(message);
+/// The language of the pages a person sees: the first of the browser's `Accept-Language`
+/// preferences that the portal speaks (en-US, sv-SE, nl-NL, he-IL), else English.
+pub(crate) fn locale(headers: &HeaderMap) -> Locale {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(accept_language::parse)
+        .unwrap_or_default()
+        .iter()
+        .find_map(|tag| Locale::from_tag(tag))
+        .unwrap_or_default()
+}
+
+/// A plain page for the browser in `locale`: the heading `{key}-title`, the sentence
+/// `{key}-body` (with `args`) and the ways on (sign in again, back to the portal).
+pub(crate) fn page(
+    status: StatusCode,
+    locale: Locale,
+    key: &str,
+    args: &[(&str, String)],
+) -> Response {
+    let title = escape(&t(locale, &format!("{key}-title")));
+    let message = escape(&t_with(locale, &format!("{key}-body"), args));
+    let again = escape(&t(locale, "gateway-again"));
+    let back = escape(&t(locale, "gateway-back"));
+    let (lang, dir) = (locale.tag(), locale.dir());
     let body = format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title}</title>\
          <style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5}}\
          a{{color:#0b5cad}}</style></head>\
          <body><main><h1>{title}</h1><p>{message}</p>\
-         <p><a href=\"/auth/login\">Sign in again</a> · <a href=\"/\">Back to the portal</a></p>\
+         <p><a href=\"/auth/login\">{again}</a> · <a href=\"/\">{back}</a></p>\
          </main></body></html>\n"
     );
     let mut response = (status, Html(body)).into_response();
@@ -153,14 +176,12 @@ pub(crate) async fn auth_not_found(uri: Uri) -> GatewayError {
 }
 
 /// 404 when no portal is served.
-pub(crate) async fn not_found(uri: Uri) -> Response {
+pub(crate) async fn not_found(uri: Uri, headers: HeaderMap) -> Response {
     page(
         StatusCode::NOT_FOUND,
-        "Not found",
-        &format!(
-            "{} is not served here: this gateway was started without --portal.",
-            uri.path()
-        ),
+        locale(&headers),
+        "gateway-not-found",
+        &[("path", uri.path().to_owned())],
     )
 }
 
@@ -174,6 +195,26 @@ mod tests {
             escape("<script>\"x\"&'y'</script>"),
             "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;"
         );
+    }
+
+    #[test]
+    fn pages_speak_the_browsers_language() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(locale(&headers), Locale::EnUs);
+        headers.insert(
+            header::ACCEPT_LANGUAGE,
+            "de-DE, sv;q=0.8, en;q=0.5"
+                .parse()
+                .unwrap_or(header::HeaderValue::from_static("")),
+        );
+        assert_eq!(locale(&headers), Locale::SvSe);
+        headers.insert(
+            header::ACCEPT_LANGUAGE,
+            header::HeaderValue::from_static("he"),
+        );
+        assert_eq!(locale(&headers), Locale::HeIl);
+        let page = page(StatusCode::FORBIDDEN, Locale::NlNl, "gateway-mfa", &[]);
+        assert_eq!(page.status(), StatusCode::FORBIDDEN);
     }
 
     #[test]

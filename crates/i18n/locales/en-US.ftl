@@ -268,3 +268,21 @@ error-billing-cycle-invalid = That billing cycle is not offered.
 error-billing-cycle-longer-than-term = The billing cycle is longer than the term.
 error-quantity-out-of-range = The quantity is outside the allowed range.
 error-app-user-required = This needs a signed-in user, not only an app.
+
+## pc-gateway: the pages a person sees during sign-in
+gateway-again = Sign in again
+gateway-back = Back to the portal
+gateway-unreachable-title = Microsoft sign-in is not reachable
+gateway-unreachable-body = The gateway could not reach its identity provider, so nobody can sign in right now. Try again in a minute; if it lasts, tell whoever runs this portal. ({ $detail })
+gateway-cancelled-title = Sign-in was not completed
+gateway-cancelled-body = Microsoft sign-in answered: { $reason }
+gateway-expired-title = This sign-in has expired
+gateway-expired-body = This sign-in link was already used, has expired (sign-in must finish within 10 minutes) or was started in another browser. Nothing was signed in; start again.
+gateway-state-title = Sign-in refused
+gateway-state-body = The answer from Microsoft sign-in does not belong to the sign-in this browser started (its state does not match). Nothing was signed in; start again.
+gateway-refused-title = Sign-in refused
+gateway-refused-body = Nothing was signed in: { $reason }. Start again.
+gateway-mfa-title = Multi-factor sign-in required
+gateway-mfa-body = Partner Center accepts only users who signed in with multi-factor authentication, and this sign-in used a password alone. Set up multi-factor authentication for your account (or ask your administrator), then sign in again.
+gateway-not-found-title = Not found
+gateway-not-found-body = { $path } is not served here: this gateway was started without a portal.

@@ -268,3 +268,21 @@ error-billing-cycle-invalid = מחזור חיוב זה אינו מוצע.
 error-billing-cycle-longer-than-term = מחזור החיוב ארוך מהתקופה.
 error-quantity-out-of-range = הכמות מחוץ לטווח המותר.
 error-app-user-required = נדרש משתמש מחובר, לא רק אפליקציה.
+
+## pc-gateway: הדפים שאדם רואה בזמן הכניסה
+gateway-again = כניסה מחדש
+gateway-back = חזרה לפורטל
+gateway-unreachable-title = הכניסה של Microsoft אינה זמינה
+gateway-unreachable-body = השער אינו מצליח להגיע לספק הזהויות שלו, ולכן איש אינו יכול להיכנס כעת. נסו שוב בעוד דקה; אם זה נמשך, פנו למי שמפעיל את הפורטל. ({ $detail })
+gateway-cancelled-title = הכניסה לא הושלמה
+gateway-cancelled-body = הכניסה של Microsoft השיבה: { $reason }
+gateway-expired-title = תוקף הכניסה הזו פג
+gateway-expired-body = קישור הכניסה הזה כבר נוצל, פג תוקפו (יש להשלים את הכניסה תוך 10 דקות) או שהכניסה התחילה בדפדפן אחר. איש לא נכנס; התחילו מחדש.
+gateway-state-title = הכניסה נדחתה
+gateway-state-body = התשובה מהכניסה של Microsoft אינה שייכת לכניסה שהדפדפן הזה התחיל (ה-state אינו תואם). איש לא נכנס; התחילו מחדש.
+gateway-refused-title = הכניסה נדחתה
+gateway-refused-body = איש לא נכנס: { $reason }. התחילו מחדש.
+gateway-mfa-title = נדרשת כניסה באימות רב-שלבי
+gateway-mfa-body = Partner Center מקבל רק משתמשים שנכנסו באימות רב-שלבי, והכניסה הזו השתמשה בסיסמה בלבד. הגדירו אימות רב-שלבי לחשבון שלכם (או בקשו ממנהל המערכת), ואז היכנסו שוב.
+gateway-not-found-title = לא נמצא
+gateway-not-found-body = { $path } אינו מוגש כאן: השער הופעל ללא פורטל.

@@ -268,3 +268,21 @@ error-billing-cycle-invalid = Die factureringscyclus wordt niet aangeboden.
 error-billing-cycle-longer-than-term = De factureringscyclus is langer dan de looptijd.
 error-quantity-out-of-range = Het aantal valt buiten het toegestane bereik.
 error-app-user-required = Hiervoor is een aangemelde gebruiker nodig, niet alleen een app.
+
+## pc-gateway: de pagina's die iemand ziet tijdens het aanmelden
+gateway-again = Opnieuw aanmelden
+gateway-back = Terug naar de portal
+gateway-unreachable-title = Aanmelden bij Microsoft is niet bereikbaar
+gateway-unreachable-body = De gateway kan zijn identiteitsprovider niet bereiken, dus niemand kan zich nu aanmelden. Probeer het over een minuut opnieuw; blijft het zo, meld het dan aan wie deze portal beheert. ({ $detail })
+gateway-cancelled-title = Het aanmelden is niet voltooid
+gateway-cancelled-body = Aanmelden bij Microsoft antwoordde: { $reason }
+gateway-expired-title = Deze aanmelding is verlopen
+gateway-expired-body = Deze aanmeldlink is al gebruikt, is verlopen (aanmelden moet binnen 10 minuten klaar zijn) of is in een andere browser gestart. Er is niemand aangemeld; begin opnieuw.
+gateway-state-title = Aanmelden geweigerd
+gateway-state-body = Het antwoord van Microsoft hoort niet bij de aanmelding die deze browser startte (de state klopt niet). Er is niemand aangemeld; begin opnieuw.
+gateway-refused-title = Aanmelden geweigerd
+gateway-refused-body = Er is niemand aangemeld: { $reason }. Begin opnieuw.
+gateway-mfa-title = Aanmelden met meervoudige verificatie vereist
+gateway-mfa-body = Partner Center accepteert alleen gebruikers die zich met meervoudige verificatie hebben aangemeld, en deze aanmelding gebruikte alleen een wachtwoord. Stel meervoudige verificatie in voor uw account (of vraag het uw beheerder) en meld u daarna opnieuw aan.
+gateway-not-found-title = Niet gevonden
+gateway-not-found-body = { $path } wordt hier niet aangeboden: deze gateway is zonder portal gestart.

@@ -268,3 +268,21 @@ error-billing-cycle-invalid = Faktureringscykeln erbjuds inte.
 error-billing-cycle-longer-than-term = Faktureringscykeln är längre än perioden.
 error-quantity-out-of-range = Antalet ligger utanför det tillåtna intervallet.
 error-app-user-required = Detta kräver en inloggad användare, inte bara en app.
+
+## pc-gateway: sidorna en person ser under inloggningen
+gateway-again = Logga in igen
+gateway-back = Tillbaka till portalen
+gateway-unreachable-title = Microsofts inloggning går inte att nå
+gateway-unreachable-body = Gatewayen når inte sin identitetsleverantör, så ingen kan logga in just nu. Försök igen om en minut; om det består, kontakta den som driver portalen. ({ $detail })
+gateway-cancelled-title = Inloggningen slutfördes inte
+gateway-cancelled-body = Microsofts inloggning svarade: { $reason }
+gateway-expired-title = Den här inloggningen har gått ut
+gateway-expired-body = Inloggningslänken har redan använts, har gått ut (inloggningen måste slutföras inom 10 minuter) eller startades i en annan webbläsare. Ingen loggades in; börja om.
+gateway-state-title = Inloggningen nekades
+gateway-state-body = Svaret från Microsofts inloggning hör inte till den inloggning som den här webbläsaren startade (state stämmer inte). Ingen loggades in; börja om.
+gateway-refused-title = Inloggningen nekades
+gateway-refused-body = Ingen loggades in: { $reason }. Börja om.
+gateway-mfa-title = Inloggning med flerfaktorsautentisering krävs
+gateway-mfa-body = Partner Center tar bara emot användare som loggat in med flerfaktorsautentisering, och den här inloggningen använde bara ett lösenord. Konfigurera flerfaktorsautentisering för ditt konto (eller be din administratör) och logga sedan in igen.
+gateway-not-found-title = Hittades inte
+gateway-not-found-body = { $path } finns inte här: gatewayen startades utan portal.

@@ -238,9 +238,20 @@ async fn require_mfa_refuses_a_password_only_sign_in() {
     .await;
     let browser = Browser::new();
     let callback = browser.authorize(&gw, "nomfa@contoso.example", "/").await;
-    let response = browser.http.get(&callback).send().await.unwrap();
+    let response = browser
+        .http
+        .get(&callback)
+        .header("accept-language", "sv-SE,sv;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    assert!(response.text().await.unwrap().contains("multi-factor"));
+    let page = response.text().await.unwrap();
+    assert!(page.contains("<html lang=\"sv-SE\""), "{page}");
+    assert!(
+        page.contains("flerfaktorsautentisering"),
+        "in the browser's language: {page}"
+    );
     assert_eq!(browser.session(&gw).await["signedIn"], false);
     assert_eq!(gw.state.store().session_count().await.unwrap(), 0);
     // With MFA in `amr`, the same gateway signs in.
