@@ -191,6 +191,7 @@ fn test() -> Result<()> {
          run .ci/run, which installs chromium and chromium-driver",
     )?;
 
+    web_deps(&root)?;
     run_step(&root, &[], &["fmt", "--all", "--check"])?;
     run_step(
         &root,
@@ -422,12 +423,20 @@ fn install_portal_tools(root: &Path) -> Result<()> {
             None,
         )?;
     }
+    web_deps(root)
+}
+
+/// The npm packages under `web/` (`npm ci` when any is missing): wasm-opt (binaryen 132),
+/// Playwright and axe-core for the end-to-end suite, and oauth2-mock-server for pc-gateway's
+/// interop test (which runs in `cargo test --workspace`, so this comes first).
+fn web_deps(root: &Path) -> Result<()> {
     let web = root.join("web");
     let modules = web.join("node_modules");
     let installed = [
         modules.join(".bin").join("wasm-opt"),
         modules.join("@playwright").join("test"),
         modules.join("@axe-core").join("playwright"),
+        modules.join("oauth2-mock-server"),
     ]
     .iter()
     .all(|p| p.exists());
