@@ -1,7 +1,15 @@
-//! Billing E23–E28 (partner-center-api.md §2): account balance, summaries per currency,
-//! invoices, invoice by ID, the PDF statement, and OneTime billing line items (seek paging with
-//! `MS-ContinuationToken`). Purchases made in the sandbox become line items of the open billing
-//! period; the sandbox-only `POST /sandbox/invoices/close` closes that period into invoices.
+//! Billing E23–E28 (partner-center-api.md §2 and §9): account balance, summaries per currency,
+//! invoices, invoice by ID, the PDF statement, OneTime billing line items, invoice estimate
+//! links, unbilled reconciliation line items and billed / unbilled consumption (daily rated
+//! usage) line items — the line-item lists with seek paging (`links.next` carrying the
+//! `MS-ContinuationToken` header; `seekOperation=Next`).
+//!
+//! Billing periods: every purchase made in the sandbox is at once a line item of the open,
+//! *current* period, and every Azure plan subscription rates daily usage into it
+//! ([`crate::usage`]). The sandbox-only `POST /sandbox/invoices/close` ends the current period:
+//! its purchase lines and usage become the billed lines of one new invoice per currency, and it
+//! becomes the *previous* period (there is none before the first close). The first period
+//! starts on the first of the month of the first close.
 
 use std::collections::BTreeMap;
 
@@ -11,9 +19,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::Utc;
-use pc_core::enums::InvoiceType;
+use pc_core::enums::{BillingProvider, InvoiceLineItemType, InvoiceType};
 use pc_core::models::{
-    Collection, Invoice, InvoiceSummary, InvoiceSummaryDetail, OneTimeInvoiceLineItem,
+    Collection, DailyRatedUsageLineItem, EstimateLink, Invoice, InvoiceDetail, InvoiceLineItem,
+    InvoiceSummary, InvoiceSummaryDetail, OneTimeInvoiceLineItem,
 };
 use pc_core::wire::{Spelled, Timestamp};
 use rust_decimal::Decimal;
@@ -25,12 +34,19 @@ use crate::error::{AppError, AppResult};
 use crate::paging::{self, PageQuery, attributes, self_links};
 use crate::pdf::{Statement, render_statement};
 use crate::seed::invoice_resource;
+use crate::store::BillingPeriod;
 use crate::tenants::Partner;
+use crate::usage::{self, Window};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/invoices/summary", get(summary_get))
         .route("/invoices/summaries", get(summaries_list))
+        .route("/invoices/estimates/links", get(estimate_links_list))
+        .route(
+            "/invoices/unbilled/lineitems",
+            get(unbilled_line_items_list),
+        )
         .route("/invoices", get(invoices_list))
         .route("/invoices/{invoice_id}", get(invoices_get))
         .route(
@@ -208,13 +224,32 @@ async fn statement_get(
         .as_ref()
         .map(|i| i.as_str().to_owned())
         .unwrap_or(invoice_id);
-    let lines: Vec<OneTimeInvoiceLineItem> = state
+    let mut lines: Vec<OneTimeInvoiceLineItem> = state
         .store()
         .line_items(caller.partner.tenant_id, Some(&id))
         .await?
         .into_iter()
         .map(|(_, item)| item)
         .collect();
+    if let Some(period) = state
+        .store()
+        .invoice_period(caller.partner.tenant_id, &id)
+        .await?
+    {
+        let currency = invoice.currency_code.clone().unwrap_or_default();
+        let usage = usage_in(
+            &state,
+            caller.partner,
+            &Window {
+                from_ms: period.start_at,
+                to_ms: period.end_at,
+                currency: Some(&currency),
+                invoice_number: &id,
+            },
+        )
+        .await?;
+        lines.extend(consumption_rows(&usage));
+    }
     let bytes = render_statement(&Statement {
         invoice: &invoice,
         partner_name: caller.partner.name,
@@ -234,26 +269,59 @@ async fn statement_get(
     Ok(response)
 }
 
-/// Query of E28.
+/// The statement rows of rated usage: one per Azure plan subscription, its consumption in the
+/// billing currency summed (`chargeType` `usage`, quantity = the usage lines).
+fn consumption_rows(usage: &[DailyRatedUsageLineItem]) -> Vec<OneTimeInvoiceLineItem> {
+    let mut rows: BTreeMap<String, OneTimeInvoiceLineItem> = BTreeMap::new();
+    for line in usage {
+        let key = line.subscription_id.clone().unwrap_or_default();
+        let amount = line.billing_pre_tax_total.unwrap_or_default();
+        let row = rows.entry(key).or_insert_with(|| OneTimeInvoiceLineItem {
+            customer_name: line.customer_name.clone(),
+            customer_id: line.customer_id.clone(),
+            product_name: line.product_name.clone(),
+            sku_name: line.sku_name.clone(),
+            subscription_id: line.subscription_id.clone(),
+            charge_type: Some("usage".to_owned()),
+            quantity: Some(Decimal::ZERO),
+            subtotal: Some(Decimal::ZERO),
+            tax_total: Some(Decimal::ZERO),
+            total_for_customer: Some(Decimal::ZERO),
+            currency: line.billing_currency.clone(),
+            ..OneTimeInvoiceLineItem::default()
+        });
+        row.quantity = Some(row.quantity.unwrap_or_default() + Decimal::ONE);
+        row.subtotal = Some(row.subtotal.unwrap_or_default() + amount);
+        row.total_for_customer = Some(row.total_for_customer.unwrap_or_default() + amount);
+    }
+    rows.into_values().collect()
+}
+
+/// Query of E28 and of the unbilled line items. Parameter names are matched as Partner Center
+/// spells them in its examples (`invoicelineitemtype` / `invoiceLineItemType`, `currencycode` /
+/// `currencyCode`, `seekOperation` / `seekoperation`).
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct LineItemsQuery {
     provider: Option<String>,
     #[serde(rename = "invoicelineitemtype", alias = "invoiceLineItemType")]
     invoice_line_item_type: Option<String>,
+    #[serde(rename = "currencycode", alias = "currencyCode")]
+    currency_code: Option<String>,
+    period: Option<String>,
     size: Option<String>,
     offset: Option<String>,
-    #[serde(rename = "seekOperation")]
+    #[serde(rename = "seekOperation", alias = "seekoperation")]
     seek_operation: Option<String>,
 }
 
-/// E28 `GET /v1/invoices/{invoice-id}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&size=`.
+/// E28 `GET /v1/invoices/{invoice-id}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems|usagelineitems[&currencycode=][&size=]`.
 async fn line_items_list(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
     Path(invoice_id): Path<String>,
     Query(query): Query<LineItemsQuery>,
-) -> AppResult<Json<Collection<serde_json::Value>>> {
+) -> AppResult<Json<Collection<InvoiceLineItem>>> {
     let provider = query.provider.clone().unwrap_or_default();
     let kind = query.invoice_line_item_type.clone().unwrap_or_default();
     line_items(
@@ -275,7 +343,7 @@ async fn line_items_by_path(
     headers: HeaderMap,
     Path((invoice_id, provider, kind)): Path<(String, String, String)>,
     Query(query): Query<LineItemsQuery>,
-) -> AppResult<Json<Collection<serde_json::Value>>> {
+) -> AppResult<Json<Collection<InvoiceLineItem>>> {
     line_items(
         &state,
         caller.partner,
@@ -295,21 +363,22 @@ fn normalized(text: &str) -> String {
         .to_ascii_lowercase()
 }
 
-async fn line_items(
-    state: &AppState,
-    partner: &Partner,
-    headers: &HeaderMap,
-    invoice_id: &str,
-    provider: &str,
-    kind: &str,
-    query: &LineItemsQuery,
-) -> AppResult<Json<Collection<serde_json::Value>>> {
-    let invoice = load(state, partner, invoice_id).await?;
-    let id = invoice
-        .id
-        .as_ref()
-        .map(|i| i.as_str().to_owned())
-        .unwrap_or_default();
+/// The line-item family a request names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    /// `billinglineitems` from a provider that has OneTime lines (`onetime`, `all`).
+    Recon,
+    /// `usagelineitems` from `onetime` or `marketplace`: daily rated usage.
+    RatedUsage,
+    /// A family the sandbox has no lines of (Office, legacy Azure): always empty.
+    Empty,
+}
+
+/// `provider` + `invoicelineitemtype` → the family, normalized spellings for links.
+///
+/// # Errors
+/// 400 `800002` for a provider or type Partner Center does not know.
+fn family(provider: &str, kind: &str) -> AppResult<(Family, String, String)> {
     let provider = normalized(provider);
     let kind = normalized(kind);
     if !["onetime", "office", "azure", "all", "marketplace"].contains(&provider.as_str()) {
@@ -317,11 +386,46 @@ async fn line_items(
             "provider must be onetime, office or azure.",
         ));
     }
-    if !["billinglineitems", "usagelineitems"].contains(&kind.as_str()) {
-        return Err(AppError::invalid_input(
-            "invoicelineitemtype must be billinglineitems or usagelineitems.",
-        ));
+    let family = match kind.as_str() {
+        "billinglineitems" if provider == "onetime" || provider == "all" => Family::Recon,
+        "usagelineitems" if provider == "onetime" || provider == "marketplace" => {
+            Family::RatedUsage
+        }
+        "billinglineitems" | "usagelineitems" => Family::Empty,
+        _ => {
+            return Err(AppError::invalid_input(
+                "invoicelineitemtype must be billinglineitems or usagelineitems.",
+            ));
+        }
+    };
+    Ok((family, provider, kind))
+}
+
+/// `currencycode`: three ASCII letters, upper-cased.
+///
+/// # Errors
+/// 400 `800002` when missing (and `required`) or not three letters.
+fn currency_code(query: &LineItemsQuery, required: bool) -> AppResult<Option<String>> {
+    match query.currency_code.as_deref().map(str::trim) {
+        None | Some("") if required => Err(AppError::invalid_input(
+            "currencycode is required, e.g. currencycode=USD.",
+        )),
+        None | Some("") => Ok(None),
+        Some(code) if code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic()) => {
+            Ok(Some(code.to_ascii_uppercase()))
+        }
+        Some(code) => Err(AppError::invalid_input(format!(
+            "currencycode must be an ISO 4217 code such as USD, not '{code}'."
+        ))),
     }
+}
+
+/// Page size and the offset the continuation token names.
+///
+/// # Errors
+/// 400 `800002` for a bad `size`/`offset`, a token this server did not issue, or
+/// `seekOperation=Next` without the `MS-ContinuationToken` header.
+fn seek(headers: &HeaderMap, query: &LineItemsQuery) -> AppResult<(usize, usize)> {
     let (mut offset, size) = PageQuery {
         size: query.size.clone(),
         offset: query.offset.clone(),
@@ -341,24 +445,101 @@ async fn line_items(
             "seekOperation=Next needs the MS-ContinuationToken header of the previous page.",
         ));
     }
-    let items: Vec<serde_json::Value> =
-        if (provider == "onetime" || provider == "all") && kind == "billinglineitems" {
+    Ok((offset, size))
+}
+
+fn one_time(items: Vec<OneTimeInvoiceLineItem>) -> Vec<InvoiceLineItem> {
+    items
+        .into_iter()
+        .map(|i| InvoiceLineItem::OneTime(Box::new(i)))
+        .collect()
+}
+
+fn rated(items: Vec<DailyRatedUsageLineItem>) -> Vec<InvoiceLineItem> {
+    items
+        .into_iter()
+        .map(|i| InvoiceLineItem::DailyRatedUsage(Box::new(i)))
+        .collect()
+}
+
+/// The rated usage of the partner's Azure plans in `window`.
+async fn usage_in(
+    state: &AppState,
+    partner: &Partner,
+    window: &Window<'_>,
+) -> AppResult<Vec<DailyRatedUsageLineItem>> {
+    let plans = state.store().azure_plans(partner.tenant_id).await?;
+    if plans.is_empty() {
+        return Ok(Vec::new());
+    }
+    let customers = state.store().customers(partner.tenant_id).await?;
+    Ok(usage::rated_usage(partner, &plans, &customers, window))
+}
+
+async fn line_items(
+    state: &AppState,
+    partner: &Partner,
+    headers: &HeaderMap,
+    invoice_id: &str,
+    provider: &str,
+    kind: &str,
+    query: &LineItemsQuery,
+) -> AppResult<Json<Collection<InvoiceLineItem>>> {
+    let invoice = load(state, partner, invoice_id).await?;
+    let id = invoice
+        .id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .unwrap_or_default();
+    let (family, provider, kind) = family(provider, kind)?;
+    let currency = currency_code(query, false)?;
+    let (offset, size) = seek(headers, query)?;
+    let invoice_currency = invoice.currency_code.clone().unwrap_or_default();
+    let wanted = currency
+        .as_deref()
+        .is_none_or(|c| c.eq_ignore_ascii_case(&invoice_currency));
+    let items = match family {
+        _ if !wanted => Vec::new(),
+        Family::Recon => one_time(
             state
                 .store()
                 .line_items(partner.tenant_id, Some(&id))
                 .await?
                 .into_iter()
-                .map(|(_, item)| serde_json::to_value(item))
-                .collect::<Result<_, _>>()
-                .map_err(AppError::internal)?
-        } else {
-            Vec::new()
-        };
+                .map(|(_, item)| item)
+                .collect(),
+        ),
+        Family::RatedUsage => match state.store().invoice_period(partner.tenant_id, &id).await? {
+            Some(period) => rated(
+                usage_in(
+                    state,
+                    partner,
+                    &Window {
+                        from_ms: period.start_at,
+                        to_ms: period.end_at,
+                        currency: Some(&invoice_currency),
+                        invoice_number: &id,
+                    },
+                )
+                .await?,
+            ),
+            None => Vec::new(),
+        },
+        Family::Empty => Vec::new(),
+    };
+    let currency_part = currency
+        .map(|c| format!("&currencycode={c}"))
+        .unwrap_or_default();
     let self_uri = format!(
-        "/invoices/{id}/lineitems?provider={provider}&invoicelineitemtype={kind}&size={size}"
+        "/invoices/{id}/lineitems?provider={provider}&invoicelineitemtype={kind}{currency_part}&size={size}"
     );
-    let next =
-        format!("/invoices/{id}/lineitems/OneTime/BillingLineItems?seekOperation=Next&size={size}");
+    let next = if family == Family::Recon {
+        format!(
+            "/invoices/{id}/lineitems/OneTime/BillingLineItems?seekOperation=Next{currency_part}&size={size}"
+        )
+    } else {
+        format!("{self_uri}&seekOperation=Next")
+    };
     Ok(Json(paging::page(
         items,
         offset,
@@ -368,37 +549,241 @@ async fn line_items(
     )))
 }
 
-/// `POST /sandbox/invoices/close` (sandbox only, bearer token): closes the open billing period.
-/// Every purchase line not yet invoiced goes onto a new invoice per currency, dated now; answers
-/// 201 with the collection of new invoices (empty when there was nothing to invoice).
+/// `period=current|previous` of the unbilled line items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Period {
+    Current,
+    Previous,
+}
+
+impl Period {
+    fn parse(text: Option<&str>) -> AppResult<Self> {
+        match text.map(str::trim) {
+            Some(p) if p.eq_ignore_ascii_case("current") => Ok(Self::Current),
+            Some(p) if p.eq_ignore_ascii_case("previous") => Ok(Self::Previous),
+            _ => Err(AppError::invalid_input(
+                "period must be current or previous.",
+            )),
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Current => "current",
+            Self::Previous => "previous",
+        }
+    }
+}
+
+/// The current (open) period: from the end of the latest closed one — or the first of this
+/// month before the first close — to now.
+fn current_period(latest: Option<&BillingPeriod>, now: chrono::DateTime<Utc>) -> BillingPeriod {
+    BillingPeriod {
+        id: String::new(),
+        start_at: latest.map_or_else(|| usage::month_start_ms(now), |p| p.end_at),
+        end_at: now.timestamp_millis(),
+    }
+}
+
+/// `GET /v1/invoices/unbilled/lineitems?provider=onetime&invoicelineitemtype=billinglineitems|usagelineitems&currencycode={code}&period=current|previous[&size=]`
+/// (Partner Center pages get-invoice-unbilled-recon-lineitems and
+/// get-invoice-unbilled-consumption-lineitems): the OneTime purchase lines (`billinglineitems`)
+/// or daily rated usage (`usagelineitems`) of the current, open period, or of the previous
+/// (latest closed) one, in `currencycode`. Next pages: the same URI with `seekOperation=Next`
+/// and the `MS-ContinuationToken` header from `links.next`.
+///
+/// # Errors
+/// 400 `800002` for a missing or malformed `currencycode` or `period`, an unknown provider or
+/// type, or a bad continuation token.
+async fn unbilled_line_items_list(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Query(query): Query<LineItemsQuery>,
+) -> AppResult<Json<Collection<InvoiceLineItem>>> {
+    let partner = caller.partner;
+    let (family, provider, kind) = family(
+        query.provider.as_deref().unwrap_or_default(),
+        query.invoice_line_item_type.as_deref().unwrap_or_default(),
+    )?;
+    let currency = currency_code(&query, true)?.unwrap_or_default();
+    let period = Period::parse(query.period.as_deref())?;
+    let (offset, size) = seek(&headers, &query)?;
+    let latest = state.store().latest_period(partner.tenant_id).await?;
+    let window = match period {
+        Period::Current => Some(current_period(latest.as_ref(), Utc::now())),
+        Period::Previous => latest,
+    };
+    let items = match (family, window) {
+        (Family::Recon, Some(_)) if period == Period::Current => one_time(
+            state
+                .store()
+                .line_items(partner.tenant_id, None)
+                .await?
+                .into_iter()
+                .map(|(_, mut item)| {
+                    // Not invoiced yet: Partner Center sends an empty invoice number.
+                    item.invoice_number.get_or_insert_with(String::new);
+                    item
+                })
+                .filter(|item| item.currency.as_deref() == Some(currency.as_str()))
+                .collect(),
+        ),
+        (Family::Recon, Some(window)) => one_time(
+            state
+                .store()
+                .period_line_items(partner.tenant_id, &window.id, &currency)
+                .await?,
+        ),
+        (Family::RatedUsage, Some(window)) => {
+            let invoice_number = match period {
+                Period::Current => String::new(),
+                // The previous period is invoiced: its lines name their invoice.
+                Period::Previous => state
+                    .store()
+                    .period_invoice(partner.tenant_id, &window.id, &currency)
+                    .await?
+                    .unwrap_or_default(),
+            };
+            rated(
+                usage_in(
+                    &state,
+                    partner,
+                    &Window {
+                        from_ms: window.start_at,
+                        to_ms: window.end_at,
+                        currency: Some(&currency),
+                        invoice_number: &invoice_number,
+                    },
+                )
+                .await?,
+            )
+        }
+        _ => Vec::new(),
+    };
+    let self_uri = format!(
+        "/invoices/unbilled/lineitems?provider={provider}&invoicelineitemtype={kind}&currencycode={currency}&period={}&size={size}",
+        period.as_str()
+    );
+    let next = format!("{self_uri}&seekOperation=Next");
+    Ok(Json(paging::page(
+        items,
+        offset,
+        size,
+        &self_uri,
+        paging::Next::Seek(&next),
+    )))
+}
+
+/// `GET /v1/invoices/estimates/links?currencycode={code}` (Partner Center page
+/// get-invoice-estimate-links): where to read the unbilled consumption (`daily_rated_usage`)
+/// and unbilled reconciliation (`non_consumption`) line items of the current and previous
+/// periods in `currencycode`.
+///
+/// # Errors
+/// 400 `800002` for a missing or malformed `currencycode`.
+async fn estimate_links_list(
+    _caller: Caller,
+    Query(query): Query<LineItemsQuery>,
+) -> AppResult<Json<Collection<EstimateLink>>> {
+    let currency = currency_code(&query, true)?.unwrap_or_default();
+    let entry = |link_type: &str, title: &str, description: &str, period: &str, kind: &str| {
+        EstimateLink {
+            link_type: Some(link_type.to_owned()),
+            title: Some(title.to_owned()),
+            description: Some(description.to_owned()),
+            period: Some(period.to_owned()),
+            link: Some(paging::link(format!(
+                "/invoices/unbilled/lineitems?provider=onetime&invoicelineitemtype={kind}&currencycode={currency}&period={}&size={}",
+                period.to_ascii_lowercase(),
+                paging::MAX_PAGE_SIZE
+            ))),
+            ..EstimateLink::default()
+        }
+    };
+    const USAGE: (&str, &str, &str) = (
+        "daily_rated_usage",
+        "Daily rated usage unbilled",
+        "This invoice line items includes unbilled consumption based data only.",
+    );
+    const RECON: (&str, &str, &str) = (
+        "non_consumption",
+        "Unbilled reconciliation line items",
+        "This includes reconciliation line items for unbilled data only.",
+    );
+    let items = vec![
+        entry(USAGE.0, USAGE.1, USAGE.2, "Current", "usagelineitems"),
+        entry(USAGE.0, USAGE.1, USAGE.2, "Previous", "usagelineitems"),
+        entry(RECON.0, RECON.1, RECON.2, "Current", "billinglineitems"),
+        entry(RECON.0, RECON.1, RECON.2, "Previous", "billinglineitems"),
+    ];
+    Ok(Json(paging::all(
+        items,
+        &format!("/invoices/estimates/links?currencycode={currency}"),
+    )))
+}
+
+/// What a close invoices in one currency: the open purchase lines (with their row IDs) and the
+/// usage total, if the currency had usage.
+type CurrencyClose = (Vec<(String, OneTimeInvoiceLineItem)>, Option<Decimal>);
+
+/// A new invoice ID, `G` and nine digits.
+fn invoice_id() -> String {
+    format!("G{:09}", rand::random::<u32>() % 1_000_000_000)
+}
+
+/// `POST /sandbox/invoices/close` (sandbox only, bearer token): closes the current billing
+/// period. Its purchase lines and the rated usage of its Azure plans go onto a new invoice per
+/// currency, dated now (`totalCharges` = the lines' `totalForCustomer` + the usage's
+/// `billingPreTaxTotal`); the period becomes the previous one. Answers 201 with the collection
+/// of new invoices (empty when there was nothing to invoice).
 async fn period_close(
     State(state): State<AppState>,
     caller: Caller,
 ) -> AppResult<(StatusCode, Json<Collection<Invoice>>)> {
     let partner = caller.partner;
+    let now = Utc::now();
+    let latest = state.store().latest_period(partner.tenant_id).await?;
+    let mut period = current_period(latest.as_ref(), now);
+    period.id = uuid::Uuid::new_v4().to_string();
     let open = state.store().line_items(partner.tenant_id, None).await?;
-    let mut groups: BTreeMap<String, Vec<(String, OneTimeInvoiceLineItem)>> = BTreeMap::new();
+    let usage = usage_in(
+        &state,
+        partner,
+        &Window {
+            from_ms: period.start_at,
+            to_ms: period.end_at,
+            currency: None,
+            invoice_number: "",
+        },
+    )
+    .await?;
+    let mut groups: BTreeMap<String, CurrencyClose> = BTreeMap::new();
     for (line_id, item) in open {
         groups
             .entry(item.currency.clone().unwrap_or_default())
             .or_default()
+            .0
             .push((line_id, item));
     }
-    let now = Utc::now();
+    for line in &usage {
+        let total = &mut groups
+            .entry(line.billing_currency.clone().unwrap_or_default())
+            .or_default()
+            .1;
+        *total = Some(total.unwrap_or_default() + line.billing_pre_tax_total.unwrap_or_default());
+    }
+    let start = chrono::DateTime::<Utc>::from_timestamp_millis(period.start_at).unwrap_or(now);
     let mut invoices = Vec::new();
     let mut moved = Vec::new();
-    for (n, (currency, lines)) in groups.into_iter().enumerate() {
-        let id = format!(
-            "G{:09}",
-            (now.timestamp() % 10_000_000) * 10 + i64::try_from(n).unwrap_or(0)
-        );
-        let start = lines
+    for (currency, (lines, usage_total)) in groups {
+        let id = invoice_id();
+        let total: Decimal = lines
             .iter()
-            .filter_map(|(_, l)| l.charge_start_date.as_ref().and_then(Timestamp::instant))
-            .min()
-            .unwrap_or(now);
-        let total: Decimal = lines.iter().filter_map(|(_, l)| l.total_for_customer).sum();
-        invoices.push(invoice_resource(
+            .filter_map(|(_, l)| l.total_for_customer)
+            .sum::<Decimal>()
+            + usage_total.unwrap_or_default();
+        let mut invoice = invoice_resource(
             &id,
             now,
             start,
@@ -407,7 +792,19 @@ async fn period_close(
             Decimal::ZERO,
             &currency,
             symbol_of(&currency),
-        ));
+        );
+        if usage_total.is_some() {
+            invoice.invoice_details.get_or_insert_with(Vec::new).push(InvoiceDetail {
+                invoice_line_item_type: Some(Spelled::from(InvoiceLineItemType::UsageLineItems)),
+                billing_provider: Some(Spelled::from(BillingProvider::OneTime)),
+                links: Some(self_links(format!(
+                    "/invoices/{id}/lineitems?provider=onetime&invoicelineitemtype=usagelineitems&currencycode={currency}&size={}",
+                    paging::MAX_PAGE_SIZE
+                ))),
+                ..InvoiceDetail::default()
+            });
+        }
+        invoices.push(invoice);
         for (line_id, mut item) in lines {
             item.invoice_number = Some(id.clone());
             moved.push((line_id, id.clone(), item));
@@ -415,7 +812,7 @@ async fn period_close(
     }
     state
         .store()
-        .close_period(partner.tenant_id, &invoices, &moved)
+        .close_period(partner.tenant_id, &period, &invoices, &moved)
         .await?;
     Ok((
         StatusCode::CREATED,

@@ -52,6 +52,7 @@ mod store;
 mod subscriptions;
 pub mod tenants;
 mod token;
+mod usage;
 
 use std::num::NonZeroU32;
 use std::path::PathBuf;

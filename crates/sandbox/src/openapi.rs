@@ -39,6 +39,17 @@ const SCOPE: (&str, bool, &str) = (
     "AzurePlan: reservations usable with Azure plans",
 );
 const SIZE: (&str, bool, &str) = ("size", false, "page size, at most 2000");
+const CURRENCY: (&str, bool, &str) = ("currencycode", true, "ISO 4217 currency, e.g. USD");
+const CURRENCY_OPTIONAL: (&str, bool, &str) = (
+    "currencycode",
+    false,
+    "ISO 4217 currency; lines in another currency are left out",
+);
+const SEEK: (&str, bool, &str) = (
+    "seekOperation",
+    false,
+    "Next, with the MS-ContinuationToken header of links.next",
+);
 
 macro_rules! op {
     ($method:literal, $path:literal, $tag:literal, $summary:literal, [$($q:expr),*], ($status:literal, $returns:literal), $body:expr) => {
@@ -501,9 +512,40 @@ pub(crate) const ROUTES: &[Operation] = &[
             (
                 "invoicelineitemtype",
                 true,
+                "billinglineitems (OneTime reconciliation), usagelineitems (daily rated usage)"
+            ),
+            CURRENCY_OPTIONAL,
+            SIZE,
+            SEEK
+        ],
+        ("200", "Collection<InvoiceLineItem>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/invoices/estimates/links",
+        "Billing",
+        "Invoice estimate links: where the unbilled consumption and reconciliation line items of the current and previous periods are",
+        [CURRENCY],
+        ("200", "Collection<EstimateLink>"),
+        None
+    ),
+    op!(
+        "get",
+        "/v1/invoices/unbilled/lineitems",
+        "Billing",
+        "Unbilled reconciliation (billinglineitems) or consumption (usagelineitems) line items of the current or previous period; next pages with seekOperation=Next and MS-ContinuationToken",
+        [
+            ("provider", true, "onetime"),
+            (
+                "invoicelineitemtype",
+                true,
                 "billinglineitems, usagelineitems"
             ),
-            SIZE
+            CURRENCY,
+            ("period", true, "current or previous"),
+            SIZE,
+            SEEK
         ],
         ("200", "Collection<InvoiceLineItem>"),
         None
@@ -525,7 +567,7 @@ pub(crate) const ROUTES: &[Operation] = &[
         "post",
         "/sandbox/invoices/close",
         "Sandbox",
-        "Sandbox only: close the open billing period into invoices (one per currency)",
+        "Sandbox only: close the current billing period (purchase lines and Azure plan usage) into invoices, one per currency",
         [],
         ("201", "Collection<Invoice>"),
         None

@@ -120,6 +120,23 @@ pub(crate) struct NewEntitlement {
     pub(crate) artifacts: Vec<(String, serde_json::Value)>,
 }
 
+/// A closed billing period: `[start_at, end_at)` in ms since the Unix epoch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BillingPeriod {
+    pub(crate) id: String,
+    pub(crate) start_at: i64,
+    pub(crate) end_at: i64,
+}
+
+/// An Azure plan subscription with what rating its usage needs.
+#[derive(Debug, Clone)]
+pub(crate) struct AzurePlanRow {
+    pub(crate) customer_id: String,
+    pub(crate) currency: String,
+    pub(crate) created_at: i64,
+    pub(crate) subscription: Subscription,
+}
+
 /// A new OneTime invoice line of the open billing period.
 #[derive(Debug, Clone)]
 pub(crate) struct NewLineItem {
@@ -778,27 +795,115 @@ impl Store {
             .collect()
     }
 
+    /// The partner's latest closed billing period (the "previous" one), if any.
+    pub(crate) async fn latest_period(
+        &self,
+        partner: &str,
+    ) -> Result<Option<BillingPeriod>, AppError> {
+        let row = sqlx::query("SELECT id, start_at, end_at FROM billing_periods WHERE partner_tenant_id = $1 ORDER BY end_at DESC, id DESC LIMIT 1")
+            .bind(partner)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| billing_period(&r)).transpose()
+    }
+
+    /// The billing period an invoice closed (`None` for seeded invoices and unknown IDs).
+    pub(crate) async fn invoice_period(
+        &self,
+        partner: &str,
+        invoice_id: &str,
+    ) -> Result<Option<BillingPeriod>, AppError> {
+        let id = &invoice_id.trim().to_ascii_uppercase();
+        let row = sqlx::query("SELECT p.id, p.start_at, p.end_at FROM billing_periods p JOIN invoices i ON i.period_id = p.id WHERE i.partner_tenant_id = $1 AND i.id = $2")
+            .bind(partner)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| billing_period(&r)).transpose()
+    }
+
+    /// The OneTime line items a closed period invoiced in `currency`, in purchase order.
+    pub(crate) async fn period_line_items(
+        &self,
+        partner: &str,
+        period_id: &str,
+        currency: &str,
+    ) -> Result<Vec<OneTimeInvoiceLineItem>, AppError> {
+        let rows = sqlx::query("SELECT l.body FROM invoice_line_items l JOIN invoices i ON i.id = l.invoice_id WHERE l.partner_tenant_id = $1 AND i.partner_tenant_id = $1 AND i.period_id = $2 AND l.currency = $3 ORDER BY l.created_at, l.id")
+            .bind(partner)
+            .bind(period_id)
+            .bind(currency)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| from_json(&r.try_get::<String, _>("body")?))
+            .collect()
+    }
+
+    /// The ID of the invoice a closed period made in `currency`, if it made one.
+    pub(crate) async fn period_invoice(
+        &self,
+        partner: &str,
+        period_id: &str,
+        currency: &str,
+    ) -> Result<Option<String>, AppError> {
+        let row = sqlx::query("SELECT id FROM invoices WHERE partner_tenant_id = $1 AND period_id = $2 AND currency = $3")
+            .bind(partner)
+            .bind(period_id)
+            .bind(currency)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.try_get("id")).transpose()?)
+    }
+
+    /// Every Azure plan subscription of the partner's customers, oldest first.
+    pub(crate) async fn azure_plans(&self, partner: &str) -> Result<Vec<AzurePlanRow>, AppError> {
+        let rows = sqlx::query("SELECT customer_id, currency, created_at, body FROM subscriptions WHERE partner_tenant_id = $1 AND purchase_kind = 'AzurePlan' ORDER BY created_at, id")
+            .bind(partner)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AzurePlanRow {
+                    customer_id: r.try_get("customer_id")?,
+                    currency: r.try_get("currency")?,
+                    created_at: r.try_get("created_at")?,
+                    subscription: from_json(&r.try_get::<String, _>("body")?)?,
+                })
+            })
+            .collect()
+    }
+
     /// Closes the open billing period: inserts `invoices` and moves each listed open line
     /// (by ID) onto its invoice, with its updated document, in one transaction.
     pub(crate) async fn close_period(
         &self,
         partner: &str,
+        period: &BillingPeriod,
         invoices: &[Invoice],
         lines: &[(String, String, OneTimeInvoiceLineItem)],
     ) -> Result<(), AppError> {
         let mut tx = self.pool.begin().await?;
+        sqlx::query("INSERT INTO billing_periods (id, partner_tenant_id, start_at, end_at) VALUES ($1, $2, $3, $4)")
+            .bind(&period.id)
+            .bind(partner)
+            .bind(period.start_at)
+            .bind(period.end_at)
+            .execute(&mut *tx)
+            .await?;
         for invoice in invoices {
             let date = invoice
                 .invoice_date
                 .as_ref()
                 .and_then(|t| t.instant())
                 .map_or_else(now_ms, |d| d.timestamp_millis());
-            sqlx::query("INSERT INTO invoices (id, partner_tenant_id, currency, invoice_date, body) VALUES ($1, $2, $3, $4, $5)")
+            sqlx::query("INSERT INTO invoices (id, partner_tenant_id, currency, invoice_date, body, period_id) VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(invoice.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default())
                 .bind(partner)
                 .bind(invoice.currency_code.clone().unwrap_or_default())
                 .bind(date)
                 .bind(to_json(invoice)?)
+                .bind(&period.id)
                 .execute(&mut *tx)
                 .await?;
         }
@@ -814,6 +919,14 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+fn billing_period(row: &sqlx::any::AnyRow) -> Result<BillingPeriod, AppError> {
+    Ok(BillingPeriod {
+        id: row.try_get("id")?,
+        start_at: row.try_get("start_at")?,
+        end_at: row.try_get("end_at")?,
+    })
 }
 
 fn stored_order(row: &sqlx::any::AnyRow) -> Result<StoredOrder, AppError> {
