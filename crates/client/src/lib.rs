@@ -37,7 +37,7 @@ pub mod transport;
 pub use client::{Client, ClientBuilder, Operation, PARTNER_CENTER, Reply, RetryPolicy};
 pub use error::{Error, explanation_key};
 pub use journal::{Journal, JournalEntry, MemoryJournal};
-pub use requests::CatalogQuery;
+pub use requests::{BillingPeriod, CatalogQuery};
 pub use resources::{
     Availabilities, Carts, Customers, Entitlements, Inventory, Invoices, Orders, Products, Skus,
     Subscriptions,

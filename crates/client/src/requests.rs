@@ -343,6 +343,80 @@ pub fn invoice_line_items(invoice_id: &str, provider: &str, line_item_type: &str
     ))
 }
 
+/// `period` of the unbilled line items: the open billing period, or the one before it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum BillingPeriod {
+    /// The current, open period (`period=current`).
+    #[default]
+    Current,
+    /// The previous period (`period=previous`).
+    Previous,
+}
+
+impl BillingPeriod {
+    /// The query value: `current` or `previous`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Current => "current",
+            Self::Previous => "previous",
+        }
+    }
+}
+
+/// `GET /v1/invoices/estimates/links?currencycode={code}` (Partner Center page
+/// get-invoice-estimate-links): a collection of `EstimateLink`.
+pub fn invoice_estimate_links(currency: &str) -> Operation {
+    Operation::get(format!(
+        "/v1/invoices/estimates/links{}",
+        query(&[("currencycode", Some(currency))])
+    ))
+}
+
+/// `GET /v1/invoices/unbilled/lineitems?provider=onetime&invoicelineitemtype={type}&currencycode={code}&period={period}[&size=]`
+/// (pages get-invoice-unbilled-recon-lineitems for `billinglineitems`,
+/// get-invoice-unbilled-consumption-lineitems for `usagelineitems`). Seek-paged: later pages
+/// come from `links.next` with its `MS-ContinuationToken` header.
+pub fn unbilled_line_items(
+    line_item_type: &str,
+    currency: &str,
+    period: BillingPeriod,
+    size: Option<u32>,
+) -> Operation {
+    let size = size.map(|s| s.to_string());
+    Operation::get(format!(
+        "/v1/invoices/unbilled/lineitems{}",
+        query(&[
+            ("provider", Some("onetime")),
+            ("invoicelineitemtype", Some(line_item_type)),
+            ("currencycode", Some(currency)),
+            ("period", Some(period.as_str())),
+            ("size", size.as_deref()),
+        ])
+    ))
+}
+
+/// E28 in one currency: `GET /v1/invoices/{invoice-id}/lineitems?provider={provider}&invoicelineitemtype={type}&currencycode={code}[&size=]`
+/// (page get-invoice-billed-consumption-lineitems for `onetime` + `usagelineitems`). Seek-paged.
+pub fn invoice_line_items_in(
+    invoice_id: &str,
+    provider: &str,
+    line_item_type: &str,
+    currency: &str,
+    size: Option<u32>,
+) -> Operation {
+    let size = size.map(|s| s.to_string());
+    Operation::get(format!(
+        "/v1/invoices/{}/lineitems{}",
+        seg(invoice_id),
+        query(&[
+            ("provider", Some(provider)),
+            ("invoicelineitemtype", Some(line_item_type)),
+            ("currencycode", Some(currency)),
+            ("size", size.as_deref()),
+        ])
+    ))
+}
+
 /// `GET /v1/customers` (paged).
 pub fn customers() -> Operation {
     Operation::get("/v1/customers")

@@ -6,8 +6,8 @@
 use futures_util::Stream;
 use pc_core::models::{
     Agreement, Availability, Cart, CartCheckoutResult, Customer, CustomerQualification,
-    Entitlement, InventoryCheckRequest, InventoryItem, Invoice, InvoiceLineItem, InvoiceSummary,
-    Order, OrderLineItemProvisioningStatus, Product, Sku, Subscription,
+    Entitlement, EstimateLink, InventoryCheckRequest, InventoryItem, Invoice, InvoiceLineItem,
+    InvoiceSummary, Order, OrderLineItemProvisioningStatus, Product, Sku, Subscription,
     SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
 };
 use serde::Serialize;
@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 use crate::client::Client;
 use crate::error::Error;
 use crate::journal::JournalEntry;
-use crate::requests::{self, CatalogQuery};
+use crate::requests::{self, BillingPeriod, CatalogQuery};
 use crate::transport::Transport;
 
 fn json<B: Serialize>(body: &B) -> Result<String, Error> {
@@ -544,6 +544,86 @@ impl<T: Transport> Invoices<'_, T> {
             invoice_id,
             provider,
             line_item_type,
+        ))
+    }
+
+    /// `GET /v1/invoices/estimates/links?currencycode={code}` (page get-invoice-estimate-links):
+    /// where the unbilled consumption (`daily_rated_usage`) and reconciliation
+    /// (`non_consumption`) line items of the current and previous period are, in `currency`
+    /// (ISO 4217).
+    ///
+    /// # Errors
+    /// Every [`Error`] of a call (400 `800002` for a malformed currency).
+    pub async fn estimate_links(&self, currency: &str) -> Result<Vec<EstimateLink>, Error> {
+        self.0.all(requests::invoice_estimate_links(currency)).await
+    }
+
+    /// Unbilled reconciliation line items (page get-invoice-unbilled-recon-lineitems):
+    /// `OneTimeInvoiceLineItem`s of `period` in `currency` — purchases not invoiced yet — all
+    /// pages, `size` per request (the service's default, 2000, when `None`), following
+    /// `links.next` with its `MS-ContinuationToken` header.
+    pub fn unbilled_line_items(
+        &self,
+        currency: &str,
+        period: BillingPeriod,
+        size: Option<u32>,
+    ) -> impl Stream<Item = Result<InvoiceLineItem, Error>> + use<T> {
+        self.0.paged(requests::unbilled_line_items(
+            "billinglineitems",
+            currency,
+            period,
+            size,
+        ))
+    }
+
+    /// Unbilled consumption (page get-invoice-unbilled-consumption-lineitems): the
+    /// `DailyRatedUsageLineItem`s of `period` in `currency`, all pages, as
+    /// [`Invoices::unbilled_line_items`].
+    pub fn unbilled_usage(
+        &self,
+        currency: &str,
+        period: BillingPeriod,
+        size: Option<u32>,
+    ) -> impl Stream<Item = Result<InvoiceLineItem, Error>> + use<T> {
+        self.0.paged(requests::unbilled_line_items(
+            "usagelineitems",
+            currency,
+            period,
+            size,
+        ))
+    }
+
+    /// Billed consumption of an invoice (page get-invoice-billed-consumption-lineitems): its
+    /// `DailyRatedUsageLineItem`s in `currency`, all pages (seek paging followed).
+    pub fn billed_usage(
+        &self,
+        invoice_id: &str,
+        currency: &str,
+        size: Option<u32>,
+    ) -> impl Stream<Item = Result<InvoiceLineItem, Error>> + use<T> {
+        self.0.paged(requests::invoice_line_items_in(
+            invoice_id,
+            "onetime",
+            "usagelineitems",
+            currency,
+            size,
+        ))
+    }
+
+    /// Billed reconciliation line items of an invoice in `currency` (E28 with
+    /// `provider=onetime&invoicelineitemtype=billinglineitems&currencycode=`), all pages.
+    pub fn billed_line_items(
+        &self,
+        invoice_id: &str,
+        currency: &str,
+        size: Option<u32>,
+    ) -> impl Stream<Item = Result<InvoiceLineItem, Error>> + use<T> {
+        self.0.paged(requests::invoice_line_items_in(
+            invoice_id,
+            "onetime",
+            "billinglineitems",
+            currency,
+            size,
         ))
     }
 }

@@ -7,5 +7,7 @@
 mod common;
 // Every operation, in purchase-flow order.
 mod operations;
+// Unbilled and billed line items, seek paging.
+mod billing;
 // Retries, throttling, token refresh, idempotent checkout under faults, the journal.
 mod resilience;
