@@ -1,16 +1,47 @@
-// End-to-end tests of the portal in Debian's Chromium against a pc-sandbox the setup starts
-// (in-memory database, short provisioning delay, orders listed only after 10 minutes so the
-// "pending listing" state is visible). Nothing is downloaded: the browser is /usr/bin/chromium.
-// `cargo xtask test` builds the portal (trunk, release) and the sandbox before running this.
+// End-to-end tests of the portal in Debian's Chromium, served as production serves it: one
+// pc-sandbox (Partner Center and the identity provider; in-memory database, short provisioning
+// delay, orders listed only after 10 minutes so the "pending listing" state is visible) and a
+// pc-gateway per demo partner in front of it (contoso on the base URL, fabrikam beside it), each
+// serving the built portal. The example dashboard has a sandbox of its own. Nothing is
+// downloaded: the browser is /usr/bin/chromium.
+// `cargo xtask test` builds the portal (trunk, release), pc-sandbox and pc-gateway before this.
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.PC_E2E_PORT ?? 8091);
-const sandbox = process.env.PC_SANDBOX_BIN ?? '../target/sandbox/pc-sandbox';
+const fabrikamPort = Number(process.env.PC_E2E_FABRIKAM_PORT ?? 8094);
+const sandboxPort = Number(process.env.PC_E2E_SANDBOX_PORT ?? 8093);
+const sandbox = process.env.PC_SANDBOX_BIN ?? '../target/debug/pc-sandbox';
+const gateway = process.env.PC_GATEWAY_BIN ?? '../target/debug/pc-gateway';
 const portal = process.env.PC_PORTAL_DIST ?? '../target/portal-dist';
 // The example dashboard (web/examples) with the built npm package under ./pkg/.
 const embedPort = Number(process.env.PC_E2E_EMBED_PORT ?? 8092);
 const embedSite = process.env.PC_EMBED_SITE ?? '../target/npm/site';
 export const EMBED_URL = `http://127.0.0.1:${embedPort}`;
+/** pc-sandbox: Partner Center and the sign-in page of both demo partners. */
+export const SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
+/** The portal of each demo partner (its pc-gateway). */
+export const GATEWAYS = {
+  contoso: `http://127.0.0.1:${port}`,
+  fabrikam: `http://127.0.0.1:${fabrikamPort}`,
+} as const;
+/** Entra tenant IDs of the demo partners in pc-sandbox. */
+export const TENANT_IDS = {
+  contoso: '4b3d2f0a-6c1e-4e8a-9f21-0c5a7d3e1b01',
+  fabrikam: '8e7c6b5a-4d3c-4b2a-8190-fa1b2c3d4e02',
+} as const;
+
+const quiet = { reuseExistingServer: false, timeout: 30_000, stdout: 'ignore', stderr: 'pipe' } as const;
+
+/** A pc-gateway for `tenant` on `gatewayPort`, signing in with the sandbox. */
+function gatewayServer(tenant: keyof typeof GATEWAYS, gatewayPort: number) {
+  const args = [
+    'serve', '--addr', `127.0.0.1:${gatewayPort}`, '--portal', portal,
+    '--upstream', SANDBOX_URL, '--authority', `${SANDBOX_URL}/${TENANT_IDS[tenant]}/v2.0`,
+    '--client-id', `${tenant}-portal`, '--client-secret', `${tenant}-portal-secret`,
+    '--db', 'sqlite::memory:',
+  ];
+  return { command: `${gateway} ${args.join(' ')}`, url: `${GATEWAYS[tenant]}/auth/session`, ...quiet };
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -22,7 +53,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['html', { outputFolder: '../target/e2e-report', open: 'never' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: GATEWAYS.contoso,
     browserName: 'chromium',
     screenshot: 'on',
     trace: 'retain-on-failure',
@@ -32,22 +63,19 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
     },
   },
+  // The gateways read the sandbox's OpenID configuration at the first sign-in, not at start.
   webServer: [
     {
-      command: `${sandbox} serve --addr 127.0.0.1:${port} --db sqlite::memory: --portal ${portal} --order-list-delay 10m --provisioning-delay 2s`,
-      url: `http://127.0.0.1:${port}/openapi.json`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
+      command: `${sandbox} serve --addr 127.0.0.1:${sandboxPort} --db sqlite::memory: --order-list-delay 10m --provisioning-delay 2s`,
+      url: `${SANDBOX_URL}/openapi.json`,
+      ...quiet,
     },
+    gatewayServer('contoso', port),
+    gatewayServer('fabrikam', fabrikamPort),
     {
       command: `${sandbox} serve --addr 127.0.0.1:${embedPort} --db sqlite::memory: --portal ${embedSite} --order-list-delay 10m --provisioning-delay 2s`,
-      url: `http://127.0.0.1:${embedPort}/openapi.json`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
+      url: `${EMBED_URL}/openapi.json`,
+      ...quiet,
     },
   ],
 });

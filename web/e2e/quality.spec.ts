@@ -1,14 +1,17 @@
 // Qualities of issue 5: Hebrew right-to-left rendering, and axe-core on every page.
-import { test, expect, CUSTOMERS } from './fixtures/portal';
+import { test, expect, CUSTOMERS, PASSWORD, USERS } from './fixtures/portal';
 
 test('Hebrew renders right to left, translated, and stays accessible', async ({ portal, page }) => {
   await page.goto('/');
   await page.getByLabel('Language').selectOption('he-IL');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'he-IL');
-  await expect(page.getByRole('button', { name: 'התחברות' })).toBeVisible();
-  await page.getByRole('button', { name: 'התחברות' }).click();
+  await expect(page.getByRole('heading', { name: 'התחברות', level: 1 })).toBeVisible();
+  await portal.expectAccessible('sign-in (he-IL)');
+  await page.getByRole('link', { name: 'התחברות עם Microsoft' }).click();
+  await portal.signInAtMicrosoft(USERS.contoso);
   await expect(page.getByRole('heading', { name: 'לקוחות', level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   // Right to left: the brand sits at the right edge of the header.
   const brand = await page.locator('header .brand').boundingBox();
   const viewport = page.viewportSize();
@@ -44,7 +47,11 @@ test('axe-core finds no violations on any page', async ({ portal, page }) => {
 
 test('keyboard only: an NCE purchase with Enter and arrow keys, focus following navigation', async ({ portal, page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Sign in' }).press('Enter');
+  await page.getByRole('link', { name: 'Sign in with Microsoft' }).press('Enter');
+  await page.getByLabel('Email').pressSequentially(USERS.contoso);
+  await page.getByLabel('Email').press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
   await page.getByLabel('Search customers').pressSequentially('Tailspin');
   await page.getByRole('link', { name: 'Tailspin Toys' }).press('Enter');
