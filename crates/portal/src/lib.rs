@@ -116,6 +116,7 @@ where
                         <Route path=path!("subscriptions") view=pages::subscriptions::Subscriptions/>
                     </ParentRoute>
                     <Route path=path!("/billing") view=pages::billing::Billing/>
+                    <Route path=path!("/billing/unbilled") view=pages::unbilled::Unbilled/>
                     <Route path=path!("/billing/:invoice_id") view=pages::invoice::InvoiceDetail/>
                 </Routes>
         }

@@ -37,6 +37,9 @@ pub use invoice::{
     OneTimeInvoiceLineItem, TaxReceipt, UsageBasedLineItem,
 };
 pub use order::{Order, OrderLineItem, OrderLineItemProvisioningStatus, PurchaseCommitment};
+/// The decimal type of every amount in these models (`rust_decimal::Decimal`, never `f64`),
+/// so dependents can total amounts without naming rust_decimal themselves.
+pub use rust_decimal::Decimal;
 pub use subscription::{
     RefundableQuantity, Subscription, SubscriptionProvisioningStatus, SubscriptionRefundOption,
     SubscriptionRegistrationStatus,

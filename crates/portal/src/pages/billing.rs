@@ -1,4 +1,5 @@
-//! Billing: the account balance, invoice summaries per currency and the invoice list.
+//! Billing: the account balance, invoice summaries per currency, the invoice list and a link to
+//! the unbilled charges.
 
 use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
@@ -46,6 +47,7 @@ pub fn Billing() -> impl IntoView {
     view! {
         <Show when=move || session.tenant.get().is_some() fallback=SignInFirst>
             <h1>{tr("billing-title")}</h1>
+            <p><A href=route("/billing/unbilled")>{tr("unbilled-link")}</A></p>
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
                 Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),

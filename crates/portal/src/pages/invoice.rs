@@ -70,7 +70,7 @@ pub fn to_csv(items: &[Value]) -> Result<String, String> {
 }
 
 /// Offers `bytes` to the user as a download named `file_name`.
-fn download(bytes: &[u8], mime: &str, file_name: &str) -> Result<(), String> {
+pub(crate) fn download(bytes: &[u8], mime: &str, file_name: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -11,3 +11,4 @@ pub mod order;
 pub mod orders;
 pub mod sign_in;
 pub mod subscriptions;
+pub mod unbilled;

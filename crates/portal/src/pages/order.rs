@@ -1,16 +1,22 @@
-//! One order: its lines with provisioning status, the subscriptions it created and each line's
-//! activation links.
+//! One order: its lines with provisioning status, the subscriptions it created, each line's
+//! activation links, and where it is billed (its unbilled or invoiced reconciliation lines).
 
+use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use pc_core::models::{Order, OrderLineItemProvisioningStatus, Subscription};
+use pc_client::BillingPeriod;
+use pc_core::models::{
+    Invoice, InvoiceLineItem, OneTimeInvoiceLineItem, Order, OrderLineItemProvisioningStatus,
+    Subscription,
+};
 
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::pages::customer::{SignInFirst, use_customer};
 use crate::session::use_session;
-use crate::{tr, use_locale};
+use crate::{route, tr, use_locale};
 
 /// Everything the order page shows.
 #[derive(Clone)]
@@ -19,6 +25,69 @@ struct OrderView {
     provisioning: Vec<OrderLineItemProvisioningStatus>,
     subscriptions: Vec<Subscription>,
     activation_links: Vec<(i64, Vec<serde_json::Value>)>,
+    /// Where the order is billed: its OneTime lines, unbilled (no invoice number) or on an
+    /// invoice.
+    billing: Vec<OneTimeInvoiceLineItem>,
+}
+
+/// How many of the newest invoices in the order's currency are searched for its lines.
+const INVOICES_SEARCHED: usize = 3;
+
+/// The reconciliation lines `order_id` produced: unbilled in the current period, in the
+/// previous one, or on one of the newest invoices in `currency`.
+async fn billing_lines(
+    client: &crate::session::PortalClient,
+    order_id: &str,
+    currency: &str,
+) -> Result<Vec<OneTimeInvoiceLineItem>, pc_client::Error> {
+    let of_order = |items: Vec<InvoiceLineItem>| -> Vec<OneTimeInvoiceLineItem> {
+        items
+            .into_iter()
+            .filter_map(|item| match item {
+                InvoiceLineItem::OneTime(line)
+                    if line
+                        .order_id
+                        .as_deref()
+                        .is_some_and(|o| o.eq_ignore_ascii_case(order_id)) =>
+                {
+                    Some(*line)
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let invoices = client.invoices();
+    for period in [BillingPeriod::Current, BillingPeriod::Previous] {
+        let lines = of_order(
+            invoices
+                .unbilled_line_items(currency, period, None)
+                .try_collect()
+                .await?,
+        );
+        if !lines.is_empty() {
+            return Ok(lines);
+        }
+    }
+    let list: Vec<Invoice> = invoices.list().try_collect().await?;
+    for invoice in list
+        .iter()
+        .filter(|i| i.currency_code.as_deref() == Some(currency))
+        .take(INVOICES_SEARCHED)
+    {
+        let Some(id) = invoice.id.as_ref() else {
+            continue;
+        };
+        let lines = of_order(
+            invoices
+                .billed_line_items(id.as_str(), currency, None)
+                .try_collect()
+                .await?,
+        );
+        if !lines.is_empty() {
+            return Ok(lines);
+        }
+    }
+    Ok(Vec::new())
 }
 
 /// The order page.
@@ -60,7 +129,13 @@ pub fn OrderDetail() -> impl IntoView {
                     activation_links.push((number, links));
                 }
             }
+            let currency = order.currency_code.clone().unwrap_or_default();
+            // Billing lines are a convenience: a failure leaves the section empty.
+            let billing = billing_lines(&session.client, &order_id, &currency)
+                .await
+                .unwrap_or_default();
             Ok::<_, String>(OrderView {
+                billing,
                 order,
                 provisioning,
                 subscriptions,
@@ -111,6 +186,36 @@ pub fn OrderDetail() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    <h3>{tr("order-billing")}</h3>
+                    {if v.billing.is_empty() {
+                        view! { <p>{tr("order-billing-none")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="order-billing">
+                                <thead><tr>
+                                    <th scope="col">{tr("unbilled-product")}</th><th scope="col">{tr("line-quantity")}</th>
+                                    <th scope="col">{tr("unbilled-amount")}</th><th scope="col">{tr("invoice-id")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {v.billing.clone().into_iter().map(|l| {
+                                        let currency = l.currency.clone().unwrap_or_default();
+                                        let invoice = l.invoice_number.clone().filter(|n| !n.is_empty());
+                                        view! {
+                                            <tr>
+                                                <td>{l.product_name.clone().unwrap_or_default()}</td>
+                                                <td class="num">{l.quantity.map(|q| q.to_string()).unwrap_or_default()}</td>
+                                                <td class="num">{l.total_for_customer.map(|p| format::money(&p, &currency, locale)).unwrap_or_default()}</td>
+                                                <td>{match invoice {
+                                                    Some(id) => view! { <A href=route(&format!("/billing/{id}"))>{id.clone()}</A> }.into_any(),
+                                                    None => view! { <A href=route("/billing/unbilled")>{tr("order-billing-unbilled")}</A> }.into_any(),
+                                                }}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
                     <h3>{tr("order-subscriptions")}</h3>
                     {if v.subscriptions.is_empty() {
                         view! { <p>{tr("order-subscriptions-none")}</p> }.into_any()

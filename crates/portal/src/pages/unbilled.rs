@@ -1,0 +1,316 @@
+//! Unbilled charges per currency and billing period (current or previous): the purchase lines
+//! (Partner Center's unbilled reconciliation line items) and the Azure plans' daily rated usage
+//! (unbilled consumption), with totals per customer and per product and CSV exports like the
+//! invoice's.
+
+use futures_util::TryStreamExt as _;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use pc_client::BillingPeriod;
+use pc_core::models::{DailyRatedUsageLineItem, Decimal, InvoiceLineItem, OneTimeInvoiceLineItem};
+use serde_json::Value;
+
+use crate::errors::explain;
+use crate::format;
+use crate::i18n::{t, t_with};
+use crate::pages::customer::SignInFirst;
+use crate::pages::invoice::{download, to_csv};
+use crate::session::use_session;
+use crate::{route, tr, use_locale};
+
+/// Totals of unbilled lines, in the currency they were asked for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Totals {
+    /// (customer name — or ID when it has none, amount), by name.
+    pub by_customer: Vec<(String, Decimal)>,
+    /// (product name, amount), by name.
+    pub by_product: Vec<(String, Decimal)>,
+    /// Everything.
+    pub total: Decimal,
+}
+
+/// Adds `amount` to `key` of a sorted list.
+fn add(list: &mut Vec<(String, Decimal)>, key: String, amount: Decimal) {
+    match list.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+        Ok(i) => {
+            if let Some(entry) = list.get_mut(i) {
+                entry.1 += amount;
+            }
+        }
+        Err(i) => list.insert(i, (key, amount)),
+    }
+}
+
+/// Totals per customer and per product of purchase lines (`totalForCustomer`) and rated usage
+/// (`billingPreTaxTotal`).
+pub fn totals(purchases: &[OneTimeInvoiceLineItem], usage: &[DailyRatedUsageLineItem]) -> Totals {
+    let mut out = Totals::default();
+    let rows = purchases
+        .iter()
+        .map(|l| {
+            (
+                l.customer_name
+                    .clone()
+                    .filter(|n| !n.is_empty())
+                    .or(l.customer_id.clone()),
+                l.product_name.clone(),
+                l.total_for_customer.or(l.subtotal),
+            )
+        })
+        .chain(usage.iter().map(|l| {
+            (
+                l.customer_name
+                    .clone()
+                    .filter(|n| !n.is_empty())
+                    .or(l.customer_id.clone()),
+                l.product_name.clone(),
+                l.billing_pre_tax_total,
+            )
+        }));
+    for (customer, product, amount) in rows {
+        let amount = amount.unwrap_or_default();
+        add(&mut out.by_customer, customer.unwrap_or_default(), amount);
+        add(&mut out.by_product, product.unwrap_or_default(), amount);
+        out.total += amount;
+    }
+    out
+}
+
+/// What the page loaded.
+#[derive(Clone)]
+struct Unbilled {
+    currency: String,
+    currencies: Vec<String>,
+    purchases: Vec<OneTimeInvoiceLineItem>,
+    usage: Vec<DailyRatedUsageLineItem>,
+}
+
+/// Splits line items into purchase lines and rated usage.
+fn split(
+    items: Vec<InvoiceLineItem>,
+) -> (Vec<OneTimeInvoiceLineItem>, Vec<DailyRatedUsageLineItem>) {
+    let mut purchases = Vec::new();
+    let mut usage = Vec::new();
+    for item in items {
+        match item {
+            InvoiceLineItem::OneTime(line) => purchases.push(*line),
+            InvoiceLineItem::DailyRatedUsage(line) => usage.push(*line),
+            _ => {}
+        }
+    }
+    (purchases, usage)
+}
+
+fn as_json<T: serde::Serialize>(items: &[T]) -> Vec<Value> {
+    items
+        .iter()
+        .filter_map(|i| serde_json::to_value(i).ok())
+        .collect()
+}
+
+/// The unbilled page.
+#[component]
+pub fn Unbilled() -> impl IntoView {
+    let session = use_session();
+    let locale = use_locale();
+    let currency = RwSignal::new(String::new());
+    let period = RwSignal::new(BillingPeriod::Current);
+    let data = LocalResource::new(move || {
+        let session = session.get();
+        let (wanted, period) = (currency.get(), period.get());
+        async move {
+            let locale = locale.get_untracked();
+            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let invoices = session.client.invoices();
+            let fail = |e: pc_client::Error| explain(&e, locale);
+            let summaries = invoices.summaries().await.map_err(fail)?;
+            let currencies: Vec<String> = summaries
+                .iter()
+                .filter_map(|s| s.currency_code.clone())
+                .collect();
+            let code = if wanted.is_empty() {
+                invoices
+                    .balance()
+                    .await
+                    .map_err(fail)?
+                    .currency_code
+                    .unwrap_or_default()
+            } else {
+                wanted
+            };
+            let mut items: Vec<InvoiceLineItem> = invoices
+                .unbilled_line_items(&code, period, None)
+                .try_collect()
+                .await
+                .map_err(fail)?;
+            let usage: Vec<InvoiceLineItem> = invoices
+                .unbilled_usage(&code, period, None)
+                .try_collect()
+                .await
+                .map_err(fail)?;
+            items.extend(usage);
+            let (purchases, usage) = split(items);
+            Ok::<_, String>(Unbilled {
+                currency: code,
+                currencies,
+                purchases,
+                usage,
+            })
+        }
+    });
+    let message = RwSignal::new(String::new());
+    let export = move |items: Vec<Value>, name: String| {
+        let locale = locale.get_untracked();
+        let result = to_csv(&items).and_then(|text| download(text.as_bytes(), "text/csv", &name));
+        message.set(match result {
+            Ok(()) => t(locale, "unbilled-csv-done"),
+            Err(reason) => reason,
+        });
+    };
+    let totals_table = move |caption: &'static str,
+                             first: &'static str,
+                             rows: Vec<(String, Decimal)>,
+                             code: String| {
+        let locale = locale.get();
+        view! {
+            <table>
+                <caption>{tr(caption)}</caption>
+                <thead><tr><th scope="col">{tr(first)}</th><th scope="col">{tr("unbilled-amount")}</th></tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(name, amount)| view! {
+                        <tr><td>{name}</td><td class="num">{format::money(&amount, &code, locale)}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    view! {
+        <Show when=move || session.tenant.get().is_some() fallback=SignInFirst>
+            <h1>{tr("unbilled-title")}</h1>
+            <p><A href=route("/billing")>{tr("billing-title")}</A></p>
+            {move || match data.get() {
+                None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
+                Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
+                Some(Ok(u)) => {
+                    let locale = locale.get();
+                    let code = u.currency.clone();
+                    let sums = totals(&u.purchases, &u.usage);
+                    let purchases_json = StoredValue::new(as_json(&u.purchases));
+                    let usage_json = StoredValue::new(as_json(&u.usage));
+                    let period_name = period.get_untracked().as_str();
+                    let file = move |kind: &str| format!("unbilled-{kind}-{}-{period_name}.csv", code.to_ascii_lowercase());
+                    let (purchases_file, usage_file) = (file("purchases"), file("usage"));
+                    let code = u.currency.clone();
+                    let mut currencies = u.currencies.clone();
+                    if !currencies.contains(&code) {
+                        currencies.push(code.clone());
+                    }
+                    let empty = u.purchases.is_empty() && u.usage.is_empty();
+                    view! {
+                        <form class="filters" on:submit=|ev| ev.prevent_default()>
+                            <label for="unbilled-currency">{tr("unbilled-currency")}</label>
+                            <select id="unbilled-currency" on:change=move |ev| currency.set(event_target_value(&ev))>
+                                {currencies.into_iter().map(|c| {
+                                    let selected = c == code;
+                                    view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                            <fieldset>
+                                <legend>{tr("unbilled-period")}</legend>
+                                <label><input type="radio" name="unbilled-period" value="current"
+                                    checked=move || period.get() == BillingPeriod::Current
+                                    on:change=move |_| period.set(BillingPeriod::Current)/>{tr("unbilled-period-current")}</label>
+                                <label><input type="radio" name="unbilled-period" value="previous"
+                                    checked=move || period.get() == BillingPeriod::Previous
+                                    on:change=move |_| period.set(BillingPeriod::Previous)/>{tr("unbilled-period-previous")}</label>
+                            </fieldset>
+                        </form>
+                        <p class="balance">{tr("unbilled-total")} ": " <strong>{format::money(&sums.total, &u.currency, locale)}</strong></p>
+                        <p>
+                            {t_with(locale, "unbilled-purchases", &[("count", u.purchases.len().to_string())])} " · "
+                            {t_with(locale, "unbilled-usage", &[("count", u.usage.len().to_string())])}
+                        </p>
+                        {empty.then(|| view! { <p>{tr("unbilled-none")}</p> })}
+                        <div class="actions">
+                            <button type="button" on:click=move |_| export(purchases_json.get_value(), purchases_file.clone())>{tr("unbilled-csv-purchases")}</button>
+                            <button type="button" on:click=move |_| export(usage_json.get_value(), usage_file.clone())>{tr("unbilled-csv-usage")}</button>
+                        </div>
+                        <p role="status" aria-live="polite">{move || message.get()}</p>
+                        {totals_table("unbilled-by-customer", "unbilled-customer", sums.by_customer, u.currency.clone())}
+                        {totals_table("unbilled-by-product", "unbilled-product", sums.by_product, u.currency.clone())}
+                        <div class="scroll" tabindex="0" role="region" aria-label=tr("unbilled-lines-region")>
+                            <table class="unbilled-lines">
+                                <thead><tr>
+                                    <th scope="col">{tr("unbilled-customer")}</th><th scope="col">{tr("unbilled-product")}</th>
+                                    <th scope="col">{tr("unbilled-order")}</th><th scope="col">{tr("line-quantity")}</th>
+                                    <th scope="col">{tr("unbilled-amount")}</th><th scope="col">{tr("invoice-id")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {u.purchases.into_iter().map(|l| {
+                                        let currency = l.currency.clone().unwrap_or_default();
+                                        view! {
+                                            <tr>
+                                                <td>{l.customer_name.clone().unwrap_or_default()}</td>
+                                                <td>{l.product_name.clone().unwrap_or_default()}</td>
+                                                <td><code>{l.order_id.clone().unwrap_or_default()}</code></td>
+                                                <td class="num">{l.quantity.map(|q| q.to_string()).unwrap_or_default()}</td>
+                                                <td class="num">{l.total_for_customer.map(|v| format::money(&v, &currency, locale)).unwrap_or_default()}</td>
+                                                <td>{l.invoice_number.clone().unwrap_or_default()}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn purchase(customer: &str, product: &str, total: i64) -> OneTimeInvoiceLineItem {
+        OneTimeInvoiceLineItem {
+            customer_name: Some(customer.to_owned()),
+            product_name: Some(product.to_owned()),
+            total_for_customer: Some(Decimal::new(total, 2)),
+            ..OneTimeInvoiceLineItem::default()
+        }
+    }
+
+    #[test]
+    fn totals_per_customer_and_per_product_add_purchases_and_usage() {
+        let usage = DailyRatedUsageLineItem {
+            customer_name: Some("Northwind".to_owned()),
+            product_name: Some("Microsoft Azure plan".to_owned()),
+            billing_pre_tax_total: Some(Decimal::new(230, 2)),
+            ..DailyRatedUsageLineItem::default()
+        };
+        let sums = totals(
+            &[
+                purchase("Northwind", "Business Basic", 2160),
+                purchase("Adatum", "Business Basic", 720),
+            ],
+            &[usage],
+        );
+        assert_eq!(sums.total, Decimal::new(3110, 2));
+        assert_eq!(
+            sums.by_customer,
+            [
+                ("Adatum".to_owned(), Decimal::new(720, 2)),
+                ("Northwind".to_owned(), Decimal::new(2390, 2)),
+            ]
+        );
+        assert_eq!(
+            sums.by_product,
+            [
+                ("Business Basic".to_owned(), Decimal::new(2880, 2)),
+                ("Microsoft Azure plan".to_owned(), Decimal::new(230, 2)),
+            ]
+        );
+    }
+}
