@@ -115,3 +115,43 @@ fn the_cart_draft_survives_a_reload_through_local_storage() {
     CartDraft::new("customer-1").store();
     assert_eq!(CartDraft::load("customer-1"), CartDraft::new("customer-1"));
 }
+
+#[wasm_bindgen_test]
+async fn served_without_a_gateway_the_portal_says_it_cannot_reach_one() {
+    // The test runner's server has no /auth/session: the portal must say so, not spin.
+    let parent = container();
+    let handle = leptos::mount::mount_to(parent.clone(), pc_portal::App);
+    let text = || parent.text_content().unwrap_or_default();
+    for _ in 0..100 {
+        if text().contains("Sign-in is not available") {
+            break;
+        }
+        gloo_timers::future::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        text().contains("Sign-in is not available: the portal cannot reach its gateway (GET /auth/session: HTTP 404"),
+        "{}",
+        text()
+    );
+    assert!(
+        parent
+            .query_selector("a[href^='/auth/login']")
+            .unwrap()
+            .is_none()
+    );
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn the_sign_in_link_keeps_the_wanted_path_on_this_site_only() {
+    use pc_portal::session::login_href;
+    assert_eq!(
+        login_href("/customers/x/cart?tab=1"),
+        "/auth/login?return_to=%2Fcustomers%2Fx%2Fcart%3Ftab%3D1"
+    );
+    assert_eq!(login_href("//evil.example/"), "/auth/login?return_to=%2F");
+    assert_eq!(
+        login_href("https://evil.example/"),
+        "/auth/login?return_to=%2F"
+    );
+}
