@@ -244,7 +244,7 @@ fn test() -> Result<()> {
     )?;
     // pc-client in the browser against a real sandbox this step starts.
     run_step(&root, &[], &["build", "-p", "pc-sandbox"])?;
-    let sandbox = Sandbox::start(&root)?;
+    let sandbox = start_test_sandbox(&root)?;
     eprintln!("==> pc-sandbox for the browser tests at {}", sandbox.url);
     run_step(
         &root,
@@ -550,6 +550,7 @@ fn serve(addr: &str, tenant: Tenant) -> Result<ExitCode> {
         &binaries.join("pc-sandbox"),
         &["serve", "--addr", "127.0.0.1:0"],
         &root,
+        true,
     )?;
     let authority = format!("{}/{}/v2.0", sandbox.url, tenant.tenant_id());
     let (client_id, client_secret) = tenant.portal_client();
@@ -574,6 +575,7 @@ fn serve(addr: &str, tenant: Tenant) -> Result<ExitCode> {
             "sqlite::memory:",
         ],
         &root,
+        true,
     )?;
     let mut out = io::stdout().lock();
     writeln!(out)?;
@@ -628,8 +630,9 @@ struct Server {
 }
 
 impl Server {
-    /// Starts `binary args` in `dir` and waits for its `listening on` line.
-    fn start(binary: &Path, args: &[&str], dir: &Path) -> Result<Self> {
+    /// Starts `binary args` in `dir` and waits for its `listening on` line; its log (stderr)
+    /// and further output are shown when `show_log`, else discarded.
+    fn start(binary: &Path, args: &[&str], dir: &Path, show_log: bool) -> Result<Self> {
         use std::io::BufRead as _;
         let name = binary
             .file_name()
@@ -639,6 +642,11 @@ impl Server {
             .args(args)
             .current_dir(dir)
             .stdout(std::process::Stdio::piped())
+            .stderr(if show_log {
+                std::process::Stdio::inherit()
+            } else {
+                std::process::Stdio::null()
+            })
             .spawn()
             .with_context(|| format!("cannot start {}", binary.display()))?;
         // From here on the child is killed on every way out.
@@ -666,7 +674,9 @@ impl Server {
         let name = server.name.clone();
         std::thread::spawn(move || {
             for line in reader.lines().map_while(Result::ok) {
-                eprintln!("[{name}] {line}");
+                if show_log {
+                    eprintln!("[{name}] {line}");
+                }
             }
         });
         Ok(server)
@@ -680,51 +690,26 @@ impl Drop for Server {
     }
 }
 
-/// A `pc-sandbox serve` process on a free port with an in-memory database; killed on drop.
-struct Sandbox {
-    child: std::process::Child,
-    url: String,
-}
-
-impl Sandbox {
-    fn start(root: &Path) -> Result<Self> {
-        use std::io::BufRead as _;
-        let binary = npm::target_dir(root)?.join("debug").join("pc-sandbox");
-        let mut child = Command::new(&binary)
-            .args([
-                "serve",
-                "--addr",
-                "127.0.0.1:0",
-                "--db",
-                "sqlite::memory:",
-                "--order-list-delay",
-                "0s",
-                "--provisioning-delay",
-                "0s",
-            ])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .with_context(|| format!("cannot start {}", binary.display()))?;
-        let stdout = child.stdout.take().context("no stdout from pc-sandbox")?;
-        let mut line = String::new();
-        std::io::BufReader::new(stdout)
-            .read_line(&mut line)
-            .context("pc-sandbox printed nothing")?;
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .with_context(|| format!("unexpected first line from pc-sandbox: {line}"))?
-            .to_owned();
-        Ok(Self { child, url })
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// A `pc-sandbox serve` (debug build) on a free port with an in-memory database and no delays,
+/// for the browser and npm tests; its log is discarded; killed on drop.
+fn start_test_sandbox(root: &Path) -> Result<Server> {
+    let binary = npm::target_dir(root)?.join("debug").join("pc-sandbox");
+    Server::start(
+        &binary,
+        &[
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--db",
+            "sqlite::memory:",
+            "--order-list-delay",
+            "0s",
+            "--provisioning-delay",
+            "0s",
+        ],
+        root,
+        false,
+    )
 }
 
 /// Environment variable naming the PostgreSQL server the sandbox's store tests also run on.

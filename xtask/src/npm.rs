@@ -53,7 +53,7 @@ pub(crate) fn command(out: Option<&Path>, test: bool) -> Result<ExitCode> {
     );
     if test {
         crate::run_step(&root, &[], &["build", "-p", "pc-sandbox"])?;
-        let sandbox = crate::Sandbox::start(&root)?;
+        let sandbox = crate::start_test_sandbox(&root)?;
         eprintln!("==> pc-sandbox for the package tests at {}", sandbox.url);
         test_packed(&root, &out, &npm.join("test"), &sandbox.url)?;
     }
