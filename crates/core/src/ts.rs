@@ -206,9 +206,13 @@ impl TypeVisitor for Declarations {
 /// ([`CheckCartInput`](crate::rules::CheckCartInput) → [`Validation`](crate::rules::Validation)).
 pub fn add_contract(declarations: &mut Declarations) {
     use crate::models::*;
-    use crate::rules::{CheckCartInput, Finding, FindingCode, Severity, Validation};
+    use crate::rules::{
+        CheckCartInput, ContextSources, Finding, FindingCode, PurchaseContext, Severity, Validation,
+    };
     declarations
         .add::<CheckCartInput>()
+        .add::<ContextSources>()
+        .add::<PurchaseContext>()
         .add::<Validation>()
         .add::<Finding>()
         .add::<FindingCode>()

@@ -18,7 +18,7 @@ use chrono::{DateTime, Days, Months, Utc};
 use pc_core::enums::{
     BillingCycle, BillingProvider, CartStatus, ContractType, EntitlementType, FulfillmentStatus,
     InvoiceLineItemType, LineTransactionType, OrderStatus, OrderTransactionType,
-    PurchasePrerequisite, RefundType, RegistrationStatus, Segment, SubscriptionBillingType,
+    PurchasePrerequisite, RefundType, RegistrationStatus, SubscriptionBillingType,
     SubscriptionStatus,
 };
 use pc_core::ids::{CustomerId, OrderId, SubscriptionId};
@@ -27,11 +27,11 @@ use pc_core::models::{
     Artifact, Availability, Cart, CartCheckoutResult, CartLineItem, Entitlement, ErrorCode,
     InventoryCheckRequest, InventoryItem, Links, OneTimeInvoiceLineItem, Order, OrderError,
     OrderLineItem, Pricing, ReferenceOrder, RefundableQuantity, Subscription,
-    SubscriptionRefundOption,
+    SubscriptionRefundOption, SubscriptionRegistrationStatus,
 };
 use pc_core::rules::{
-    AzureSubscription, CustomerProfile, ExistingPurchase, Finding, PartnerProfile, ProductKind,
-    PurchaseContext, PurchaseKind, Severity, Validation,
+    ContextSources, Finding, PartnerProfile, ProductKind, PurchaseContext, Severity, Validation,
+    build_purchase_context, referenced_product_ids,
 };
 use pc_core::wire::{Spelled, Timestamp};
 use rust_decimal::Decimal;
@@ -102,8 +102,11 @@ pub(crate) fn purchase_kind(kind: ProductKind) -> &'static str {
     }
 }
 
-/// Builds the rules context from the customer's real state: agreements, existing purchases with
-/// their currencies, Azure subscriptions and their registration, the catalog entries the cart
+/// Builds the rules context from the customer's stored state with pc-core's
+/// [`build_purchase_context`], exactly as the portal builds it from the API's answers: the
+/// customer, its qualifications and agreements, every order (listed or not yet) with its
+/// `currencyCode` and lines, every subscription, the catalog entries of the products those
+/// orders name, the registration of its Azure subscriptions, the catalog entries the cart
 /// names, and the inventory the server evaluates itself for lines that need it.
 pub(crate) async fn purchase_context(
     state: &AppState,
@@ -120,35 +123,44 @@ pub(crate) async fn purchase_context(
         .unwrap_or_default();
     let store = state.store();
     let agreements = store.agreements(&customer_id).await?;
-    let subscriptions = store.holdings(partner.tenant_id, &customer_id).await?;
+    let orders: Vec<Order> = store
+        .orders(partner.tenant_id, &customer_id, i64::MAX)
+        .await?
+        .into_iter()
+        .map(|o| o.order)
+        .collect();
+    let stored = store
+        .subscriptions(partner.tenant_id, &customer_id, i64::MAX)
+        .await?;
     let now_ms = now.timestamp_millis();
-    let existing_purchases = subscriptions
+    let registrations = stored
         .iter()
         .filter_map(|s| {
-            let kind: PurchaseKind = s.purchase_kind.parse().ok()?;
-            (!matches!(kind, PurchaseKind::Unknown(_))).then(|| ExistingPurchase {
-                kind,
-                currency: s.currency.clone(),
+            let status = registration_status(
+                state,
+                s.registration_status.as_deref(),
+                s.registration_at,
+                now_ms,
+            )?;
+            Some(SubscriptionRegistrationStatus {
+                subscription_id: s.subscription.id.as_ref().map(|i| i.as_str().to_owned()),
+                status: Some(Spelled::from(status)),
+                ..SubscriptionRegistrationStatus::default()
             })
         })
         .collect();
-    let azure_subscriptions = subscriptions
+    let country = customer.customer.country().unwrap_or_default().to_owned();
+    let products = referenced_product_ids(&orders)
         .iter()
-        .filter_map(|s| {
-            Some(AzureSubscription {
-                id: s.id.clone(),
-                registration_status: registration_status(
-                    state,
-                    s.registration_status.as_deref(),
-                    s.registration_at,
-                    now_ms,
-                )?,
-            })
+        .filter_map(|id| {
+            state
+                .catalog()
+                .product(id, &country)
+                .or_else(|| state.catalog().product(id, "US"))
         })
         .collect();
     let mut catalog: Vec<Availability> = Vec::new();
     let mut inventory: Vec<InventoryItem> = Vec::new();
-    let country = customer.customer.country().unwrap_or_default().to_owned();
     for line in cart.all_line_items() {
         let Some(availability) = line
             .catalog_item_id
@@ -165,24 +177,23 @@ pub(crate) async fn purchase_context(
         }
         catalog.push(availability.clone());
     }
-    Ok(PurchaseContext {
+    Ok(build_purchase_context(&ContextSources {
         now,
         partner: PartnerProfile {
             country: partner.country.to_owned(),
             billing_currency: partner.billing_currency.to_owned(),
             perpetual_software_qualified: partner.perpetual_software_qualified,
         },
-        customer: CustomerProfile {
-            country,
-            segment: customer.segment.parse().unwrap_or(Segment::Commercial),
-            is_new_customer: subscriptions.is_empty(),
-            customer_agreement_accepted: agreements.iter().any(|a| a.is_customer_agreement()),
-            existing_purchases,
-            azure_subscriptions,
-        },
+        customer: customer.customer.clone(),
+        qualifications: crate::customers::qualifications_of(&customer.segment),
+        agreements,
+        orders,
+        subscriptions: stored.into_iter().map(|s| s.subscription).collect(),
+        products,
         catalog,
+        registrations,
         inventory,
-    })
+    }))
 }
 
 /// The inventory check Partner Center runs for a line at checkout: its SKU, the customer, the
@@ -864,7 +875,7 @@ pub(crate) fn subscription_for(
 }
 
 /// The `product`, `sku` and `availability` links of what an availability sells.
-fn catalog_links(availability: &Availability) -> [(&'static str, String); 3] {
+pub(crate) fn catalog_links(availability: &Availability) -> [(&'static str, String); 3] {
     let text = |id: Option<&str>| id.unwrap_or_default().to_owned();
     let product = text(availability.product_id.as_ref().map(|p| p.as_str()));
     let sku = text(availability.sku_id.as_ref().map(|s| s.as_str()));

@@ -190,22 +190,26 @@ async fn qualifications_list(
     Path(customer_id): Path<String>,
 ) -> AppResult<Json<Vec<CustomerQualification>>> {
     let customer = load(&state, &caller, &customer_id).await?;
-    let qualification = match customer.segment.to_ascii_lowercase().as_str() {
+    Ok(Json(qualifications_of(&customer.segment)))
+}
+
+/// The qualifications of a customer stored with `segment`: `Education`,
+/// `GovernmentCommunityCloud` or `Nonprofit` (approved); none for commercial.
+pub(crate) fn qualifications_of(segment: &str) -> Vec<CustomerQualification> {
+    let qualification = match segment.trim().to_ascii_lowercase().as_str() {
         "education" => Some("Education"),
         "government" => Some("GovernmentCommunityCloud"),
         "nonprofit" => Some("Nonprofit"),
         _ => None,
     };
-    Ok(Json(
-        qualification
-            .map(|q| CustomerQualification {
-                qualification: Some(q.to_owned()),
-                vetting_status: Some("Approved".to_owned()),
-                ..CustomerQualification::default()
-            })
-            .into_iter()
-            .collect(),
-    ))
+    qualification
+        .map(|q| CustomerQualification {
+            qualification: Some(q.to_owned()),
+            vetting_status: Some("Approved".to_owned()),
+            ..CustomerQualification::default()
+        })
+        .into_iter()
+        .collect()
 }
 
 /// `GET /v1/agreements[?agreementType=MicrosoftCustomerAgreement]`: agreement metadata.

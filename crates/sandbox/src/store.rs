@@ -85,16 +85,6 @@ pub(crate) struct StoredSubscription {
     pub(crate) registration_at: Option<i64>,
 }
 
-/// What the purchase rules need of a held subscription, without its document.
-#[derive(Debug, Clone)]
-pub(crate) struct Holding {
-    pub(crate) id: String,
-    pub(crate) currency: String,
-    pub(crate) purchase_kind: String,
-    pub(crate) registration_status: Option<String>,
-    pub(crate) registration_at: Option<i64>,
-}
-
 /// An entitlement as stored.
 #[derive(Debug, Clone)]
 pub(crate) struct StoredEntitlement {
@@ -167,6 +157,8 @@ pub(crate) struct SeedCustomer {
     pub(crate) segment: String,
     pub(crate) customer: Customer,
     pub(crate) agreements: Vec<Agreement>,
+    /// Orders with their creation time (ms).
+    pub(crate) orders: Vec<(Order, i64)>,
     pub(crate) subscriptions: Vec<(NewSubscription, i64)>,
 }
 
@@ -253,7 +245,7 @@ impl Store {
             .is_some_and(|v| v == version))
     }
 
-    /// Writes the seed (customers, agreements, subscriptions, invoices) in one transaction;
+    /// Writes the seed (customers, agreements, orders, subscriptions, invoices) in one transaction;
     /// rows that exist are left alone.
     pub(crate) async fn write_seed(
         &self,
@@ -284,6 +276,17 @@ impl Store {
                     .bind(agreement.agreement_type.clone().unwrap_or_default())
                     .bind(0_i64)
                     .bind(to_json(agreement)?)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for (order, created_at) in &seed.orders {
+                sqlx::query("INSERT INTO orders (id, partner_tenant_id, customer_id, cart_id, billing_cycle, created_at, body) VALUES ($1, $2, $3, NULL, $4, $5, $6) ON CONFLICT (id) DO NOTHING")
+                    .bind(order.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default())
+                    .bind(&seed.partner_tenant_id)
+                    .bind(&id)
+                    .bind(order.billing_cycle.as_ref().map(|c| c.value().as_str().to_owned()).unwrap_or_default())
+                    .bind(*created_at)
+                    .bind(to_json(order)?)
                     .execute(&mut *tx)
                     .await?;
             }
@@ -629,31 +632,6 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(stored_subscription).collect()
-    }
-
-    /// The customer's holdings (every subscription, provisioned or not) for the purchase rules.
-    pub(crate) async fn holdings(
-        &self,
-        partner: &str,
-        customer_id: &str,
-    ) -> Result<Vec<Holding>, AppError> {
-        let customer_id = &customer_id.trim().to_ascii_lowercase();
-        let rows = sqlx::query("SELECT id, currency, purchase_kind, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND customer_id = $2")
-            .bind(partner)
-            .bind(customer_id)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Holding {
-                    id: r.try_get("id")?,
-                    currency: r.try_get("currency")?,
-                    purchase_kind: r.try_get("purchase_kind")?,
-                    registration_status: r.try_get("registration_status")?,
-                    registration_at: r.try_get("registration_at")?,
-                })
-            })
-            .collect()
     }
 
     /// One subscription of the partner's customer, whether provisioned yet or not.

@@ -14,8 +14,13 @@
 //! | [`prerequisites`] | `AttestationRequired`, `InventoryCheckRequired`, `InventoryUnavailable`, `ProvisioningContextMissing`, `SubscriptionNotRegistered` |
 //! | [`order_groups`] | the order-group preview |
 //!
+//! [`build_purchase_context`] builds the context from Partner Center's answers ([`build`]);
+//! [`check_availability`] tells what stands in the way of buying one availability at all, for
+//! the catalog.
+//!
 //! Market facts (restricted markets, EU member states) are data in [`markets`].
 
+pub mod build;
 pub mod cart;
 pub mod catalog;
 pub mod context;
@@ -32,6 +37,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use build::{
+    ContextSources, build_purchase_context, missing_order_ids, referenced_product_ids,
+};
 pub use context::{
     AzureSubscription, CustomerProfile, ExistingPurchase, PartnerProfile, PurchaseContext,
     PurchaseKind,
@@ -137,6 +145,36 @@ pub fn validate_cart(cart: &Cart, context: &PurchaseContext) -> Validation {
         findings,
         order_groups: order_groups::preview(&resolved),
     }
+}
+
+/// What stands in the way of buying `availability` at all for the context's partner and
+/// customer, whatever the line's quantity, term or prerequisites: the error findings of the
+/// catalog rules (`NotPurchasable`, `CountryMismatch`, `SegmentMismatch`) and the eligibility
+/// rules (`MarketUnavailable`, `PerpetualSoftwareNotQualified`, `EuCustomerIneligible`) for a
+/// line buying it. The catalog offers an availability only when this is empty; the findings
+/// concern line `0`.
+pub fn check_availability(availability: &Availability, context: &PurchaseContext) -> Vec<Finding> {
+    let item = CartLineItem {
+        id: Some(0),
+        catalog_item_id: availability.catalog_item_id.clone(),
+        quantity: Some(1),
+        ..CartLineItem::default()
+    };
+    let line = Line {
+        id: 0,
+        item: &item,
+        availability: Some(availability),
+        kind: ProductKind::of(availability),
+    };
+    let index = CatalogIndex {
+        availabilities: HashMap::new(),
+        inventory: HashMap::new(),
+    };
+    let mut findings = Vec::new();
+    catalog::check(&line, context, &index, &mut findings);
+    eligibility::check(&line, context, &index, &mut findings);
+    findings.retain(|f| f.severity == Severity::Error);
+    findings
 }
 
 /// A line rule: appends the findings it has about one resolved line.

@@ -8,25 +8,27 @@ pub(crate) mod catalog;
 use chrono::{DateTime, TimeZone, Utc};
 use pc_core::enums::{
     BillingCycle, BillingProvider, DocumentType, InvoiceLineItemType, InvoiceType,
+    LineTransactionType, OrderStatus, OrderTransactionType,
 };
-use pc_core::ids::{CustomerId, InvoiceId, SubscriptionId};
+use pc_core::ids::{CustomerId, InvoiceId, OrderId, SubscriptionId};
 use pc_core::models::{
     Address, Agreement, Availability, Contact, Customer, CustomerBillingProfile,
-    CustomerCompanyProfile, Invoice, InvoiceDetail, OneTimeInvoiceLineItem, OrderLineItem,
+    CustomerCompanyProfile, Invoice, InvoiceDetail, OneTimeInvoiceLineItem, Order, OrderLineItem,
+    Pricing,
 };
 use pc_core::rules::ProductKind;
 use pc_core::wire::{Spelled, Timestamp};
 use rust_decimal::Decimal;
 
 use self::catalog::Catalog;
-use crate::checkout::{purchase_kind, subscription_for};
+use crate::checkout::{catalog_links, purchase_kind, subscription_for};
 use crate::error::AppError;
-use crate::paging::{attributes, self_links};
+use crate::paging::{attributes, links, self_links};
 use crate::store::{NewLineItem, NewSubscription, SeedCustomer, Store};
 use crate::tenants::{CONTOSO, FABRIKAM, Partner};
 
 /// Version of the seed; bump it when seeded rows change so existing databases get new rows.
-pub(crate) const SEED_VERSION: &str = "2026-11-21.1";
+pub(crate) const SEED_VERSION: &str = "2026-11-22.1";
 
 /// Template ID of the Microsoft Customer Agreement (`GET /v1/agreements`).
 pub(crate) const MCA_TEMPLATE_ID: &str = "117a69ce-1b2c-4eac-9f6c-d7c2e2d0aed6";
@@ -371,9 +373,38 @@ fn derived_id(customer_id: &str, n: usize) -> String {
     format!("{:08x}-{tail}", 0x5eed_0000_u64 + n as u64)
 }
 
-fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Vec<(NewSubscription, i64)> {
+/// The ID of the order a seeded holding was bought in (lower case, unique per customer).
+fn seed_order_id(customer_id: &str, n: usize) -> String {
+    let tail = customer_id
+        .get(customer_id.len().saturating_sub(12)..)
+        .unwrap_or(customer_id);
+    format!("seed-{tail}-{n}")
+}
+
+/// The symbol of a currency the seed bills in.
+fn currency_symbol(currency: &str) -> &'static str {
+    match currency {
+        "EUR" => "€",
+        "SEK" => "kr",
+        "GBP" => "£",
+        _ => "$",
+    }
+}
+
+/// What a seeded customer holds: for each holding, the order it was bought in (with its
+/// `currencyCode` and line, as Partner Center lists orders) and the subscription it created,
+/// each with its creation time (ms).
+struct Holdings {
+    orders: Vec<(Order, i64)>,
+    subscriptions: Vec<(NewSubscription, i64)>,
+}
+
+fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Holdings {
     let start = holding_start();
-    let mut out = Vec::new();
+    let mut out = Holdings {
+        orders: Vec::new(),
+        subscriptions: Vec::new(),
+    };
     for (n, holding) in row.holdings.iter().enumerate() {
         let (product, quantity, term, cycle, currency, registered) = match *holding {
             Holding::AzurePlan {
@@ -401,26 +432,77 @@ fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Vec<(NewSubs
         else {
             continue;
         };
+        let order_id = seed_order_id(row.id, n);
+        let subscription_id = derived_id(row.id, n);
+        // The catalog's price when it is in the holding's currency.
+        let same_currency = availability
+            .default_currency
+            .as_ref()
+            .and_then(|c| c.code())
+            .is_some_and(|c| c.eq_ignore_ascii_case(currency));
+        let pricing = catalog
+            .unit_price(availability, term, &cycle)
+            .filter(|_| same_currency)
+            .map(|unit| Pricing {
+                list_price: Some(unit),
+                discounted_price: Some(unit),
+                price: Some(unit),
+                extended_price: Some(unit * Decimal::from(quantity)),
+                ..Pricing::default()
+            });
+        let [product_link, sku_link, availability_link] = catalog_links(availability);
         let line = OrderLineItem {
             line_item_number: Some(0),
             offer_id: availability.catalog_item_id.clone(),
-            subscription_id: Some(SubscriptionId::new(derived_id(row.id, n))),
+            subscription_id: Some(SubscriptionId::new(subscription_id.clone())),
             term_duration: term.map(str::to_owned),
+            transaction_type: Some(Spelled::from(LineTransactionType::New)),
             friendly_name: availability.product.as_ref().and_then(|p| p.title.clone()),
             quantity: Some(quantity),
+            pricing: pricing.clone(),
+            links: Some(links([
+                product_link,
+                sku_link,
+                availability_link,
+                (
+                    "subscription",
+                    format!("/customers/{}/subscriptions/{subscription_id}", row.id),
+                ),
+            ])),
             ..OrderLineItem::default()
         };
         let kind = ProductKind::of(availability);
-        let mut subscription = subscription_for(
-            row.id,
-            &format!("seed{n:08}"),
-            &line,
-            availability,
-            kind,
-            start,
-        );
-        subscription.billing_cycle = Some(Spelled::from(cycle));
-        out.push((
+        let mut subscription =
+            subscription_for(row.id, &order_id, &line, availability, kind, start);
+        subscription.billing_cycle = Some(Spelled::from(cycle.clone()));
+        let order = Order {
+            id: Some(OrderId::new(order_id.clone())),
+            alternate_id: Some(order_id.clone()),
+            reference_customer_id: Some(CustomerId::new(row.id)),
+            billing_cycle: Some(Spelled::from(cycle)),
+            transaction_type: Some(Spelled::from(OrderTransactionType::UserPurchase)),
+            line_items: Some(vec![line]),
+            currency_code: Some(currency.to_owned()),
+            currency_symbol: Some(currency_symbol(currency).to_owned()),
+            creation_date: Some(Timestamp::from(start)),
+            status: Some(Spelled::from(OrderStatus::Completed)),
+            total_price: Some(
+                pricing
+                    .and_then(|p| p.extended_price)
+                    .unwrap_or(Decimal::ZERO),
+            ),
+            links: Some(links([
+                ("self", format!("/customers/{}/orders/{order_id}", row.id)),
+                (
+                    "provisioningStatus",
+                    format!("/customers/{}/orders/{order_id}/provisioningstatus", row.id),
+                ),
+            ])),
+            attributes: Some(attributes("Order")),
+            ..Order::default()
+        };
+        out.orders.push((order, start.timestamp_millis()));
+        out.subscriptions.push((
             NewSubscription {
                 subscription,
                 currency: currency.to_owned(),
@@ -598,6 +680,10 @@ pub(crate) async fn seed(store: &Store, catalog: &Catalog) -> Result<(), AppErro
         (&FABRIKAM, FABRIKAM_CUSTOMERS),
     ] {
         for (position, row) in rows.iter().enumerate() {
+            let Holdings {
+                orders,
+                subscriptions,
+            } = holdings(partner, row, catalog);
             customers.push(SeedCustomer {
                 partner_tenant_id: partner.tenant_id.to_owned(),
                 position: i64::try_from(position).unwrap_or(0),
@@ -608,7 +694,8 @@ pub(crate) async fn seed(store: &Store, catalog: &Catalog) -> Result<(), AppErro
                 } else {
                     Vec::new()
                 },
-                subscriptions: holdings(partner, row, catalog),
+                orders,
+                subscriptions,
             });
         }
         invoices.extend(invoice_history(partner, rows));

@@ -112,3 +112,85 @@ async fn qualifications_tell_the_education_segment() {
         .await;
     assert_eq!(commercial.json.as_array().unwrap().len(), 0);
 }
+
+#[tokio::test]
+async fn seeded_holdings_are_orders_from_which_the_context_builder_finds_the_eu_rule() {
+    use pc_core::rules::{ContextSources, FindingCode, PurchaseKind, build_purchase_context};
+
+    let sandbox = sandbox(quick()).await;
+    let token = sandbox.token("fabrikam").await;
+    let orders = sandbox
+        .get(&format!("/v1/customers/{VATTERN}/orders"), &token)
+        .await;
+    assert_eq!(orders.status, StatusCode::OK);
+    let items = orders.json["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{}", orders.json);
+    assert_eq!(items[0]["currencyCode"], "EUR");
+    let offer = items[0]["lineItems"][0]["offerId"].as_str().unwrap();
+    assert!(offer.starts_with("DZH318Z0BPS6:"), "{offer}");
+    let subscriptions = sandbox
+        .get(&format!("/v1/customers/{VATTERN}/subscriptions"), &token)
+        .await;
+    assert_eq!(
+        subscriptions.json["items"][0]["orderId"], items[0]["id"],
+        "the subscription names its order"
+    );
+    let by_id = sandbox
+        .get(
+            &format!(
+                "/v1/customers/{VATTERN}/orders/{}",
+                items[0]["id"].as_str().unwrap()
+            ),
+            &token,
+        )
+        .await;
+    assert_eq!(by_id.status, StatusCode::OK);
+
+    // The portal's derivation, from the API's answers only.
+    let customer = sandbox
+        .get(&format!("/v1/customers/{VATTERN}"), &token)
+        .await;
+    let qualifications = sandbox
+        .get(&format!("/v1/customers/{VATTERN}/qualifications"), &token)
+        .await;
+    let agreements = sandbox
+        .get(&format!("/v1/customers/{VATTERN}/agreements"), &token)
+        .await;
+    let product = sandbox
+        .get("/v1/products/DZH318Z0BPS6?country=SE", &token)
+        .await;
+    let basic = sandbox
+        .availability(&token, BUSINESS_BASIC, "SE", "commercial")
+        .await;
+    let sources: ContextSources = serde_json::from_value(json!({
+        "now": "2026-11-22T10:00:00Z",
+        "partner": { "country": "SE", "billingCurrency": "SEK" },
+        "customer": customer.json,
+        "qualifications": qualifications.json,
+        "agreements": agreements.json["items"],
+        "orders": orders.json["items"],
+        "subscriptions": subscriptions.json["items"],
+        "products": [product.json],
+        "catalog": [basic.clone()],
+    }))
+    .unwrap();
+    let context = build_purchase_context(&sources);
+    assert!(!context.customer.is_new_customer);
+    assert_eq!(context.customer.existing_purchases.len(), 1);
+    assert_eq!(
+        context.customer.existing_purchases[0].kind,
+        PurchaseKind::AzurePlan
+    );
+    assert_eq!(context.customer.existing_purchases[0].currency, "EUR");
+    let cart: pc_core::models::Cart =
+        serde_json::from_value(json!({ "lineItems": [Sandbox::line(&basic, 1)] })).unwrap();
+    let validation = pc_core::validate_cart(&cart, &context);
+    assert!(
+        validation
+            .findings
+            .iter()
+            .any(|f| f.code == FindingCode::EuCustomerIneligible),
+        "{:?}",
+        validation.findings
+    );
+}
