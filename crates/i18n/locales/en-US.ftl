@@ -311,3 +311,9 @@ unbilled-lines-region = Unbilled purchase lines
 order-billing = Where this order is billed
 order-billing-none = No billing lines for this order yet.
 order-billing-unbilled = Unbilled (current period)
+
+# Issue 12: rules before checkout
+catalog-segment = Segment: { $segment } (from the customer's qualifications)
+catalog-blocked = This customer cannot buy this:
+catalog-other-segments = { $count } availabilities for other segments are not offered: this customer buys in the { $segment } segment.
+cart-server-line-error = { $name }: Partner Center answered { $code }: { $description }

@@ -311,3 +311,9 @@ unbilled-lines-region = שורות רכישה שטרם חויבו
 order-billing = היכן ההזמנה מחויבת
 order-billing-none = אין עדיין שורות חיוב להזמנה זו.
 order-billing-unbilled = טרם חויב (התקופה הנוכחית)
+
+# Issue 12: rules before checkout
+catalog-segment = מגזר: { $segment } (לפי ההסמכות של הלקוח)
+catalog-blocked = הלקוח אינו יכול לקנות את זה:
+catalog-other-segments = { $count } זמינויות למגזרים אחרים אינן מוצעות: הלקוח קונה במגזר { $segment }.
+cart-server-line-error = { $name }: ‏Partner Center השיב { $code }: { $description }

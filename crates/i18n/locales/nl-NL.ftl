@@ -311,3 +311,9 @@ unbilled-lines-region = Niet-gefactureerde aankoopregels
 order-billing = Waar deze order wordt gefactureerd
 order-billing-none = Deze order heeft nog geen factuurregels.
 order-billing-unbilled = Niet gefactureerd (huidige periode)
+
+# Issue 12: rules before checkout
+catalog-segment = Segment: { $segment } (volgens de kwalificaties van de klant)
+catalog-blocked = Deze klant kan dit niet kopen:
+catalog-other-segments = { $count } beschikbaarheden voor andere segmenten worden niet aangeboden: deze klant koopt in het segment { $segment }.
+cart-server-line-error = { $name }: Partner Center antwoordde { $code }: { $description }

@@ -311,3 +311,9 @@ unbilled-lines-region = Ofakturerade köprader
 order-billing = Var ordern faktureras
 order-billing-none = Ordern har inga faktureringsrader än.
 order-billing-unbilled = Ofakturerad (aktuell period)
+
+# Issue 12: rules before checkout
+catalog-segment = Segment: { $segment } (enligt kundens kvalifikationer)
+catalog-blocked = Kunden kan inte köpa detta:
+catalog-other-segments = { $count } tillgängligheter för andra segment erbjuds inte: kunden köper i segmentet { $segment }.
+cart-server-line-error = { $name }: Partner Center svarade { $code }: { $description }

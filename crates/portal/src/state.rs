@@ -1,43 +1,81 @@
 //! What the pages of one customer share: the customer's state as the purchase rules need it,
 //! and the cart draft (kept in `localStorage`, so a reload or a crash loses nothing).
 
+use std::collections::HashMap;
+
 use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
-use pc_client::Error;
+use pc_client::{CatalogQuery, Error};
 use pc_core::enums::{RegistrationStatus, Segment};
 use pc_core::ids::AZURE_PLAN_PRODUCT_ID;
 use pc_core::models::{
     Agreement, Availability, Cart, CartCheckoutResult, CartLineItem, Customer,
-    CustomerQualification, InventoryItem, Subscription,
+    CustomerQualification, InventoryItem, Order, Product, Subscription,
+    SubscriptionRegistrationStatus,
 };
 use pc_core::rules::{
-    AzureSubscription, CustomerProfile, PartnerProfile, PurchaseContext, Validation, validate_cart,
+    AzureSubscription, ContextSources, PartnerProfile, PurchaseContext, Validation,
+    build_purchase_context, missing_order_ids, referenced_product_ids, validate_cart,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::session::PortalClient;
 
-/// A customer as the purchase pages need it.
+/// A customer as the purchase pages need it: Partner Center's answers the purchase rules are
+/// built from (pc-core's `build_purchase_context`, the same builder the sandbox's checkout uses).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomerData {
     /// The customer resource.
     pub customer: Customer,
+    /// The customer's qualifications.
+    pub qualifications: Vec<CustomerQualification>,
     /// Segment from the customer's qualifications.
     pub segment: Segment,
     /// Confirmed acceptances of Microsoft agreements.
     pub agreements: Vec<Agreement>,
+    /// The customer's orders (every page), plus those of listed subscriptions the order list
+    /// does not show yet (read by ID).
+    pub orders: Vec<Order>,
     /// The customer's subscriptions.
     pub subscriptions: Vec<Subscription>,
+    /// The products the orders' lines name (cached per product and country).
+    pub products: Vec<Product>,
+    /// Registration status of each Azure plan subscription.
+    pub registrations: Vec<SubscriptionRegistrationStatus>,
     /// Azure plan subscriptions with their registration for reservation purchases.
     pub azure_subscriptions: Vec<AzureSubscription>,
 }
 
+thread_local! {
+    /// Products already read (`GET /products/{id}?country=`), by `ID:COUNTRY` upper case.
+    static PRODUCTS: std::cell::RefCell<HashMap<String, Product>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// A product by ID for `country`, read once per page load.
+async fn cached_product(client: &PortalClient, id: &str, country: &str) -> Option<Product> {
+    let key = format!("{id}:{country}").to_ascii_uppercase();
+    if let Some(product) = PRODUCTS.with(|p| p.borrow().get(&key).cloned()) {
+        return Some(product);
+    }
+    let query = CatalogQuery {
+        country,
+        ..CatalogQuery::default()
+    };
+    let product = client.products().get(id, &query).await.ok()?;
+    PRODUCTS.with(|p| p.borrow_mut().insert(key, product.clone()));
+    Some(product)
+}
+
 impl CustomerData {
-    /// Loads everything the rules need about `customer_id` (customer, qualifications,
-    /// agreements, subscriptions and the registration status of each Azure plan).
+    /// Loads everything the rules need about `customer_id`: customer, qualifications,
+    /// agreements, every page of orders (and by ID the orders of subscriptions not listed yet),
+    /// subscriptions, the products the orders name, and the registration status of each Azure
+    /// plan.
     ///
     /// # Errors
-    /// The first failing call's [`Error`].
+    /// The first failing call's [`Error`] (an order or product that cannot be read by ID is left
+    /// out instead).
     pub async fn load(client: &PortalClient, customer_id: &str) -> Result<Self, Error> {
         let customers = client.customers();
         let customer = customers.get(customer_id).await?;
@@ -49,28 +87,53 @@ impl CustomerData {
             .list(customer_id)
             .try_collect()
             .await?;
+        let mut orders: Vec<Order> = client.orders().list(customer_id).try_collect().await?;
+        for id in missing_order_ids(&orders, &subscriptions) {
+            if let Ok(order) = client.orders().get(customer_id, &id).await {
+                orders.push(order);
+            }
+        }
+        let country = customer
+            .country()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_uppercase();
+        let mut products = Vec::new();
+        for id in referenced_product_ids(&orders) {
+            if let Some(product) = cached_product(client, &id, &country).await {
+                products.push(product);
+            }
+        }
+        let mut registrations = Vec::new();
         let mut azure_subscriptions = Vec::new();
         for subscription in subscriptions.iter().filter(|s| is_azure_plan(s)) {
             let Some(id) = subscription.id.as_ref().map(|i| i.as_str().to_owned()) else {
                 continue;
             };
-            let status = client
+            let mut status = client
                 .subscriptions()
                 .registration_status(customer_id, &id)
                 .await?;
+            status.subscription_id = Some(id.clone());
             azure_subscriptions.push(AzureSubscription {
                 id,
                 registration_status: status
                     .status
-                    .map(|s| s.into_value())
+                    .as_ref()
+                    .map(|s| s.value().clone())
                     .unwrap_or(RegistrationStatus::NotRegistered),
             });
+            registrations.push(status);
         }
         Ok(Self {
             segment: CustomerQualification::segment_of(&qualifications),
             customer,
+            qualifications,
             agreements,
+            orders,
             subscriptions,
+            products,
+            registrations,
             azure_subscriptions,
         })
     }
@@ -89,18 +152,28 @@ impl CustomerData {
             .to_ascii_uppercase()
     }
 
-    /// The rules' view of the customer. Existing purchases' currencies are not part of the
-    /// subscription resource, so the EU rule is left to Partner Center's checkout (its refusal
-    /// is shown with the failed order group).
-    pub fn profile(&self) -> CustomerProfile {
-        CustomerProfile {
-            country: self.country(),
-            segment: self.segment.clone(),
-            is_new_customer: self.subscriptions.is_empty(),
-            customer_agreement_accepted: self.customer_agreement_accepted(),
-            existing_purchases: Vec::new(),
-            azure_subscriptions: self.azure_subscriptions.clone(),
-        }
+    /// The rules' context for `partner` at `now`, with `catalog` (the availabilities a cart
+    /// names) and `inventory`: pc-core's `build_purchase_context` over the loaded answers.
+    pub fn context(
+        &self,
+        partner: &PartnerProfile,
+        now: chrono::DateTime<chrono::Utc>,
+        catalog: Vec<Availability>,
+        inventory: Vec<InventoryItem>,
+    ) -> PurchaseContext {
+        build_purchase_context(&ContextSources {
+            now,
+            partner: partner.clone(),
+            customer: self.customer.clone(),
+            qualifications: self.qualifications.clone(),
+            agreements: self.agreements.clone(),
+            orders: self.orders.clone(),
+            subscriptions: self.subscriptions.clone(),
+            products: self.products.clone(),
+            catalog,
+            registrations: self.registrations.clone(),
+            inventory,
+        })
     }
 }
 
@@ -253,21 +326,40 @@ impl CartDraft {
                 .all(|(s, l)| same_line(s, l))
     }
 
-    /// Runs the purchase rules over the draft for `partner` and `customer` at `now`.
+    /// Runs the purchase rules over the draft for `partner` and the customer's `data` at `now`.
     pub fn validate(
         &self,
         partner: &PartnerProfile,
-        customer: CustomerProfile,
+        data: &CustomerData,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Validation {
-        let context = PurchaseContext {
-            now,
-            partner: partner.clone(),
-            customer,
-            catalog: self.catalog.clone(),
-            inventory: self.inventory.clone(),
-        };
+        let context = data.context(partner, now, self.catalog.clone(), self.inventory.clone());
         validate_cart(&self.cart(), &context)
+    }
+
+    /// Partner Center's line errors on the saved cart, while it matches the draft's lines:
+    /// `(lineItemId, code, description)`.
+    pub fn server_errors(&self) -> Vec<(i64, String, String)> {
+        if !self.is_saved() {
+            return Vec::new();
+        }
+        self.saved
+            .iter()
+            .flat_map(|c| c.line_items.iter().flatten())
+            .filter_map(|l| {
+                let error = l.error.as_ref()?;
+                let code = error
+                    .error_code
+                    .as_ref()
+                    .map(|c| c.value().as_str().to_owned())
+                    .unwrap_or_default();
+                Some((
+                    l.id.unwrap_or_default(),
+                    code,
+                    error.error_description.clone().unwrap_or_default(),
+                ))
+            })
+            .collect()
     }
 
     /// The draft's lines in `order_group` of the saved cart (for "put these lines in a new cart").

@@ -51,7 +51,7 @@ pub fn CartPage() -> impl IntoView {
         let Some(data) = loaded(&ctx) else {
             return Validation::default();
         };
-        draft.with(|d| d.validate(&partner, data.profile(), format::now()))
+        draft.with(|d| d.validate(&partner, &data, format::now()))
     });
     let cart_findings = Signal::derive(move || {
         validation.with(|v| {
@@ -62,13 +62,16 @@ pub fn CartPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Partner Center's line errors on the saved cart are problems like the findings: listed
+    // with them, counted, and they keep "Place order" disabled.
+    let server_errors = Memo::new(move |_| draft.with(CartDraft::server_errors));
     let error_count = Memo::new(move |_| {
         validation.with(|v| {
             v.findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count()
-        })
+        }) + server_errors.with(Vec::len)
     });
     let status = RwSignal::new(String::new());
 
@@ -174,6 +177,19 @@ pub fn CartPage() -> impl IntoView {
             <section aria-labelledby="findings-title" class="panel">
                 <h3 id="findings-title">{tr("findings-title")}</h3>
                 <FindingList findings=cart_findings/>
+                <Show when=move || !server_errors.with(Vec::is_empty)>
+                    <ul class="findings server-errors">
+                        {move || server_errors.get().into_iter().map(|(line_id, code, description)| {
+                            let name = draft.with(|d| d.lines.iter().find(|l| l.id == Some(line_id)).and_then(|l| l.friendly_name.clone()).unwrap_or_default());
+                            let text = t_with(locale.get(), "cart-server-line-error", &[("name", name), ("code", code.clone()), ("description", description)]);
+                            view! {
+                                <li class="finding error" data-code=code>
+                                    {text}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </Show>
                 <p aria-live="polite" class=move || if error_count.get() == 0 { "ok" } else { "error" }>
                     {move || if error_count.get() == 0 { t(locale.get(), "findings-none") } else { t_with(locale.get(), "findings-count", &[("count", error_count.get().to_string())]) }}
                 </p>

@@ -1,13 +1,20 @@
 //! Catalog: products by `targetView` and segment for the customer's country, searchable as you
 //! type; product → SKUs → availabilities with terms, billing cycles and cancellation windows;
-//! "add to cart" puts an availability into the cart draft.
+//! "add to cart" puts an availability into the cart draft. Only the customer's segment's
+//! availabilities are offered (the others are counted, with the reason), and each is checked
+//! with pc-core's `check_availability` against the context built from Partner Center's answers
+//! (country, segment, market, perpetual-software qualification, EU eligibility, purchasability):
+//! what cannot be bought has its "add to cart" disabled, with the reason next to it.
 
 use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use pc_client::CatalogQuery;
 use pc_core::enums::PurchasePrerequisite;
+use pc_core::enums::Segment;
 use pc_core::models::{Availability, Product, Sku};
+use pc_core::rules::{Finding, PurchaseContext, check_availability};
 
+use crate::components::findings::FindingList;
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_with};
@@ -23,14 +30,6 @@ pub const TARGET_VIEWS: [(&str, &str); 6] = [
     ("SoftwareSubscriptions", "view-software-subscriptions"),
     ("AzureReservations", "view-azure-reservations"),
     ("Azure", "view-azure-plan"),
-];
-
-/// Segments a catalog can be read for, with their label keys.
-const SEGMENTS: [(&str, &str); 4] = [
-    ("commercial", "segment-commercial"),
-    ("education", "segment-education"),
-    ("government", "segment-government"),
-    ("nonprofit", "segment-nonprofit"),
 ];
 
 /// Whether `product` matches the search text (title, description or ID, case-insensitive).
@@ -60,12 +59,21 @@ pub fn Catalog() -> impl IntoView {
     };
     let country = StoredValue::new(data.country());
     let target_view = RwSignal::new(TARGET_VIEWS[0].0.to_owned());
-    let segment = RwSignal::new(data.segment.as_str().to_ascii_lowercase());
+    // The customer's segment (from its qualifications): the only one offered.
+    let segment = data.segment.as_str().to_ascii_lowercase();
+    let segment_label = format!("segment-{segment}");
+    // The rules' context from Partner Center's answers about the customer (no cart yet); without
+    // the partner's profile the rules cannot run (the gate says why).
+    let context = Memo::new(move |_| {
+        let partner = session.partner()?;
+        let data = loaded(&ctx)?;
+        Some(data.context(&partner, format::now(), Vec::new(), Vec::new()))
+    });
     let query = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<Product>);
     let products = LocalResource::new(move || {
         let session = session.get();
-        let (view, segment) = (target_view.get(), segment.get());
+        let (view, segment) = (target_view.get(), segment.clone());
         async move {
             let locale = locale.get_untracked();
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
@@ -93,12 +101,7 @@ pub fn Catalog() -> impl IntoView {
                     <option value=*id selected=move || target_view.get() == *id>{tr(key)}</option>
                 }).collect_view()}
             </select>
-            <label for="segment">{tr("customer-segment")}</label>
-            <select id="segment" on:change=move |ev| { selected.set(None); segment.set(event_target_value(&ev)); }>
-                {SEGMENTS.iter().map(|(id, key)| view! {
-                    <option value=*id selected=move || segment.get() == *id>{tr(key)}</option>
-                }).collect_view()}
-            </select>
+            <span>{move || t_with(locale.get(), "catalog-segment", &[("segment", t(locale.get(), &segment_label))])}</span>
             <label for="product-search">{tr("catalog-search")}</label>
             <input id="product-search" type="search" on:input=move |ev| query.set(event_target_value(&ev))/>
         </div>
@@ -136,7 +139,7 @@ pub fn Catalog() -> impl IntoView {
                     }
                 }}
             </div>
-            {move || selected.get().map(|product| view! { <ProductDetail product=product country=country.get_value()/> })}
+            {move || selected.get().map(|product| view! { <ProductDetail product=product country=country.get_value() context=context/> })}
         </div>
     }
     .into_any()
@@ -144,7 +147,11 @@ pub fn Catalog() -> impl IntoView {
 
 /// A product's SKUs and their availabilities.
 #[component]
-fn ProductDetail(product: Product, country: String) -> impl IntoView {
+fn ProductDetail(
+    product: Product,
+    country: String,
+    context: Memo<Option<PurchaseContext>>,
+) -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
     let product_id = product
@@ -205,7 +212,7 @@ fn ProductDetail(product: Product, country: String) -> impl IntoView {
                 Some(Ok(list)) if list.is_empty() => view! { <p>{tr("catalog-no-skus")}</p> }.into_any(),
                 Some(Ok(list)) => list.into_iter().map(|(sku, availabilities)| {
                     let product = product.clone();
-                    view! { <SkuCard sku=sku availabilities=availabilities product=product/> }
+                    view! { <SkuCard sku=sku availabilities=availabilities product=product context=context/> }
                 }).collect_view().into_any(),
             }}
         </section>
@@ -214,10 +221,25 @@ fn ProductDetail(product: Product, country: String) -> impl IntoView {
 
 /// One SKU: its limits, prerequisites and availabilities with "add to cart".
 #[component]
-fn SkuCard(sku: Sku, availabilities: Vec<Availability>, product: Product) -> impl IntoView {
+fn SkuCard(
+    sku: Sku,
+    availabilities: Vec<Availability>,
+    product: Product,
+    context: Memo<Option<PurchaseContext>>,
+) -> impl IntoView {
     let Some(ctx) = use_customer() else {
         return ().into_any();
     };
+    // Only the customer's segment's availabilities are offered; the others are counted.
+    let customer_segment = loaded(&ctx).map_or(Segment::Commercial, |d| d.segment);
+    let (availabilities, other_segments): (Vec<Availability>, Vec<Availability>) =
+        availabilities.into_iter().partition(|a| {
+            a.segment
+                .as_ref()
+                .is_none_or(|s| *s.value() == customer_segment)
+        });
+    let hidden = other_segments.len();
+    let segment_key = format!("segment-{}", customer_segment.as_str().to_ascii_lowercase());
     let locale = use_locale();
     let added = RwSignal::new(String::new());
     let sku_title = sku.title.clone().unwrap_or_default();
@@ -264,7 +286,13 @@ fn SkuCard(sku: Sku, availabilities: Vec<Availability>, product: Product) -> imp
                     let purchasable = a.is_purchasable != Some(false);
                     let currency = a.default_currency.as_ref().and_then(|c| c.code()).unwrap_or_default().to_owned();
                     let name = heading.clone();
+                    let reason_id = format!("why-{}", a.catalog_item_id.as_ref().map(|c| c.as_str().replace(':', "-")).unwrap_or_default());
                     let availability = StoredValue::new(a);
+                    // What stands in the way of buying it at all, by the same rules as checkout.
+                    let blocked = Signal::derive(move || {
+                        context.with(|c| c.as_ref().map(|c| availability.with_value(|a| check_availability(a, c))).unwrap_or_default())
+                    });
+                    let offered = move || purchasable && blocked.with(Vec::is_empty);
                     view! {
                         <li>
                             <ul class="terms">
@@ -291,15 +319,29 @@ fn SkuCard(sku: Sku, availabilities: Vec<Availability>, product: Product) -> imp
                                 }}
                             </ul>
                             <span class="muted">{t_with(locale.get_untracked(), "availability-currency", &[("currency", currency)])}</span>
-                            <button type="button" disabled=!purchasable on:click=move |_| {
-                                let name = name.clone();
-                                ctx.draft.update(|d| d.add(&availability.get_value(), name.clone()));
-                                added.set(t_with(locale.get_untracked(), "catalog-added", &[("name", name)]));
-                            }>{move || if purchasable { tr("catalog-add")() } else { tr("catalog-not-purchasable")() }}</button>
+                            <button type="button" disabled=move || !offered()
+                                aria-describedby={ let reason_id = reason_id.clone(); move || (!offered()).then(|| reason_id.clone()) }
+                                on:click=move |_| {
+                                    if !offered() {
+                                        return;
+                                    }
+                                    let name = name.clone();
+                                    ctx.draft.update(|d| d.add(&availability.get_value(), name.clone()));
+                                    added.set(t_with(locale.get_untracked(), "catalog-added", &[("name", name)]));
+                                }>{move || if purchasable { tr("catalog-add")() } else { tr("catalog-not-purchasable")() }}</button>
+                            <Show when=move || !blocked.with(Vec::is_empty)>
+                                <div class="blocked" id=reason_id.clone()>
+                                    <p class="error">{tr("catalog-blocked")}</p>
+                                    <FindingList findings=Signal::derive(move || blocked.get().into_iter().map(|f| Finding { line_item_id: None, ..f }).collect::<Vec<_>>())/>
+                                </div>
+                            </Show>
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            {(hidden > 0).then(|| view! {
+                <p class="muted other-segments">{move || t_with(locale.get(), "catalog-other-segments", &[("count", hidden.to_string()), ("segment", t(locale.get(), &segment_key))])}</p>
+            })}
             <p aria-live="polite" class="ok">{move || added.get()}</p>
         </article>
     }
