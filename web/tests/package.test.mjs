@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 
 import init, {
   validateCart,
+  buildPurchaseContext,
   explainFinding,
   supportedLocales,
   PartnerCenterClient,
@@ -326,5 +327,51 @@ describe("the client against pc-sandbox", () => {
       () => new PartnerCenterClient({ getToken }),
       (error) => error instanceof TypeError && /baseUrl/.test(error.message),
     );
+  });
+});
+
+describe("buildPurchaseContext", () => {
+  // Vättern Logistik as Partner Center answers for it: a Swedish customer of a Swedish partner
+  // (billing in SEK) holding an Azure plan ordered in EUR.
+  const vattern = {
+    now: "2026-11-22T10:00:00Z",
+    partner: { country: "SE", billingCurrency: "SEK" },
+    customer: {
+      id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c02",
+      billingProfile: { defaultAddress: { country: "SE" } },
+    },
+    qualifications: [],
+    agreements: [{ type: "MicrosoftCustomerAgreement" }],
+    orders: [{
+      id: "seed-7e6f5a4b3c02-0",
+      currencyCode: "EUR",
+      status: "completed",
+      lineItems: [{ lineItemNumber: 0, offerId: "DZH318Z0BPS6:0001:DZH318Z0BPS6", subscriptionId: "s1" }],
+    }],
+    subscriptions: [{ id: "s1", orderId: "seed-7e6f5a4b3c02-0", status: "active" }],
+    catalog: [{ ...availability, country: "SE", defaultCurrency: { code: "SEK" } }],
+  };
+
+  test("the orders' currencies give the EU finding validateCart reports", () => {
+    const context = buildPurchaseContext(vattern);
+    assert.equal(context.customer.isNewCustomer, false);
+    assert.equal(context.customer.country, "SE");
+    assert.deepEqual(context.customer.existingPurchases, [{ kind: "AzurePlan", currency: "EUR" }]);
+    const { findings } = validateCart({ lineItems: [line(0, 1)] }, context);
+    const eu = findings.find((f) => f.code === "EuCustomerIneligible");
+    assert.ok(eu, JSON.stringify(findings));
+    assert.equal(eu.params.currency, "EUR");
+    assert.match(explainFinding(eu, "en-US"), /EUR/);
+  });
+
+  test("a customer without orders is new and may buy", () => {
+    const context = buildPurchaseContext({ ...vattern, orders: [], subscriptions: [] });
+    assert.equal(context.customer.isNewCustomer, true);
+    const { findings } = validateCart({ lineItems: [line(0, 1)] }, context);
+    assert.deepEqual(findings, []);
+  });
+
+  test("bad input is a TypeError naming the path", () => {
+    assert.throws(() => buildPurchaseContext({ ...vattern, now: "yesterday" }), (e) => e instanceof TypeError && /now/.test(e.message));
   });
 });

@@ -1,7 +1,9 @@
 //! `validateCart` and `explainFinding`: pc-core's purchase rules and pc-i18n's plain-language
 //! findings for JavaScript.
 
-use pc_core::rules::{CheckCartInput, Finding, validate_cart};
+use pc_core::rules::{
+    CheckCartInput, ContextSources, Finding, build_purchase_context, validate_cart,
+};
 use pc_i18n::Locale;
 use wasm_bindgen::prelude::*;
 
@@ -36,6 +38,31 @@ pub fn validate_cart_js(
     // bytes like every other decode here: one instantiation of the decoders.
     let input: CheckCartInput = decode_json(&json, "")?;
     to_js(&validate_cart(&input.cart, &input.context))
+}
+
+/// Builds the rules' `context` for `validateCart` from Partner Center's own answers about a
+/// customer: pc-core's `build_purchase_context`, the same builder the portal and the sandbox's
+/// checkout use, so a dashboard, the portal and checkout cannot disagree.
+///
+/// `sources` is `{now, partner, customer, qualifications?, agreements?, orders?,
+/// subscriptions?, products?, catalog?, registrations?, inventory?}`: the customer
+/// (`GET /customers/{id}`), its qualifications, agreements, every order (each with its
+/// `currencyCode` and lines), subscriptions, the products (`GET /products/{id}`) its orders'
+/// lines name, the availabilities the cart names, the Azure subscriptions' registration status
+/// and inventory-check results. Existing purchases (with currencies, for the EU rule) come from
+/// the orders; see `ContextSources` in `models.d.ts`.
+///
+/// # Errors
+/// Throws a `TypeError` naming the JSON path of the first bad member, e.g. `$.now`.
+#[wasm_bindgen(
+    js_name = buildPurchaseContext,
+    unchecked_return_type = "PurchaseContext"
+)]
+pub fn build_purchase_context_js(
+    #[wasm_bindgen(unchecked_param_type = "ContextSources")] sources: JsValue,
+) -> Result<JsValue, JsValue> {
+    let sources: ContextSources = decode_json(&json_of(&sources, "")?, "")?;
+    to_js(&build_purchase_context(&sources))
 }
 
 /// A finding in plain words: the message for its `code` with its `params` filled in, followed by
