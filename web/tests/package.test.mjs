@@ -164,6 +164,49 @@ describe("the client against pc-sandbox", () => {
     return (await response.json()).access_token;
   };
 
+  /** An App+User token of a demo user (the password grant, as a tool without a browser gets one). */
+  const getUserToken = async () => {
+    const response = await fetch(`${baseUrl}/contoso/oauth2/v2.0/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "password",
+        client_id: "contoso-portal",
+        client_secret: "contoso-portal-secret",
+        username: "sales@contoso.example",
+        password: "demo",
+        scope: "https://api.partnercenter.microsoft.com/user_impersonation",
+      }),
+    });
+    assert.equal(response.status, 200);
+    return (await response.json()).access_token;
+  };
+
+  /** Every item of an async iterator. */
+  const collect = async (iterator) => {
+    const items = [];
+    for await (const item of iterator) items.push(item);
+    return items;
+  };
+
+  /** Runs `body` with the global fetch recording the MS-ContinuationToken of every line-item request. */
+  const recordingPages = async (body) => {
+    const realFetch = globalThis.fetch;
+    const pages = [];
+    globalThis.fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname.endsWith("/lineitems")) {
+        pages.push({ url: request.url, token: request.headers.get("MS-ContinuationToken") });
+      }
+      return realFetch(request);
+    };
+    try {
+      return { result: await body(), pages };
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  };
+
   before(() => {
     assert.ok(baseUrl, "PC_SANDBOX_URL is not set: run through `cargo xtask npm --test`");
   });
@@ -327,6 +370,99 @@ describe("the client against pc-sandbox", () => {
       () => new PartnerCenterClient({ getToken }),
       (error) => error instanceof TypeError && /baseUrl/.test(error.message),
     );
+  });
+
+  test("billing: estimate links, unbilled lines and usage page after page, the period closed, billed lines and the PDF", async () => {
+    const client = new PartnerCenterClient({ baseUrl, getToken: getUserToken });
+    const us = { country: "US" };
+    const [sku] = await client.skus.list("CFQ7TTC0LH18", us);
+    const [offer] = await client.availabilities.list("CFQ7TTC0LH18", sku.id, us);
+    const ordered = [];
+    for (const quantity of [2, 3]) {
+      const created = await client.carts.create(NORTHWIND, {
+        lineItems: [{ id: 0, catalogItemId: offer.catalogItemId, quantity, billingCycle: "monthly", termDuration: "P1M" }],
+      });
+      const result = await client.carts.checkout(NORTHWIND, created.id);
+      ordered.push(result.orders[0].id);
+    }
+
+    const links = await client.invoices.estimateLinks("USD");
+    assert.deepEqual(
+      links.map((l) => `${l.type}/${l.period}`).sort(),
+      ["daily_rated_usage/Current", "daily_rated_usage/Previous", "non_consumption/Current", "non_consumption/Previous"],
+    );
+    for (const link of links) assert.match(link.link.uri, /currencycode=USD/);
+
+    // The purchases are unbilled lines of the current period at once; one line per page here,
+    // every later page asked for with links.next and its continuation token.
+    const { result: unbilled, pages } = await recordingPages(() =>
+      collect(client.invoices.unbilledLineItems("USD", { period: "current", size: 1 })),
+    );
+    const ours = unbilled.filter((line) => ordered.includes(line.orderId));
+    assert.deepEqual(ours.map((line) => line.orderId), ordered);
+    for (const line of ours) {
+      assert.equal(line.invoiceNumber, "");
+      assert.equal(line.currency, "USD");
+      assert.equal(line.customerId, NORTHWIND);
+      assert.ok(Number(line.totalForCustomer) > 0, JSON.stringify(line));
+    }
+    assert.equal(pages.length, unbilled.length, "one request per line");
+    assert.equal(pages[0].token, null);
+    assert.ok(pages.slice(1).every((page) => page.token && page.url.includes("seekOperation=Next")));
+    // The default period is the current one.
+    assert.deepEqual(await collect(client.invoices.unbilledLineItems("USD")), unbilled);
+
+    // The Azure plans' daily rated usage, in the customer's currency.
+    const usage = await collect(client.invoices.unbilledUsage("USD", { size: 25 }));
+    assert.ok(usage.length > 0, "no unbilled usage in USD");
+    for (const line of usage) {
+      assert.equal(line.billingCurrency, "USD");
+      assert.equal(line.productName, "Microsoft Azure plan");
+      assert.ok(line.meterName && line.usageDate, JSON.stringify(line));
+    }
+
+    // Bad input throws at once; a bad currency rejects from the iterator with Partner Center's error.
+    assert.throws(
+      () => client.invoices.unbilledLineItems("USD", { period: "next" }),
+      (error) => error instanceof TypeError && error.path === "$.query.period",
+    );
+    assert.throws(
+      () => client.invoices.billedUsage("G000000001", "USD", { size: "ten" }),
+      (error) => error instanceof TypeError && error.path === "$.query.size",
+    );
+    await assert.rejects(collect(client.invoices.unbilledUsage("dollars")), (error) => {
+      assert.ok(error instanceof PartnerCenterError);
+      assert.equal(error.status, 400);
+      assert.equal(error.code, 800002);
+      return true;
+    });
+
+    // Closing the period (sandbox only) invoices it: the lines become the invoice's billed lines
+    // and the closed period is the previous one.
+    const response = await fetch(`${baseUrl}/sandbox/invoices/close`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await getUserToken()}` },
+    });
+    assert.equal(response.status, 201);
+    const invoice = (await response.json()).items.find((i) => i.currencyCode === "USD");
+    assert.ok(invoice?.id, "no USD invoice");
+    const billed = await collect(client.invoices.billedLineItems(invoice.id, "USD", { size: 1 }));
+    assert.deepEqual(
+      billed.filter((line) => ordered.includes(line.orderId)).map((line) => [line.orderId, line.invoiceNumber]),
+      ordered.map((id) => [id, invoice.id]),
+    );
+    assert.deepEqual(await collect(client.invoices.unbilledLineItems("USD", { period: "previous" })), billed);
+    const current = await collect(client.invoices.unbilledLineItems("USD"));
+    assert.ok(!current.some((line) => ordered.includes(line.orderId)), "still unbilled after the close");
+    const billedUsage = await collect(client.invoices.billedUsage(invoice.id, "USD", { size: 40 }));
+    assert.equal(billedUsage.length, usage.length);
+    assert.ok(billedUsage.every((line) => line.invoiceNumber === invoice.id));
+
+    const got = await client.invoices.get(invoice.id);
+    assert.equal(got.currencyCode, "USD");
+    const pdf = await client.invoices.statement(invoice.id);
+    assert.ok(pdf instanceof Uint8Array);
+    assert.equal(new TextDecoder().decode(pdf.slice(0, 5)), "%PDF-");
   });
 });
 

@@ -17,7 +17,10 @@ use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
 use crate::convert::{from_js, from_js_or_default, input_error, json_of, to_js};
 use crate::support::{async_iterator, partner_center_error};
-use crate::types::{CatalogQuery, ClientOptions, EntitlementQuery, ProductQuery, ResumedCheckout};
+use crate::types::{
+    BilledQuery, CatalogQuery, ClientOptions, EntitlementQuery, ProductQuery, ResumedCheckout,
+    UnbilledQuery,
+};
 
 /// The pc-client this package drives: `fetch` (gloo-net), in browsers and in Node ≥ 18.
 type JsClient = Client<BrowserTransport>;
@@ -185,7 +188,8 @@ impl PartnerCenterClient {
         Entitlements(self.client.clone())
     }
 
-    /// Billing (E23–E28).
+    /// Billing (E23–E28), invoice estimate links, unbilled and billed reconciliation and
+    /// consumption line items.
     #[wasm_bindgen(getter)]
     pub fn invoices(&self) -> Invoices {
         Invoices(self.client.clone())
@@ -680,7 +684,7 @@ impl Entitlements {
     }
 }
 
-/// Billing (E23–E28): `client.invoices`.
+/// Billing (E23–E28), estimate links, unbilled and billed line items: `client.invoices`.
 #[wasm_bindgen]
 pub struct Invoices(JsClient);
 
@@ -740,6 +744,132 @@ impl Invoices {
             &self.0,
             requests::invoice_line_items(invoice_id, provider, line_item_type),
         )
+    }
+
+    /// `GET /v1/invoices/estimates/links?currencycode=`: where the unbilled consumption
+    /// (`daily_rated_usage`) and reconciliation (`non_consumption`) line items of the current and
+    /// previous period are, in `currencyCode` (ISO 4217). Rejects with 400 `800002` for a
+    /// malformed currency.
+    #[wasm_bindgen(
+        js_name = estimateLinks,
+        unchecked_return_type = "Promise<EstimateLink[]>"
+    )]
+    pub fn estimate_links(
+        &self,
+        #[wasm_bindgen(js_name = currencyCode)] currency: &str,
+    ) -> Promise {
+        all(&self.0, requests::invoice_estimate_links(currency))
+    }
+
+    /// Unbilled reconciliation line items, `GET /v1/invoices/unbilled/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&currencycode=&period=`:
+    /// the `OneTimeInvoiceLineItem`s not invoiced yet (purchases, refunds, renewals) of
+    /// `query.period` (`current` by default, or `previous`) in `currencyCode`, page after page
+    /// (seek paging: `links.next` with its `MS-ContinuationToken`).
+    ///
+    /// # Errors
+    /// Throws a `TypeError` naming the bad member of `query` (e.g. `$.query.period`).
+    #[wasm_bindgen(
+        js_name = unbilledLineItems,
+        unchecked_return_type = "AsyncIterableIterator<InvoiceLineItem>"
+    )]
+    pub fn unbilled_line_items(
+        &self,
+        #[wasm_bindgen(js_name = currencyCode)] currency: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "UnbilledQuery")] query: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let query: UnbilledQuery = from_js_or_default(&query, "query")?;
+        Ok(pages(
+            &self.0,
+            requests::unbilled_line_items(
+                "billinglineitems",
+                currency,
+                query.period.unwrap_or_default().as_client(),
+                query.size,
+            ),
+        ))
+    }
+
+    /// Unbilled consumption, `…/unbilled/lineitems?provider=onetime&invoicelineitemtype=usagelineitems&…`:
+    /// the Azure plans' `DailyRatedUsageLineItem`s of `query.period` in `currencyCode`, page
+    /// after page, as `unbilledLineItems`.
+    ///
+    /// # Errors
+    /// Throws a `TypeError` naming the bad member of `query`.
+    #[wasm_bindgen(
+        js_name = unbilledUsage,
+        unchecked_return_type = "AsyncIterableIterator<InvoiceLineItem>"
+    )]
+    pub fn unbilled_usage(
+        &self,
+        #[wasm_bindgen(js_name = currencyCode)] currency: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "UnbilledQuery")] query: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let query: UnbilledQuery = from_js_or_default(&query, "query")?;
+        Ok(pages(
+            &self.0,
+            requests::unbilled_line_items(
+                "usagelineitems",
+                currency,
+                query.period.unwrap_or_default().as_client(),
+                query.size,
+            ),
+        ))
+    }
+
+    /// Billed reconciliation line items of an invoice in one currency (E28 with
+    /// `provider=onetime&invoicelineitemtype=billinglineitems&currencycode=`), page after page.
+    ///
+    /// # Errors
+    /// Throws a `TypeError` naming the bad member of `query` (e.g. `$.query.size`).
+    #[wasm_bindgen(
+        js_name = billedLineItems,
+        unchecked_return_type = "AsyncIterableIterator<InvoiceLineItem>"
+    )]
+    pub fn billed_line_items(
+        &self,
+        #[wasm_bindgen(js_name = invoiceId)] invoice_id: &str,
+        #[wasm_bindgen(js_name = currencyCode)] currency: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "BilledQuery")] query: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let query: BilledQuery = from_js_or_default(&query, "query")?;
+        Ok(pages(
+            &self.0,
+            requests::invoice_line_items_in(
+                invoice_id,
+                "onetime",
+                "billinglineitems",
+                currency,
+                query.size,
+            ),
+        ))
+    }
+
+    /// Billed consumption of an invoice (`provider=onetime&invoicelineitemtype=usagelineitems&currencycode=`):
+    /// its `DailyRatedUsageLineItem`s, page after page.
+    ///
+    /// # Errors
+    /// Throws a `TypeError` naming the bad member of `query`.
+    #[wasm_bindgen(
+        js_name = billedUsage,
+        unchecked_return_type = "AsyncIterableIterator<InvoiceLineItem>"
+    )]
+    pub fn billed_usage(
+        &self,
+        #[wasm_bindgen(js_name = invoiceId)] invoice_id: &str,
+        #[wasm_bindgen(js_name = currencyCode)] currency: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "BilledQuery")] query: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let query: BilledQuery = from_js_or_default(&query, "query")?;
+        Ok(pages(
+            &self.0,
+            requests::invoice_line_items_in(
+                invoice_id,
+                "onetime",
+                "usagelineitems",
+                currency,
+                query.size,
+            ),
+        ))
     }
 }
 

@@ -40,6 +40,6 @@ pub mod types;
 pub use client::PartnerCenterClient;
 pub use rules::{explain_finding_js, supported_locales, validate_cart_js};
 pub use types::{
-    CatalogQuery, ClientOptions, EntitlementQuery, PartnerCenterErrorDetails, PortalOptions,
-    ProductQuery, ResumedCheckout,
+    BilledQuery, BillingPeriod, CatalogQuery, ClientOptions, EntitlementQuery,
+    PartnerCenterErrorDetails, PortalOptions, ProductQuery, ResumedCheckout, UnbilledQuery,
 };

@@ -145,6 +145,57 @@ pub struct EntitlementQuery {
     pub show_expiry: Option<bool>,
 }
 
+/// A billing period of the unbilled line items: `current` (the open period) or `previous` (the
+/// latest closed one; none before the first close).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum BillingPeriod {
+    /// The open period (`period=current`).
+    #[default]
+    Current,
+    /// The latest closed period (`period=previous`).
+    Previous,
+}
+
+impl BillingPeriod {
+    /// As pc-client takes it.
+    pub(crate) fn as_client(self) -> pc_client::BillingPeriod {
+        match self {
+            Self::Current => pc_client::BillingPeriod::Current,
+            Self::Previous => pc_client::BillingPeriod::Previous,
+        }
+    }
+}
+
+/// The query of `invoices.unbilledLineItems` and `invoices.unbilledUsage`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UnbilledQuery {
+    /// `current` (default) or `previous`.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub period: Option<BillingPeriod>,
+    /// Line items per request (`size`; Partner Center's default, 2000, when absent). Every page
+    /// is followed either way.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub size: Option<u32>,
+}
+
+/// The query of `invoices.billedLineItems` and `invoices.billedUsage`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BilledQuery {
+    /// Line items per request (`size`; Partner Center's default, 2000, when absent). Every page
+    /// is followed either way.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub size: Option<u32>,
+}
+
 /// What a `PartnerCenterError` carries besides its message (pc-client's `Error`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -286,6 +337,19 @@ mod tests {
             (details.kind, details.status, details.retry_after),
             ("throttled", Some(429), Some(1.5))
         );
+    }
+
+    #[test]
+    fn unbilled_queries_default_to_the_current_period() {
+        let query: UnbilledQuery = serde_json::from_str("{}").unwrap();
+        assert_eq!(query.period.unwrap_or_default(), BillingPeriod::Current);
+        let query: UnbilledQuery =
+            serde_json::from_str(r#"{"period":"previous","size":2}"#).unwrap();
+        assert_eq!(
+            (query.period.map(BillingPeriod::as_client), query.size),
+            (Some(pc_client::BillingPeriod::Previous), Some(2))
+        );
+        assert!(serde_json::from_str::<UnbilledQuery>(r#"{"period":"next"}"#).is_err());
     }
 
     #[test]

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use pc_core::ts::{Declarations, add_contract};
 use pc_wasm::types::{
-    CatalogQuery, ClientOptions, EntitlementQuery, PartnerCenterErrorDetails, PortalOptions,
-    ProductQuery, ResumedCheckout,
+    BilledQuery, BillingPeriod, CatalogQuery, ClientOptions, EntitlementQuery,
+    PartnerCenterErrorDetails, PortalOptions, ProductQuery, ResumedCheckout, UnbilledQuery,
 };
 
 fn main() -> ExitCode {
@@ -23,6 +23,9 @@ fn main() -> ExitCode {
         .add::<ProductQuery>()
         .add::<CatalogQuery>()
         .add::<EntitlementQuery>()
+        .add::<BillingPeriod>()
+        .add::<UnbilledQuery>()
+        .add::<BilledQuery>()
         .add::<PartnerCenterErrorDetails>()
         .add::<ResumedCheckout>();
     let text = format!(
