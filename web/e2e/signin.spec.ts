@@ -146,9 +146,9 @@ test('an Admin agent confirms the perpetual-software qualification; others only 
   const qualified = page.getByLabel('Microsoft has qualified us to sell perpetual software');
   await expect(qualified).not.toBeChecked();
   await portal.openCustomer(CUSTOMERS.northwind);
-  await portal.addToCart('Perpetual software', 'Windows Server 2025 Standard', /2 Core/);
-  await portal.openCart();
-  await expect(portal.findings()).toContainText([finding]);
+  const card = await portal.skuCard('Perpetual software', 'Windows Server 2025 Standard', /2 Core/);
+  await expect(card.getByRole('button', { name: 'Add to cart' }).first()).toBeDisabled();
+  await expect(card.locator('.blocked').first()).toContainText(finding);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await qualified.check();
@@ -157,6 +157,7 @@ test('an Admin agent confirms the perpetual-software qualification; others only 
   await portal.snap('qualification confirmed');
   try {
     await portal.openCustomer(CUSTOMERS.northwind);
+    await portal.addToCart('Perpetual software', 'Windows Server 2025 Standard', /2 Core/);
     await portal.openCart();
     await expect(page.locator('li.line h3')).toHaveText(/Windows Server 2025 Standard/);
     await expect(portal.findings().filter({ hasText: finding })).toHaveCount(0);
