@@ -86,6 +86,11 @@ enum Cmd {
         /// The sandbox partner tenant to sign in to.
         #[arg(long, value_enum, default_value_t = Tenant::Contoso)]
         tenant: Tenant,
+        /// The URL browsers use, when it is not the gateway's own address — for development,
+        /// Trunk's dev server (`trunk serve`, which proxies /v1 and /auth to the gateway):
+        /// `--public-url http://127.0.0.1:8081`.
+        #[arg(long, value_name = "URL")]
+        public_url: Option<String>,
     },
     /// Load figures for pc-sandbox, measured with oha: `GET /v1/products` requests per second
     /// and checkout latency percentiles under 32 concurrent connections (`xtask/load.sh`).
@@ -113,7 +118,11 @@ fn main() -> ExitCode {
         Cmd::Test | Cmd::Ci => test().map(|()| ExitCode::SUCCESS),
         Cmd::Bench { args } => bench(&args),
         Cmd::Load => load(),
-        Cmd::Serve { addr, tenant } => serve(&addr, tenant),
+        Cmd::Serve {
+            addr,
+            tenant,
+            public_url,
+        } => serve(&addr, tenant, public_url.as_deref()),
         Cmd::Npm { out, test } => npm::command(out.as_deref(), test),
     };
     match result {
@@ -528,7 +537,7 @@ const DEMO_PASSWORD: &str = "demo";
 /// `cargo xtask serve`: installs, builds the portal, the sandbox and the gateway, then runs the
 /// sandbox on a free loopback port and the gateway in front of it on `addr`, until Ctrl-C or
 /// until either stops.
-fn serve(addr: &str, tenant: Tenant) -> Result<ExitCode> {
+fn serve(addr: &str, tenant: Tenant, public_url: Option<&str>) -> Result<ExitCode> {
     let root = workspace_root()?;
     install_portal_tools(&root)?;
     let dist = build_portal(&root)?;
@@ -555,28 +564,27 @@ fn serve(addr: &str, tenant: Tenant) -> Result<ExitCode> {
     let authority = format!("{}/{}/v2.0", sandbox.url, tenant.tenant_id());
     let (client_id, client_secret) = tenant.portal_client();
     let dist = dist.to_string_lossy().into_owned();
-    let gateway = Server::start(
-        &binaries.join("pc-gateway"),
-        &[
-            "serve",
-            "--addr",
-            addr,
-            "--portal",
-            &dist,
-            "--upstream",
-            &sandbox.url,
-            "--authority",
-            &authority,
-            "--client-id",
-            client_id,
-            "--client-secret",
-            client_secret,
-            "--db",
-            "sqlite::memory:",
-        ],
-        &root,
-        true,
-    )?;
+    let mut gateway_args = vec![
+        "serve",
+        "--addr",
+        addr,
+        "--portal",
+        &dist,
+        "--upstream",
+        &sandbox.url,
+        "--authority",
+        &authority,
+        "--client-id",
+        client_id,
+        "--client-secret",
+        client_secret,
+        "--db",
+        "sqlite::memory:",
+    ];
+    if let Some(url) = public_url {
+        gateway_args.extend(["--public-url", url]);
+    }
+    let gateway = Server::start(&binaries.join("pc-gateway"), &gateway_args, &root, true)?;
     let mut out = io::stdout().lock();
     writeln!(out)?;
     writeln!(out, "The portal: {}", gateway.url)?;
@@ -874,7 +882,7 @@ mod tests {
     #[test]
     fn serve_takes_an_address_and_a_tenant() {
         let cli = Cli::try_parse_from(["cargo xtask", "serve"]).unwrap();
-        let Cmd::Serve { addr, tenant } = cli.command else {
+        let Cmd::Serve { addr, tenant, .. } = cli.command else {
             panic!("not serve: {:?}", cli.command);
         };
         assert_eq!((addr.as_str(), tenant), ("127.0.0.1:8080", Tenant::Contoso));
@@ -887,7 +895,7 @@ mod tests {
             "fabrikam",
         ])
         .unwrap();
-        let Cmd::Serve { addr, tenant } = cli.command else {
+        let Cmd::Serve { addr, tenant, .. } = cli.command else {
             panic!("not serve: {:?}", cli.command);
         };
         assert_eq!((addr.as_str(), tenant), ("127.0.0.1:0", Tenant::Fabrikam));
