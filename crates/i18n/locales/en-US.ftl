@@ -317,3 +317,4 @@ catalog-segment = Segment: { $segment } (from the customer's qualifications)
 catalog-blocked = This customer cannot buy this:
 catalog-other-segments = { $count } availabilities for other segments are not offered: this customer buys in the { $segment } segment.
 cart-server-line-error = { $name }: Partner Center answered { $code }: { $description }
+orders-pending-subscriptions-note = { $count } orders named by the customer's subscriptions are not listed by Partner Center yet (placed elsewhere; new orders can take up to 15 minutes to appear).

@@ -317,3 +317,4 @@ catalog-segment = מגזר: { $segment } (לפי ההסמכות של הלקוח)
 catalog-blocked = הלקוח אינו יכול לקנות את זה:
 catalog-other-segments = { $count } זמינויות למגזרים אחרים אינן מוצעות: הלקוח קונה במגזר { $segment }.
 cart-server-line-error = { $name }: ‏Partner Center השיב { $code }: { $description }
+orders-pending-subscriptions-note = ‏{ $count } הזמנות שמנויי הלקוח מפנים אליהן עדיין אינן מופיעות ב־Partner Center (בוצעו במקום אחר; הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).

@@ -317,3 +317,4 @@ catalog-segment = Segment: { $segment } (volgens de kwalificaties van de klant)
 catalog-blocked = Deze klant kan dit niet kopen:
 catalog-other-segments = { $count } beschikbaarheden voor andere segmenten worden niet aangeboden: deze klant koopt in het segment { $segment }.
 cart-server-line-error = { $name }: Partner Center antwoordde { $code }: { $description }
+orders-pending-subscriptions-note = { $count } bestellingen waarnaar de abonnementen van de klant verwijzen, worden nog niet door Partner Center vermeld (elders geplaatst; nieuwe bestellingen kunnen tot 15 minuten duren).

@@ -317,3 +317,4 @@ catalog-segment = Segment: { $segment } (enligt kundens kvalifikationer)
 catalog-blocked = Kunden kan inte köpa detta:
 catalog-other-segments = { $count } tillgängligheter för andra segment erbjuds inte: kunden köper i segmentet { $segment }.
 cart-server-line-error = { $name }: Partner Center svarade { $code }: { $description }
+orders-pending-subscriptions-note = { $count } beställningar som kundens prenumerationer hänvisar till listas inte av Partner Center ännu (lagda någon annanstans; nya beställningar kan dröja upp till 15 minuter).

@@ -1,16 +1,19 @@
 //! Orders of a customer: the order list (all pages), filterable by billing cycle, with the orders
-//! placed from this browser that Partner Center does not list yet shown as "pending listing".
+//! Partner Center does not list yet (it can lag up to 15 minutes) shown as "pending listing": those
+//! placed from this browser, and those the customer's subscriptions name by `orderId` (read by ID),
+//! so an order placed elsewhere does not look missing while its subscriptions are listed.
 
 use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use pc_core::models::Order;
+use pc_core::models::{Order, Subscription};
+use pc_core::rules::missing_order_ids;
 
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::pages::customer::{SignInFirst, use_customer};
-use crate::session::use_session;
+use crate::session::{PortalClient, use_session};
 use crate::state::PlacedOrders;
 use crate::{route, tr, use_locale};
 
@@ -20,6 +23,56 @@ pub fn pending_listing(placed: Vec<Order>, listed: &[Order]) -> Vec<Order> {
         .into_iter()
         .filter(|p| !listed.iter().any(|l| l.id == p.id))
         .collect()
+}
+
+/// `pending` followed by the orders of `known` (read by ID) that neither `pending` nor `listed`
+/// contains (order IDs compared without case).
+pub fn with_known_orders(
+    mut pending: Vec<Order>,
+    known: Vec<Order>,
+    listed: &[Order],
+) -> Vec<Order> {
+    let id_of = |o: &Order| {
+        o.id.as_ref()
+            .map(|i| i.as_str().trim().to_ascii_lowercase())
+    };
+    for order in known {
+        let Some(id) = id_of(&order) else { continue };
+        if listed
+            .iter()
+            .chain(pending.iter())
+            .any(|o| id_of(o).as_deref() == Some(id.as_str()))
+        {
+            continue;
+        }
+        pending.push(order);
+    }
+    pending
+}
+
+/// The orders the customer's subscriptions name by `orderId` that `listed` lacks, read by ID.
+/// Subscriptions that cannot be listed, and orders that cannot be read, are left out: the order
+/// list itself still shows.
+async fn orders_of_subscriptions(
+    client: &PortalClient,
+    customer_id: &str,
+    listed: &[Order],
+) -> Vec<Order> {
+    let Ok(subscriptions) = client
+        .subscriptions()
+        .list(customer_id)
+        .try_collect::<Vec<Subscription>>()
+        .await
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for id in missing_order_ids(listed, &subscriptions) {
+        if let Ok(order) = client.orders().get(customer_id, &id).await {
+            out.push(order);
+        }
+    }
+    out
 }
 
 /// The orders page.
@@ -48,7 +101,14 @@ pub fn Orders() -> impl IntoView {
                     .await
             }
             .map_err(|e| explain(&e, locale))?;
-            Ok::<_, String>(list)
+            // Orders known only from the subscriptions' `orderId`, for the unfiltered list (an
+            // order read by ID may still lack the cycle the filter asks for).
+            let known = if cycle.is_empty() {
+                orders_of_subscriptions(&session.client, &customer_id, &list).await
+            } else {
+                Vec::new()
+            };
+            Ok::<_, String>((list, known))
         }
     });
     let row = move |order: Order, pending: bool| {
@@ -87,17 +147,21 @@ pub fn Orders() -> impl IntoView {
         {move || match orders.get() {
             None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
             Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
-            Some(Ok(listed)) => {
-                let pending = if cycle.get().is_empty() {
+            Some(Ok((listed, known))) => {
+                let placed = if cycle.get().is_empty() {
                     pending_listing(PlacedOrders::load().for_customer(&ctx.id.get()), &listed)
                 } else {
                     Vec::new()
                 };
+                let placed_here = placed.len();
+                let pending = with_known_orders(placed, known, &listed);
+                let elsewhere = pending.len().saturating_sub(placed_here);
                 if listed.is_empty() && pending.is_empty() {
                     return view! { <p>{tr("orders-none")}</p> }.into_any();
                 }
                 view! {
-                    {(!pending.is_empty()).then(|| view! { <p class="muted">{t_with(locale.get(), "orders-pending-note", &[("count", pending.len().to_string())])}</p> })}
+                    {(placed_here > 0).then(|| view! { <p class="muted">{t_with(locale.get(), "orders-pending-note", &[("count", placed_here.to_string())])}</p> })}
+                    {(elsewhere > 0).then(|| view! { <p class="muted">{t_with(locale.get(), "orders-pending-subscriptions-note", &[("count", elsewhere.to_string())])}</p> })}
                     <table class="orders">
                         <thead><tr>
                             <th scope="col">{tr("orders-id")}</th><th scope="col">{tr("orders-created")}</th>
