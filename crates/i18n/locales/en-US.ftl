@@ -311,6 +311,12 @@ unbilled-lines-region = Unbilled purchase lines
 order-billing = Where this order is billed
 order-billing-none = No billing lines for this order yet.
 order-billing-unbilled = Unbilled (current period)
+unbilled-intro = Charges not invoiced yet. A purchase, refund or renewal shows here at once; when the billing period closes, its lines move to that period's invoice.
+unbilled-order-date = Ordered
+unbilled-this-order = This order
+unbilled-none-previous = There is no closed billing period in this currency yet.
+unbilled-lines-title = Purchase lines
+invoice-purchase-lines = Purchase lines on this invoice
 
 # Issue 12: rules before checkout
 catalog-segment = Segment: { $segment } (from the customer's qualifications)
@@ -318,3 +324,6 @@ catalog-blocked = This customer cannot buy this:
 catalog-other-segments = { $count } availabilities for other segments are not offered: this customer buys in the { $segment } segment.
 cart-server-line-error = { $name }: Partner Center answered { $code }: { $description }
 orders-pending-subscriptions-note = { $count } orders named by the customer's subscriptions are not listed by Partner Center yet (placed elsewhere; new orders can take up to 15 minutes to appear).
+unbilled-purchases-count = Purchase lines: { $count }
+unbilled-usage-count = Daily usage lines: { $count }
+invoice-lines-show = Every member of every line item

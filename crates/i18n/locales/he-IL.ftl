@@ -311,6 +311,12 @@ unbilled-lines-region = שורות רכישה שטרם חויבו
 order-billing = היכן ההזמנה מחויבת
 order-billing-none = אין עדיין שורות חיוב להזמנה זו.
 order-billing-unbilled = טרם חויב (התקופה הנוכחית)
+unbilled-intro = חיובים שטרם הופיעו בחשבונית. רכישה, החזר או חידוש מופיעים כאן מיד; כשתקופת החיוב נסגרת, השורות עוברות לחשבונית של אותה תקופה.
+unbilled-order-date = תאריך הזמנה
+unbilled-this-order = הזמנה זו
+unbilled-none-previous = עדיין אין תקופת חיוב סגורה במטבע זה.
+unbilled-lines-title = שורות רכישה
+invoice-purchase-lines = שורות רכישה בחשבונית זו
 
 # Issue 12: rules before checkout
 catalog-segment = מגזר: { $segment } (לפי ההסמכות של הלקוח)
@@ -318,3 +324,6 @@ catalog-blocked = הלקוח אינו יכול לקנות את זה:
 catalog-other-segments = { $count } זמינויות למגזרים אחרים אינן מוצעות: הלקוח קונה במגזר { $segment }.
 cart-server-line-error = { $name }: ‏Partner Center השיב { $code }: { $description }
 orders-pending-subscriptions-note = ‏{ $count } הזמנות שמנויי הלקוח מפנים אליהן עדיין אינן מופיעות ב־Partner Center (בוצעו במקום אחר; הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).
+unbilled-purchases-count = שורות רכישה: { $count }
+unbilled-usage-count = שורות שימוש יומי: { $count }
+invoice-lines-show = כל השדות של כל שורות החשבונית

@@ -311,6 +311,12 @@ unbilled-lines-region = Niet-gefactureerde aankoopregels
 order-billing = Waar deze order wordt gefactureerd
 order-billing-none = Deze order heeft nog geen factuurregels.
 order-billing-unbilled = Niet gefactureerd (huidige periode)
+unbilled-intro = Kosten die nog niet zijn gefactureerd. Een aankoop, terugbetaling of verlenging staat hier meteen; wanneer de factureringsperiode sluit, gaan de regels naar de factuur van die periode.
+unbilled-order-date = Besteld
+unbilled-this-order = Deze order
+unbilled-none-previous = Er is nog geen afgesloten factureringsperiode in deze valuta.
+unbilled-lines-title = Aankoopregels
+invoice-purchase-lines = Aankoopregels op deze factuur
 
 # Issue 12: rules before checkout
 catalog-segment = Segment: { $segment } (volgens de kwalificaties van de klant)
@@ -318,3 +324,6 @@ catalog-blocked = Deze klant kan dit niet kopen:
 catalog-other-segments = { $count } beschikbaarheden voor andere segmenten worden niet aangeboden: deze klant koopt in het segment { $segment }.
 cart-server-line-error = { $name }: Partner Center antwoordde { $code }: { $description }
 orders-pending-subscriptions-note = { $count } bestellingen waarnaar de abonnementen van de klant verwijzen, worden nog niet door Partner Center vermeld (elders geplaatst; nieuwe bestellingen kunnen tot 15 minuten duren).
+unbilled-purchases-count = Aankoopregels: { $count }
+unbilled-usage-count = Dagelijkse verbruiksregels: { $count }
+invoice-lines-show = Alle velden van alle factuurregels

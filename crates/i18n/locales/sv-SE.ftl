@@ -311,6 +311,12 @@ unbilled-lines-region = Ofakturerade köprader
 order-billing = Var ordern faktureras
 order-billing-none = Ordern har inga faktureringsrader än.
 order-billing-unbilled = Ofakturerad (aktuell period)
+unbilled-intro = Avgifter som inte har fakturerats än. Ett köp, en återbetalning eller en förnyelse syns här direkt; när faktureringsperioden stängs flyttas raderna till periodens faktura.
+unbilled-order-date = Beställd
+unbilled-this-order = Den här ordern
+unbilled-none-previous = Det finns ingen stängd faktureringsperiod i den här valutan än.
+unbilled-lines-title = Köprader
+invoice-purchase-lines = Köprader på den här fakturan
 
 # Issue 12: rules before checkout
 catalog-segment = Segment: { $segment } (enligt kundens kvalifikationer)
@@ -318,3 +324,6 @@ catalog-blocked = Kunden kan inte köpa detta:
 catalog-other-segments = { $count } tillgängligheter för andra segment erbjuds inte: kunden köper i segmentet { $segment }.
 cart-server-line-error = { $name }: Partner Center svarade { $code }: { $description }
 orders-pending-subscriptions-note = { $count } beställningar som kundens prenumerationer hänvisar till listas inte av Partner Center ännu (lagda någon annanstans; nya beställningar kan dröja upp till 15 minuter).
+unbilled-purchases-count = Köprader: { $count }
+unbilled-usage-count = Dagliga förbrukningsrader: { $count }
+invoice-lines-show = Alla fält på alla fakturarader

@@ -5,7 +5,7 @@ use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use pc_core::models::Invoice;
+use pc_core::models::{Invoice, InvoiceLineItem, OneTimeInvoiceLineItem};
 use serde_json::{Map, Value};
 use wasm_bindgen::JsCast as _;
 
@@ -13,6 +13,7 @@ use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::pages::customer::SignInFirst;
+use crate::pages::unbilled::PurchaseLines;
 use crate::session::use_session;
 use crate::{tr, use_locale};
 
@@ -106,6 +107,7 @@ pub fn InvoiceDetail() -> impl IntoView {
             let fail = |e: pc_client::Error| explain(&e, locale);
             let invoice: Invoice = invoices.get(&invoice_id).await.map_err(fail)?;
             let mut items: Vec<Value> = Vec::new();
+            let mut purchases: Vec<OneTimeInvoiceLineItem> = Vec::new();
             for detail in invoice.invoice_details.iter().flatten() {
                 let provider = detail
                     .billing_provider
@@ -117,14 +119,18 @@ pub fn InvoiceDetail() -> impl IntoView {
                     .as_ref()
                     .map(|p| p.spelling())
                     .unwrap_or_default();
-                let lines: Vec<_> = invoices
+                let lines: Vec<InvoiceLineItem> = invoices
                     .line_items(&invoice_id, &provider, &kind)
                     .try_collect()
                     .await
                     .map_err(fail)?;
                 items.extend(lines.iter().filter_map(|l| serde_json::to_value(l).ok()));
+                purchases.extend(lines.into_iter().filter_map(|l| match l {
+                    InvoiceLineItem::OneTime(line) => Some(*line),
+                    _ => None,
+                }));
             }
-            Ok::<_, String>((invoice, items))
+            Ok::<_, String>((invoice, items, purchases))
         }
     });
     let message = RwSignal::new(String::new());
@@ -154,7 +160,7 @@ pub fn InvoiceDetail() -> impl IntoView {
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
                 Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
-                Some(Ok((invoice, items))) => {
+                Some(Ok((invoice, items, purchases))) => {
                     let locale = locale.get();
                     let currency = invoice.currency_code.clone().unwrap_or_default();
                     let csv_items = StoredValue::new(items.clone());
@@ -176,7 +182,13 @@ pub fn InvoiceDetail() -> impl IntoView {
                             }>{tr("invoice-csv")}</button>
                         </div>
                         <p role="status" aria-live="polite">{move || message.get()}</p>
+                        {(!purchases.is_empty()).then(|| view! {
+                            <h2>{tr("invoice-purchase-lines")}</h2>
+                            <PurchaseLines lines=purchases.clone() label="invoice-purchase-lines"/>
+                        })}
                         <h2>{t_with(locale, "invoice-lines", &[("count", count.to_string())])}</h2>
+                        <details>
+                        <summary>{tr("invoice-lines-show")}</summary>
                         <div class="scroll" tabindex="0" role="region" aria-label=tr("invoice-lines-region")>
                             <table>
                                 <thead><tr>{shown.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
@@ -187,6 +199,7 @@ pub fn InvoiceDetail() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
+                        </details>
                     }.into_any()
                 }
             }}

@@ -15,6 +15,7 @@ use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::pages::customer::{SignInFirst, use_customer};
+use crate::pages::unbilled::unbilled_href;
 use crate::session::use_session;
 use crate::{route, tr, use_locale};
 
@@ -198,16 +199,17 @@ pub fn OrderDetail() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {v.billing.clone().into_iter().map(|l| {
+                                        let order_id = l.order_id.clone().unwrap_or_default();
                                         let currency = l.currency.clone().unwrap_or_default();
                                         let invoice = l.invoice_number.clone().filter(|n| !n.is_empty());
                                         view! {
                                             <tr>
                                                 <td>{l.product_name.clone().unwrap_or_default()}</td>
-                                                <td class="num">{l.quantity.map(|q| q.to_string()).unwrap_or_default()}</td>
+                                                <td class="num">{crate::pages::unbilled::quantity(l.quantity)}</td>
                                                 <td class="num">{l.total_for_customer.map(|p| format::money(&p, &currency, locale)).unwrap_or_default()}</td>
                                                 <td>{match invoice {
                                                     Some(id) => view! { <A href=route(&format!("/billing/{id}"))>{id.clone()}</A> }.into_any(),
-                                                    None => view! { <A href=route("/billing/unbilled")>{tr("order-billing-unbilled")}</A> }.into_any(),
+                                                    None => view! { <A href=route(&unbilled_href(&currency, BillingPeriod::Current, Some(&order_id)))>{tr("order-billing-unbilled")}</A> }.into_any(),
                                                 }}</td>
                                             </tr>
                                         }

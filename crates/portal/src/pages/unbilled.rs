@@ -6,6 +6,7 @@
 use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 use pc_client::BillingPeriod;
 use pc_core::models::{DailyRatedUsageLineItem, Decimal, InvoiceLineItem, OneTimeInvoiceLineItem};
 use serde_json::Value;
@@ -80,6 +81,7 @@ pub fn totals(purchases: &[OneTimeInvoiceLineItem], usage: &[DailyRatedUsageLine
 #[derive(Clone)]
 struct Unbilled {
     currency: String,
+    period: BillingPeriod,
     currencies: Vec<String>,
     purchases: Vec<OneTimeInvoiceLineItem>,
     usage: Vec<DailyRatedUsageLineItem>,
@@ -108,13 +110,118 @@ fn as_json<T: serde::Serialize>(items: &[T]) -> Vec<Value> {
         .collect()
 }
 
-/// The unbilled page.
+/// A quantity without the trailing zeros of its decimal scale (`7.000000` → `7`).
+pub fn quantity(value: Option<Decimal>) -> String {
+    value.map(|q| q.normalize().to_string()).unwrap_or_default()
+}
+
+/// The customer a line is for: its name, or its tenant ID when it has none.
+fn customer_of(name: Option<&String>, id: Option<&String>) -> String {
+    name.filter(|n| !n.is_empty())
+        .or(id)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The page's address for `currency`, `period` and the order to point out.
+pub fn unbilled_href(currency: &str, period: BillingPeriod, order: Option<&str>) -> String {
+    let mut href = format!(
+        "/billing/unbilled?currency={}&period={}",
+        currency,
+        period.as_str()
+    );
+    if let Some(order) = order {
+        href.push_str("&order=");
+        href.push_str(order);
+    }
+    href
+}
+
+/// The purchase lines (reconciliation line items) of an unbilled period or an invoice: customer,
+/// product, order (linked), order date, quantity, amount and, when `with_invoice`, the invoice
+/// (linked). The lines of order `highlight` are marked as the one asked for.
+#[component]
+pub fn PurchaseLines(
+    /// The lines, in the order shown.
+    lines: Vec<OneTimeInvoiceLineItem>,
+    /// The order whose lines are pointed out.
+    #[prop(optional)]
+    highlight: Option<String>,
+    /// Whether to show the invoice column (lines of a closed period).
+    #[prop(optional)]
+    with_invoice: bool,
+    /// Translation key of the table region's accessible name.
+    label: &'static str,
+) -> impl IntoView {
+    let locale = use_locale();
+    let locale_now = locale.get();
+    view! {
+        <div class="scroll" tabindex="0" role="region" aria-label=tr(label)>
+            <table class="unbilled-lines">
+                <thead><tr>
+                    <th scope="col">{tr("unbilled-customer")}</th><th scope="col">{tr("unbilled-product")}</th>
+                    <th scope="col">{tr("unbilled-order")}</th><th scope="col">{tr("unbilled-order-date")}</th>
+                    <th scope="col">{tr("line-quantity")}</th><th scope="col">{tr("unbilled-amount")}</th>
+                    {with_invoice.then(|| view! { <th scope="col">{tr("invoice-id")}</th> })}
+                </tr></thead>
+                <tbody>
+                    {lines.into_iter().map(|l| {
+                        let currency = l.currency.clone().unwrap_or_default();
+                        let order_id = l.order_id.clone().unwrap_or_default();
+                        let customer_id = l.customer_id.clone().unwrap_or_default();
+                        let marked = highlight.as_deref().is_some_and(|h| !order_id.is_empty() && h.eq_ignore_ascii_case(&order_id));
+                        let order_href = route(&format!("/customers/{customer_id}/orders/{order_id}"));
+                        let invoice = l.invoice_number.clone().filter(|n| !n.is_empty());
+                        let product = match (l.product_name.clone(), l.sku_name.clone()) {
+                            (Some(p), Some(s)) if !s.is_empty() && s != p => format!("{p} ({s})"),
+                            (p, s) => p.or(s).unwrap_or_default(),
+                        };
+                        view! {
+                            <tr aria-current=marked.then_some("true")>
+                                <td>{customer_of(l.customer_name.as_ref(), l.customer_id.as_ref())}</td>
+                                <td>{product}</td>
+                                <td>
+                                    {(!order_id.is_empty() && !customer_id.is_empty()).then(|| view! { <A href=order_href>{order_id.clone()}</A> })}
+                                    {marked.then(|| view! { " " <strong class="badge">{tr("unbilled-this-order")}</strong> })}
+                                </td>
+                                <td>{format::timestamp(l.order_date.as_ref().or(l.charge_start_date.as_ref()), locale_now, false)}</td>
+                                <td class="num">{quantity(l.quantity)}</td>
+                                <td class="num">{l.total_for_customer.or(l.subtotal).map(|v| format::money(&v, &currency, locale_now)).unwrap_or_default()}</td>
+                                {with_invoice.then(|| view! {
+                                    <td>{invoice.map(|id| view! { <A href=route(&format!("/billing/{id}"))>{id.clone()}</A> })}</td>
+                                })}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The unbilled page: `?currency=` (default: the partner's billing currency), `?period=current|previous`
+/// and `?order=` (that order's lines are pointed out).
 #[component]
 pub fn Unbilled() -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
-    let currency = RwSignal::new(String::new());
-    let period = RwSignal::new(BillingPeriod::Current);
+    let query = use_query_map();
+    let (asked_currency, asked_period, asked_order) = query.with_untracked(|q| {
+        (
+            q.get("currency")
+                .filter(|c| c.len() == 3 && c.chars().all(|c| c.is_ascii_alphabetic()))
+                .map(|c| c.to_ascii_uppercase())
+                .unwrap_or_default(),
+            match q.get("period").as_deref() {
+                Some("previous") => BillingPeriod::Previous,
+                _ => BillingPeriod::Current,
+            },
+            q.get("order").filter(|o| !o.is_empty()),
+        )
+    });
+    let asked_order = StoredValue::new(asked_order);
+    let currency = RwSignal::new(asked_currency);
+    let period = RwSignal::new(asked_period);
     let data = LocalResource::new(move || {
         let session = session.get();
         let (wanted, period) = (currency.get(), period.get());
@@ -124,20 +231,27 @@ pub fn Unbilled() -> impl IntoView {
             let invoices = session.client.invoices();
             let fail = |e: pc_client::Error| explain(&e, locale);
             let summaries = invoices.summaries().await.map_err(fail)?;
-            let currencies: Vec<String> = summaries
+            let mut currencies: Vec<String> = summaries
                 .iter()
                 .filter_map(|s| s.currency_code.clone())
                 .collect();
+            let balance = invoices
+                .balance()
+                .await
+                .map_err(fail)?
+                .currency_code
+                .unwrap_or_default();
             let code = if wanted.is_empty() {
-                invoices
-                    .balance()
-                    .await
-                    .map_err(fail)?
-                    .currency_code
-                    .unwrap_or_default()
+                balance.clone()
             } else {
                 wanted
             };
+            for c in [balance, code.clone()] {
+                if !c.is_empty() && !currencies.contains(&c) {
+                    currencies.push(c);
+                }
+            }
+            currencies.sort();
             let mut items: Vec<InvoiceLineItem> = invoices
                 .unbilled_line_items(&code, period, None)
                 .try_collect()
@@ -152,6 +266,7 @@ pub fn Unbilled() -> impl IntoView {
             let (purchases, usage) = split(items);
             Ok::<_, String>(Unbilled {
                 currency: code,
+                period,
                 currencies,
                 purchases,
                 usage,
@@ -188,6 +303,7 @@ pub fn Unbilled() -> impl IntoView {
         <Show when=move || session.tenant.get().is_some() fallback=SignInFirst>
             <h1>{tr("unbilled-title")}</h1>
             <p><A href=route("/billing")>{tr("billing-title")}</A></p>
+            <p>{tr("unbilled-intro")}</p>
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
                 Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
@@ -197,71 +313,64 @@ pub fn Unbilled() -> impl IntoView {
                     let sums = totals(&u.purchases, &u.usage);
                     let purchases_json = StoredValue::new(as_json(&u.purchases));
                     let usage_json = StoredValue::new(as_json(&u.usage));
-                    let period_name = period.get_untracked().as_str();
+                    let shown_period = u.period;
+                    let period_name = shown_period.as_str();
                     let file = move |kind: &str| format!("unbilled-{kind}-{}-{period_name}.csv", code.to_ascii_lowercase());
                     let (purchases_file, usage_file) = (file("purchases"), file("usage"));
                     let code = u.currency.clone();
-                    let mut currencies = u.currencies.clone();
-                    if !currencies.contains(&code) {
-                        currencies.push(code.clone());
-                    }
+                    let currencies = u.currencies.clone();
                     let empty = u.purchases.is_empty() && u.usage.is_empty();
+                    let (no_purchases, no_usage) = (u.purchases.is_empty(), u.usage.is_empty());
+                    let period_label = match shown_period {
+                        BillingPeriod::Current => "unbilled-period-current",
+                        BillingPeriod::Previous => "unbilled-period-previous",
+                    };
                     view! {
                         <form class="filters" on:submit=|ev| ev.prevent_default()>
-                            <label for="unbilled-currency">{tr("unbilled-currency")}</label>
-                            <select id="unbilled-currency" on:change=move |ev| currency.set(event_target_value(&ev))>
-                                {currencies.into_iter().map(|c| {
-                                    let selected = c == code;
-                                    view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
-                                }).collect_view()}
-                            </select>
-                            <fieldset>
+                            <div>
+                                <label for="unbilled-currency">{tr("unbilled-currency")}</label>
+                                <select id="unbilled-currency" on:change=move |ev| currency.set(event_target_value(&ev))>
+                                    {currencies.into_iter().map(|c| {
+                                        let selected = c == code;
+                                        view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <fieldset class="check">
                                 <legend>{tr("unbilled-period")}</legend>
                                 <label><input type="radio" name="unbilled-period" value="current"
                                     checked=move || period.get() == BillingPeriod::Current
-                                    on:change=move |_| period.set(BillingPeriod::Current)/>{tr("unbilled-period-current")}</label>
+                                    on:change=move |_| period.set(BillingPeriod::Current)/>" " {tr("unbilled-period-current")}</label>
+                                " "
                                 <label><input type="radio" name="unbilled-period" value="previous"
                                     checked=move || period.get() == BillingPeriod::Previous
-                                    on:change=move |_| period.set(BillingPeriod::Previous)/>{tr("unbilled-period-previous")}</label>
+                                    on:change=move |_| period.set(BillingPeriod::Previous)/>" " {tr("unbilled-period-previous")}</label>
                             </fieldset>
                         </form>
+                        <h2>{tr(period_label)} " · " {u.currency.clone()}</h2>
                         <p class="balance">{tr("unbilled-total")} ": " <strong>{format::money(&sums.total, &u.currency, locale)}</strong></p>
                         <p>
-                            {t_with(locale, "unbilled-purchases", &[("count", u.purchases.len().to_string())])} " · "
-                            {t_with(locale, "unbilled-usage", &[("count", u.usage.len().to_string())])}
+                            {t_with(locale, "unbilled-purchases-count", &[("count", u.purchases.len().to_string())])} " · "
+                            {t_with(locale, "unbilled-usage-count", &[("count", u.usage.len().to_string())])}
                         </p>
-                        {empty.then(|| view! { <p>{tr("unbilled-none")}</p> })}
+                        {empty.then(|| view! { <p>{match shown_period {
+                            BillingPeriod::Current => tr("unbilled-none")(),
+                            BillingPeriod::Previous => tr("unbilled-none-previous")(),
+                        }}</p> })}
                         <div class="actions">
-                            <button type="button" on:click=move |_| export(purchases_json.get_value(), purchases_file.clone())>{tr("unbilled-csv-purchases")}</button>
-                            <button type="button" on:click=move |_| export(usage_json.get_value(), usage_file.clone())>{tr("unbilled-csv-usage")}</button>
+                            <button type="button" disabled=no_purchases on:click=move |_| export(purchases_json.get_value(), purchases_file.clone())>{tr("unbilled-csv-purchases")}</button>
+                            <button type="button" disabled=no_usage on:click=move |_| export(usage_json.get_value(), usage_file.clone())>{tr("unbilled-csv-usage")}</button>
                         </div>
                         <p role="status" aria-live="polite">{move || message.get()}</p>
-                        {totals_table("unbilled-by-customer", "unbilled-customer", sums.by_customer, u.currency.clone())}
-                        {totals_table("unbilled-by-product", "unbilled-product", sums.by_product, u.currency.clone())}
-                        <div class="scroll" tabindex="0" role="region" aria-label=tr("unbilled-lines-region")>
-                            <table class="unbilled-lines">
-                                <thead><tr>
-                                    <th scope="col">{tr("unbilled-customer")}</th><th scope="col">{tr("unbilled-product")}</th>
-                                    <th scope="col">{tr("unbilled-order")}</th><th scope="col">{tr("line-quantity")}</th>
-                                    <th scope="col">{tr("unbilled-amount")}</th><th scope="col">{tr("invoice-id")}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {u.purchases.into_iter().map(|l| {
-                                        let currency = l.currency.clone().unwrap_or_default();
-                                        view! {
-                                            <tr>
-                                                <td>{l.customer_name.clone().unwrap_or_default()}</td>
-                                                <td>{l.product_name.clone().unwrap_or_default()}</td>
-                                                <td><code>{l.order_id.clone().unwrap_or_default()}</code></td>
-                                                <td class="num">{l.quantity.map(|q| q.to_string()).unwrap_or_default()}</td>
-                                                <td class="num">{l.total_for_customer.map(|v| format::money(&v, &currency, locale)).unwrap_or_default()}</td>
-                                                <td>{l.invoice_number.clone().unwrap_or_default()}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        {(!empty).then(|| view! {
+                            {totals_table("unbilled-by-customer", "unbilled-customer", sums.by_customer, u.currency.clone())}
+                            {totals_table("unbilled-by-product", "unbilled-product", sums.by_product, u.currency.clone())}
+                        })}
+                        {(!no_purchases).then(|| view! {
+                            <h2>{tr("unbilled-lines-title")}</h2>
+                            <PurchaseLines lines=u.purchases.clone() highlight=asked_order.get_value().unwrap_or_default()
+                                with_invoice=shown_period == BillingPeriod::Previous label="unbilled-lines-region"/>
+                        })}
                     }.into_any()
                 }
             }}
