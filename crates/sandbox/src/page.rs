@@ -139,7 +139,7 @@ mod tests {
     fn markup_is_escaped() {
         assert_eq!(
             escape("<a href=\"x\">'&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+            "&lt;a href=&quot;x&quot;&gt;'&amp;'&lt;/a&gt;"
         );
     }
 }
