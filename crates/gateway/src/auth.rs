@@ -258,7 +258,7 @@ pub async fn callback(
     }
     let session_id = random_id();
     let session_hash = id_hash(&session_id);
-    let partner = partner::fetch_facts(&state, &sign_in.tokens.access_token).await;
+    let partner = crate::partner::fetch_json(&state, &sign_in.tokens.access_token).await;
     let tokens = Tokens {
         access_token: sign_in.tokens.access_token,
         refresh_token: sign_in.tokens.refresh_token,
@@ -438,7 +438,7 @@ async fn session_info(state: &GatewayState, jar: &CookieJar) -> Result<SessionIn
     // Partner Center could not tell at sign-in: ask again.
     if row.partner.is_none() {
         let token = access_token(state, &row).await?;
-        match partner::fetch_facts(state, &token).await {
+        match crate::partner::fetch_json(state, &token).await {
             Ok(facts) => {
                 state.store().update_partner(&row.id_hash, &facts).await?;
                 row.partner = Some(facts);
@@ -611,17 +611,6 @@ pub(crate) async fn access_token(
                 "Your sign-in could not be renewed ({error}); sign in again."
             )))
         }
-    }
-}
-
-/// Partner facts as stored JSON.
-mod partner {
-    use super::{GatewayState, PartnerFacts};
-
-    /// Reads the partner's facts and returns them as the JSON the session row keeps.
-    pub(super) async fn fetch_facts(state: &GatewayState, token: &str) -> Result<String, String> {
-        let facts: PartnerFacts = crate::partner::fetch(state, token).await?;
-        serde_json::to_string(&facts).map_err(|e| e.to_string())
     }
 }
 

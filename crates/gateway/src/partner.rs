@@ -108,3 +108,12 @@ async fn get<T: for<'de> Deserialize<'de>>(
         .await
         .map_err(|e| format!("Partner Center's {what} could not be read: {e}"))
 }
+
+/// [`fetch`], as the JSON a session row keeps.
+///
+/// # Errors
+/// As [`fetch`].
+pub(crate) async fn fetch_json(state: &GatewayState, access_token: &str) -> Result<String, String> {
+    let facts = fetch(state, access_token).await?;
+    serde_json::to_string(&facts).map_err(|e| e.to_string())
+}
