@@ -39,6 +39,11 @@ impl JsonPath {
         Self(path)
     }
 
+    /// The path of one member of the root object, e.g. `$.quantity`.
+    pub fn member(name: &str) -> Self {
+        Self(vec![PathSegment::Key(name.to_owned())])
+    }
+
     /// Converts a serde path (from `serde_path_to_error`).
     pub fn from_serde(path: &serde_path_to_error::Path) -> Self {
         use serde_path_to_error::Segment;

@@ -48,6 +48,17 @@ finding-InventoryCheckRequired = Run the inventory check for this product first.
 finding-InventoryUnavailable = The inventory check says this item is not available: { $reasons }.
 finding-ProvisioningContextMissing = Fill in { $key } for this line.
 finding-SubscriptionNotRegistered = Azure subscription { $subscriptionId } is not registered for reservations; register it first.
+finding-SubscriptionNotActive = This is no longer active, so it can’t be changed.
+finding-ChangeNotAllowed = { $kind ->
+    [PerpetualSoftware] Perpetual software can’t be changed after purchase; it can only be cancelled from its order, within 30 days.
+    [AzurePlan] An Azure plan isn’t changed here; manage it in the Azure portal.
+    [AzureReservation] An Azure reservation isn’t changed here; exchanges and refunds go through the Azure portal.
+   *[other] Only new commerce licenses and software subscriptions can be changed after purchase.
+}
+finding-CancellationWindowPassed = The { $windowDays }-day window for cancelling has passed.
+finding-SeatReductionWindowPassed = Seats can only be removed within { $windowDays } days of buying, renewing or adding them; you can still add seats or schedule a lower quantity for the renewal.
+finding-QuantityCannotDecrease = Only { $reducible } seats are still inside their window, so the quantity can go down to { $minimumQuantity }, not { $quantity }.
+finding-AutoRenewDisabled = Turn on auto-renew before scheduling a change for the renewal.
 loading = Loading…
 refresh = Refresh
 choose = Choose…

@@ -48,6 +48,17 @@ finding-InventoryCheckRequired = הריצו תחילה את בדיקת המלא�
 finding-InventoryUnavailable = לפי בדיקת המלאי הפריט אינו זמין: { $reasons }.
 finding-ProvisioningContextMissing = מלאו את { $key } עבור שורה זו.
 finding-SubscriptionNotRegistered = מינוי Azure ‏{ $subscriptionId } אינו רשום להזמנות; רשמו אותו תחילה.
+finding-SubscriptionNotActive = זה כבר אינו פעיל ולכן לא ניתן לשנות אותו.
+finding-ChangeNotAllowed = { $kind ->
+    [PerpetualSoftware] לא ניתן לשנות תוכנה קבועה לאחר הרכישה; אפשר רק לבטל אותה מההזמנה שלה, בתוך 30 יום.
+    [AzurePlan] תוכנית Azure אינה משתנה כאן; נהלו אותה בפורטל Azure.
+    [AzureReservation] הזמנת Azure אינה משתנה כאן; החלפות והחזרים נעשים דרך פורטל Azure.
+   *[other] רק רישיונות של המסחר החדש ומינויי תוכנה ניתנים לשינוי לאחר הרכישה.
+}
+finding-CancellationWindowPassed = חלון הביטול של { $windowDays } ימים חלף.
+finding-SeatReductionWindowPassed = ניתן להסיר רישיונות רק בתוך { $windowDays } ימים מהרכישה, החידוש או ההוספה שלהם; עדיין אפשר להוסיף רישיונות או לתזמן כמות נמוכה יותר לחידוש.
+finding-QuantityCannotDecrease = רק { $reducible } רישיונות עדיין בתוך החלון שלהם, ולכן אפשר להוריד את הכמות עד { $minimumQuantity }, לא עד { $quantity }.
+finding-AutoRenewDisabled = הפעילו חידוש אוטומטי לפני שתתזמנו שינוי לחידוש.
 loading = טוען…
 refresh = רענון
 choose = בחרו…

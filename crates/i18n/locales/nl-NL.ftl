@@ -48,6 +48,17 @@ finding-InventoryCheckRequired = Voer eerst de voorraadcontrole voor dit product
 finding-InventoryUnavailable = Volgens de voorraadcontrole is dit item niet beschikbaar: { $reasons }.
 finding-ProvisioningContextMissing = Vul { $key } in voor deze regel.
 finding-SubscriptionNotRegistered = Azure-abonnement { $subscriptionId } is niet geregistreerd voor reserveringen; registreer het eerst.
+finding-SubscriptionNotActive = Dit is niet meer actief en kan daarom niet worden gewijzigd.
+finding-ChangeNotAllowed = { $kind ->
+    [PerpetualSoftware] Permanente software kan na aankoop niet worden gewijzigd; alleen annuleren vanuit de order kan, binnen 30 dagen.
+    [AzurePlan] Een Azure-abonnement wordt hier niet gewijzigd; beheer het in de Azure-portal.
+    [AzureReservation] Een Azure-reservering wordt hier niet gewijzigd; omruilen en terugbetalen gaat via de Azure-portal.
+   *[other] Alleen licenties van nieuwe commerce en softwareabonnementen kunnen na aankoop worden gewijzigd.
+}
+finding-CancellationWindowPassed = De termijn van { $windowDays } dagen om op te zeggen is verstreken.
+finding-SeatReductionWindowPassed = Licenties kunnen alleen binnen { $windowDays } dagen na aankoop, verlenging of toevoeging worden verwijderd; u kunt nog wel licenties toevoegen of een lager aantal voor de verlenging plannen.
+finding-QuantityCannotDecrease = Slechts { $reducible } licenties vallen nog binnen hun termijn, dus het aantal kan omlaag naar { $minimumQuantity }, niet naar { $quantity }.
+finding-AutoRenewDisabled = Zet automatisch verlengen aan voordat u een wijziging voor de verlenging plant.
 loading = Laden…
 refresh = Vernieuwen
 choose = Kies…

@@ -48,6 +48,17 @@ finding-InventoryCheckRequired = Kör lagerkontrollen för produkten först.
 finding-InventoryUnavailable = Lagerkontrollen säger att artikeln inte är tillgänglig: { $reasons }.
 finding-ProvisioningContextMissing = Fyll i { $key } för raden.
 finding-SubscriptionNotRegistered = Azure-prenumerationen { $subscriptionId } är inte registrerad för reservationer; registrera den först.
+finding-SubscriptionNotActive = Det här är inte längre aktivt och kan därför inte ändras.
+finding-ChangeNotAllowed = { $kind ->
+    [PerpetualSoftware] Permanent programvara kan inte ändras efter köpet; den kan bara avbeställas från sin order, inom 30 dagar.
+    [AzurePlan] En Azure-plan ändras inte här; hantera den i Azure-portalen.
+    [AzureReservation] En Azure-reservation ändras inte här; byten och återbetalningar görs i Azure-portalen.
+   *[other] Bara licenser i ny handel och programvaruprenumerationer kan ändras efter köpet.
+}
+finding-CancellationWindowPassed = Perioden på { $windowDays } dagar för att säga upp har passerat.
+finding-SeatReductionWindowPassed = Licenser kan bara tas bort inom { $windowDays } dagar från köp, förnyelse eller tillägg; du kan fortfarande lägga till licenser eller schemalägga ett lägre antal vid förnyelsen.
+finding-QuantityCannotDecrease = Bara { $reducible } licenser är fortfarande inom sin period, så antalet kan sänkas till { $minimumQuantity }, inte { $quantity }.
+finding-AutoRenewDisabled = Slå på automatisk förnyelse innan du schemalägger en ändring vid förnyelsen.
 loading = Läser in…
 refresh = Uppdatera
 choose = Välj…

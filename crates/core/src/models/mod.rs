@@ -41,6 +41,7 @@ pub use order::{Order, OrderLineItem, OrderLineItemProvisioningStatus, PurchaseC
 /// so dependents can total amounts without naming rust_decimal themselves.
 pub use rust_decimal::Decimal;
 pub use subscription::{
-    RefundableQuantity, Subscription, SubscriptionProvisioningStatus, SubscriptionRefundOption,
+    InstructionProduct, NextTermInstructions, RefundableQuantity, RefundableQuantityDetail,
+    Subscription, SubscriptionProvisioningStatus, SubscriptionRefundOption,
     SubscriptionRegistrationStatus,
 };

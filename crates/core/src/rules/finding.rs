@@ -62,11 +62,23 @@ pub enum FindingCode {
     ProvisioningContextMissing,
     /// The Azure subscription in `provisioningContext` is not registered (800030).
     SubscriptionNotRegistered,
+    /// A subscription (or order) that is not active cannot be changed.
+    SubscriptionNotActive,
+    /// This kind of purchase cannot be changed this way (e.g. cancelling an Azure plan).
+    ChangeNotAllowed,
+    /// The cancellation window (168 hours; perpetual software 30 days) has passed (900117).
+    CancellationWindowPassed,
+    /// No seat is inside its 168-hour reduction window any more (900214).
+    SeatReductionWindowPassed,
+    /// Fewer seats can be removed than asked: the others are past their window (800090).
+    QuantityCannotDecrease,
+    /// A change for the renewal needs auto-renew to be on.
+    AutoRenewDisabled,
 }
 
 impl FindingCode {
     /// Every code, in declaration order.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 26] = [
         Self::CartEmpty,
         Self::CartExpired,
         Self::CatalogItemUnknown,
@@ -87,6 +99,12 @@ impl FindingCode {
         Self::InventoryUnavailable,
         Self::ProvisioningContextMissing,
         Self::SubscriptionNotRegistered,
+        Self::SubscriptionNotActive,
+        Self::ChangeNotAllowed,
+        Self::CancellationWindowPassed,
+        Self::SeatReductionWindowPassed,
+        Self::QuantityCannotDecrease,
+        Self::AutoRenewDisabled,
     ];
 
     /// The Partner Center error code this finding prevents, where one exists.
@@ -101,7 +119,13 @@ impl FindingCode {
             Self::AttestationRequired => Some(900_203),
             Self::InventoryUnavailable => Some(800_010),
             Self::SubscriptionNotRegistered => Some(800_030),
-            Self::CartEmpty
+            Self::CancellationWindowPassed => Some(900_117),
+            Self::SeatReductionWindowPassed => Some(900_214),
+            Self::QuantityCannotDecrease => Some(800_090),
+            Self::SubscriptionNotActive
+            | Self::ChangeNotAllowed
+            | Self::AutoRenewDisabled
+            | Self::CartEmpty
             | Self::CartExpired
             | Self::NotPurchasable
             | Self::SegmentMismatch
@@ -142,7 +166,15 @@ impl FindingCode {
     /// cart is created or updated; `None` for cart-level findings.
     pub fn cart_error_code(self) -> Option<CartErrorCode> {
         Some(match self {
-            Self::CartEmpty | Self::CartExpired | Self::CustomerAgreementMissing => return None,
+            Self::CartEmpty
+            | Self::CartExpired
+            | Self::CustomerAgreementMissing
+            | Self::SubscriptionNotActive
+            | Self::ChangeNotAllowed
+            | Self::CancellationWindowPassed
+            | Self::SeatReductionWindowPassed
+            | Self::QuantityCannotDecrease
+            | Self::AutoRenewDisabled => return None,
             Self::CatalogItemUnknown => CartErrorCode::CatalogItemIdIsNotValid,
             Self::InventoryCheckRequired | Self::InventoryUnavailable => {
                 CartErrorCode::InventoryNotAvailable
@@ -187,6 +219,12 @@ impl FindingCode {
             Self::InventoryUnavailable => "InventoryUnavailable",
             Self::ProvisioningContextMissing => "ProvisioningContextMissing",
             Self::SubscriptionNotRegistered => "SubscriptionNotRegistered",
+            Self::SubscriptionNotActive => "SubscriptionNotActive",
+            Self::ChangeNotAllowed => "ChangeNotAllowed",
+            Self::CancellationWindowPassed => "CancellationWindowPassed",
+            Self::SeatReductionWindowPassed => "SeatReductionWindowPassed",
+            Self::QuantityCannotDecrease => "QuantityCannotDecrease",
+            Self::AutoRenewDisabled => "AutoRenewDisabled",
         }
     }
 }

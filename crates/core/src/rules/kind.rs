@@ -8,6 +8,7 @@ use crate::models::Availability;
 /// What a line buys; decides which rules apply to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ProductKind {
     /// Product type `OnlineServicesNCE`.
     NewCommerceLicense,

@@ -13,6 +13,7 @@
 //! | [`terms`] | `BillingCycleNotSupported`, `TermNotOffered`, `BillingCycleLongerThanTerm`, `TrialRequiresNoBillingCycle` |
 //! | [`prerequisites`] | `AttestationRequired`, `InventoryCheckRequired`, `InventoryUnavailable`, `ProvisioningContextMissing`, `SubscriptionNotRegistered` |
 //! | [`order_groups`] | the order-group preview |
+//! | [`lifecycle`] | after the purchase: `SubscriptionNotActive`, `ChangeNotAllowed`, `CancellationWindowPassed`, `SeatReductionWindowPassed`, `QuantityCannotDecrease`, `AutoRenewDisabled` (and `QuantityOutOfRange` and the term findings for changes) |
 //!
 //! [`build_purchase_context`] builds the context from Partner Center's answers ([`build`]);
 //! [`check_availability`] tells what stands in the way of buying one availability at all, for
@@ -27,6 +28,7 @@ pub mod context;
 pub mod eligibility;
 pub mod finding;
 pub mod kind;
+pub mod lifecycle;
 pub mod markets;
 pub mod order_groups;
 pub mod prerequisites;
@@ -46,7 +48,12 @@ pub use context::{
 };
 pub use finding::{Finding, FindingCode, Severity};
 pub use kind::ProductKind;
+pub use lifecycle::{
+    Allowance, AllowedChanges, Refund, SubscriptionChange, SubscriptionFacts, allowed_changes,
+    check_change, check_software_cancellation, refund, software_refund,
+};
 pub use order_groups::OrderGroup;
+pub use terms::{TermOption, add_duration, offered_combinations};
 
 use crate::models::{Availability, Cart, CartLineItem, InventoryItem};
 use crate::roundtrip::JsonPath;
@@ -166,10 +173,7 @@ pub fn check_availability(availability: &Availability, context: &PurchaseContext
         availability: Some(availability),
         kind: ProductKind::of(availability),
     };
-    let index = CatalogIndex {
-        availabilities: HashMap::new(),
-        inventory: HashMap::new(),
-    };
+    let index = CatalogIndex::empty();
     let mut findings = Vec::new();
     catalog::check(&line, context, &index, &mut findings);
     eligibility::check(&line, context, &index, &mut findings);
@@ -229,6 +233,14 @@ pub struct CatalogIndex<'a> {
 }
 
 impl<'a> CatalogIndex<'a> {
+    /// An index with nothing in it, for rules run on one availability outside a cart.
+    fn empty() -> Self {
+        Self {
+            availabilities: HashMap::new(),
+            inventory: HashMap::new(),
+        }
+    }
+
     fn new(context: &'a PurchaseContext) -> Self {
         let mut availabilities = HashMap::with_capacity(context.catalog.len());
         for availability in &context.catalog {
