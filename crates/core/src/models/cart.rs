@@ -5,11 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::Decimal;
-
 use crate::enums::{BillingCycle, CartErrorCode, CartStatus};
 use crate::ids::{CartId, CatalogItemId};
-use crate::models::common::{Attributes, ErrorCode, Links};
+use crate::models::common::{Attributes, ErrorCode, Links, Pricing, RenewsTo};
 use crate::models::order::Order;
 use crate::wire::{Spelled, Timestamp, lenient_int, resource};
 
@@ -63,30 +61,6 @@ resource! {
         "key" => key: String,
         /// The partner ID.
         "value" => value: String,
-    }
-}
-
-resource! {
-    /// `renewsTo`: `{ "termDuration": "P1Y" }` (the docs' table says array; wire is an object).
-    pub struct RenewsTo {
-        /// ISO 8601 duration of the renewal term.
-        "termDuration" => term_duration: String,
-    }
-}
-
-resource! {
-    /// `Pricing` of a cart or order line: pre-tax decimals in the line's `currencyCode`.
-    pub struct Pricing {
-        /// List unit price.
-        "listPrice" => list_price: Decimal,
-        /// Unit price after discounts.
-        "discountedPrice" => discounted_price: Decimal,
-        /// Prorated unit price.
-        "proratedPrice" => prorated_price: Decimal,
-        /// Unit price charged.
-        "price" => price: Decimal,
-        /// Price × quantity (× periods, for multi-period terms).
-        "extendedPrice" => extended_price: Decimal,
     }
 }
 

@@ -1,5 +1,10 @@
-//! Shapes every resource shares: links, attributes, the collection envelope and the error body
-//! (partner-center-api.md §0.5 and §0.6).
+//! Shapes several resources share: links, attributes, the collection envelope, the error body,
+//! and the `pricing` and `renewsTo` of cart and order lines.
+//!
+//! Partner Center pages: *Utility resources* (`Link`, `ResourceAttributes`, the collection
+//! links), *Partner Center REST error codes* (the error body), *API throttling guidance* (the 429
+//! body), and *Cart resources* / *Order resources* (`Pricing`, `RenewsTo`), under
+//! <https://learn.microsoft.com/partner-center/developer/>.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +13,7 @@ use std::marker::PhantomData;
 
 use serde::de::{DeserializeSeed, MapAccess, Visitor};
 use serde::ser::SerializeMap;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::wire::{Extra, lenient_int, resource};
@@ -15,9 +21,11 @@ use crate::wire::{Extra, lenient_int, resource};
 resource! {
     /// A header carried by a [`Link`] (e.g. `MS-ContinuationToken` on `links.next`).
     pub struct LinkHeader {
-        /// Header name.
+        /// The HTTP header to send when following the link, e.g. `MS-ContinuationToken` (the only
+        /// one Partner Center sets, on the `next` link of seek-based collections).
         "key" => key: String,
-        /// Header value.
+        /// The header's value, sent verbatim: for `MS-ContinuationToken`, the opaque token that
+        /// fetches the next page (e.g. `AQAAAA==`).
         "value" => value: String,
     }
 }
@@ -60,8 +68,45 @@ resource! {
     }
 }
 
+resource! {
+    /// `renewsTo` of a cart or order line: the term the subscription renews to, e.g.
+    /// `{ "termDuration": "P1Y" }` for a SaaS free trial that becomes a one-year paid
+    /// subscription. The *Cart resources* table calls it an array; the documented bodies and the
+    /// .NET SDK send one object.
+    pub struct RenewsTo {
+        /// The renewal term as an ISO 8601 duration; Partner Center supports `P1M` (one month)
+        /// and `P1Y` (one year).
+        "termDuration" => term_duration: String,
+    }
+}
+
+resource! {
+    /// `pricing` of a new-commerce cart or order line, filled by Partner Center: pre-tax amounts,
+    /// each a decimal in the line's currency (the cart line's `currencyCode`, the order's
+    /// `currencyCode`). The four unit prices are for one license or instance for one billing
+    /// period. Partner Center: *Cart resources* / *Order resources*, `Pricing`.
+    pub struct Pricing {
+        /// The unit price listed in the catalog, before any pricing modifier (discount,
+        /// promotion, proration).
+        "listPrice" => list_price: Decimal,
+        /// The unit price after every applicable pricing modifier (discounts, promotions),
+        /// before proration.
+        "discountedPrice" => discounted_price: Decimal,
+        /// The discounted unit price after proration, e.g. for a first term shortened by
+        /// `customTermEndDate`; equal to `discountedPrice` for a full period.
+        "proratedPrice" => prorated_price: Decimal,
+        /// The unit price the partner is charged, after all discounts and proration, in the
+        /// billing currency.
+        "price" => price: Decimal,
+        /// The line's total: `price` × `quantity`, and × the number of billing periods of a
+        /// longer term (a `P1Y` term billed `monthly` at 30.4 for one license: 364.8).
+        "extendedPrice" => extended_price: Decimal,
+    }
+}
+
 /// The collection envelope: `{ totalCount, items, links: {self, next?, previous?},
-/// continuationToken?, attributes }` (§0.5). Members are matched case-insensitively and unknown
+/// continuationToken?, attributes }` (Partner Center: *Utility resources*, `ResourceCollection`;
+/// `links.next` / `links.previous` only when another page exists). Members are matched case-insensitively and unknown
 /// ones kept, as for every resource.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Collection<T> {
@@ -209,7 +254,8 @@ impl ErrorCode {
     }
 }
 
-/// Partner Center's error body: `{ code, description, data, source }` (§0.6).
+/// Partner Center's error body: `{ code, description, data, source }` (Partner Center:
+/// *Partner Center REST error codes*; `code` is documented as a string but sent as a number).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -236,12 +282,14 @@ pub struct ApiError {
 }
 
 /// The body of a throttled (HTTP 429) response:
-/// `{ "statusCode": 429, "message": "Rate limit is exceeded. Try again in N seconds." }` (§6).
+/// `{ "statusCode": 429, "message": "Rate limit is exceeded. Try again in N seconds." }`,
+/// sent with a `Retry-After` header in seconds (Partner Center: *API throttling guidance*).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ThrottleError {
-    /// Always 429.
+    /// The HTTP status repeated in the body: always 429 (Too Many Requests).
     pub status_code: u16,
-    /// Human-readable message naming the wait in seconds.
+    /// English text naming the wait, e.g. `Rate limit is exceeded. Try again in 57 seconds.`;
+    /// the `Retry-After` header carries the same number of seconds.
     pub message: String,
 }

@@ -8,8 +8,7 @@ use crate::enums::{
     BillingCycle, FulfillmentStatus, LineTransactionType, OrderStatus, OrderTransactionType,
 };
 use crate::ids::{CatalogItemId, CustomerId, OrderId, SubscriptionId};
-use crate::models::cart::{Pricing, RenewsTo};
-use crate::models::common::{Attributes, Links};
+use crate::models::common::{Attributes, Links, Pricing, RenewsTo};
 use crate::wire::{Spelled, Timestamp, lenient_int, resource};
 
 resource! {
