@@ -1,15 +1,72 @@
 //! Compiles the findings' messages of pc-i18n's Fluent files (`crates/i18n/locales/*.ftl`) into
 //! a table of text pieces and variables (`findings.rs` in `OUT_DIR`), so `explainFinding` needs
-//! no Fluent runtime in the wasm. Only `finding-*` messages are taken; they may hold text and
-//! `{ $variable }` placeables only — anything else (selectors, functions, references) fails the
-//! build rather than being rendered differently from Fluent. `tests` compare every message with
-//! pc-i18n's Fluent output.
+//! no Fluent runtime in the wasm. Only `finding-*` messages are taken; they may hold text,
+//! `{ $variable }` placeables and selectors on a variable whose variants are named
+//! (`{ $kind -> [AzurePlan] … *[other] … }`; findings' parameters reach Fluent as text, so a
+//! variant is chosen by its name alone) — anything else (functions, references, number keys)
+//! fails the build rather than being rendered differently from Fluent. `tests` compare every
+//! message with pc-i18n's Fluent output.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+};
+
+/// Writes `pattern` as a `&[Piece]` literal.
+fn write_pattern(out: &mut String, pattern: &Pattern<&str>, context: &str) -> Result<(), String> {
+    out.push_str("&[");
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => {
+                write!(out, "Piece::Text({value:?}), ").map_err(|e| e.to_string())?;
+            }
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => {
+                write!(out, "Piece::Variable({:?}), ", id.name).map_err(|e| e.to_string())?;
+            }
+            PatternElement::Placeable {
+                expression:
+                    Expression::Select {
+                        selector: InlineExpression::VariableReference { id },
+                        variants,
+                    },
+            } => {
+                write!(out, "Piece::Select({:?}, &[", id.name).map_err(|e| e.to_string())?;
+                let mut default = None;
+                for variant in variants {
+                    let VariantKey::Identifier { name } = &variant.key else {
+                        return Err(format!(
+                            "{context} has a number variant key; teach crates/wasm/build.rs \
+                             (and src/findings.rs) to render it"
+                        ));
+                    };
+                    write!(out, "({name:?}, ").map_err(|e| e.to_string())?;
+                    write_pattern(out, &variant.value, context)?;
+                    out.push_str("), ");
+                    if variant.default {
+                        default = Some(&variant.value);
+                    }
+                }
+                out.push_str("], ");
+                let default = default.ok_or_else(|| format!("{context}: no default variant"))?;
+                write_pattern(out, default, context)?;
+                out.push_str("), ");
+            }
+            PatternElement::Placeable { .. } => {
+                return Err(format!(
+                    "{context} uses a Fluent expression other than a variable or a selector on \
+                     one; teach crates/wasm/build.rs (and src/findings.rs) to render it"
+                ));
+            }
+        }
+    }
+    out.push(']');
+    Ok(())
+}
 
 fn main() -> Result<(), String> {
     let manifest = env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?;
@@ -43,29 +100,13 @@ fn main() -> Result<(), String> {
             let Some(pattern) = &message.value else {
                 continue;
             };
-            write!(out, "    ({tag:?}, {id:?}, &[").map_err(|e| e.to_string())?;
-            for element in &pattern.elements {
-                match element {
-                    PatternElement::TextElement { value } => {
-                        write!(out, "Piece::Text({value:?}), ").map_err(|e| e.to_string())?;
-                    }
-                    PatternElement::Placeable {
-                        expression:
-                            Expression::Inline(InlineExpression::VariableReference { id: variable }),
-                    } => {
-                        write!(out, "Piece::Variable({:?}), ", variable.name)
-                            .map_err(|e| e.to_string())?;
-                    }
-                    PatternElement::Placeable { .. } => {
-                        return Err(format!(
-                            "{}: message {id} uses a Fluent expression other than a variable; \
-                             teach crates/wasm/build.rs (and src/findings.rs) to render it",
-                            file.display()
-                        ));
-                    }
-                }
-            }
-            out.push_str("]),\n");
+            write!(out, "    ({tag:?}, {id:?}, ").map_err(|e| e.to_string())?;
+            write_pattern(
+                &mut out,
+                pattern,
+                &format!("{}: message {id}", file.display()),
+            )?;
+            out.push_str("),\n");
         }
     }
     out.push_str("]\n");

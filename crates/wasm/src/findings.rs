@@ -13,6 +13,13 @@ enum Piece {
     Text(&'static str),
     /// The value of `{ $name }`.
     Variable(&'static str),
+    /// `{ $name -> [key] … *[default] … }`: the variant whose name is the value of `$name`, else
+    /// the default one (also when `$name` has no value).
+    Select(
+        &'static str,
+        &'static [(&'static str, &'static [Piece])],
+        &'static [Piece],
+    ),
 }
 
 /// Every `finding-*` message: (locale tag, message id, pieces).
@@ -31,20 +38,32 @@ fn message(locale: Locale, id: &str, args: &[(&str, String)]) -> String {
         return id.to_owned();
     };
     let mut out = String::new();
-    for piece in *pieces {
+    render(pieces, args, &mut out);
+    out
+}
+
+/// Appends `pieces` with `args` filled in to `out`.
+fn render(pieces: &[Piece], args: &[(&str, String)], out: &mut String) {
+    let value = |name: &str| args.iter().find(|(arg, _)| *arg == name).map(|(_, v)| v);
+    for piece in pieces {
         match piece {
             Piece::Text(text) => out.push_str(text),
-            Piece::Variable(name) => match args.iter().find(|(arg, _)| arg == name) {
-                Some((_, value)) => out.push_str(value),
+            Piece::Variable(name) => match value(name) {
+                Some(value) => out.push_str(value),
                 None => {
                     out.push_str("{$");
                     out.push_str(name);
                     out.push('}');
                 }
             },
+            Piece::Select(name, variants, default) => {
+                let chosen = value(name)
+                    .and_then(|v| variants.iter().find(|(key, _)| key == v))
+                    .map_or(*default, |(_, pieces)| *pieces);
+                render(chosen, args, out);
+            }
         }
     }
-    out
 }
 
 /// A finding in plain words in `locale`: the message for its `code` with its `params` (lists
@@ -62,14 +81,25 @@ mod tests {
 
     /// Every parameter name any finding message uses.
     fn parameter_names() -> Vec<&'static str> {
-        let mut names: Vec<&str> = MESSAGES
-            .iter()
-            .flat_map(|(_, _, pieces)| pieces.iter())
-            .filter_map(|piece| match piece {
-                Piece::Variable(name) => Some(*name),
-                Piece::Text(_) => None,
-            })
-            .collect();
+        fn collect(pieces: &[Piece], names: &mut Vec<&'static str>) {
+            for piece in pieces {
+                match piece {
+                    Piece::Variable(name) => names.push(name),
+                    Piece::Select(name, variants, default) => {
+                        names.push(name);
+                        for (_, pieces) in *variants {
+                            collect(pieces, names);
+                        }
+                        collect(default, names);
+                    }
+                    Piece::Text(_) => {}
+                }
+            }
+        }
+        let mut names = Vec::new();
+        for (_, _, pieces) in MESSAGES {
+            collect(pieces, &mut names);
+        }
         names.sort_unstable();
         names.dedup();
         names
@@ -100,6 +130,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn selectors_pick_the_named_variant_or_the_default() {
+        for kind in [
+            "PerpetualSoftware",
+            "AzurePlan",
+            "AzureReservation",
+            "Other",
+            "x",
+        ] {
+            let finding = Finding::cart(FindingCode::ChangeNotAllowed)
+                .with("change", "cancel")
+                .with("kind", kind);
+            for locale in Locale::ALL {
+                assert_eq!(
+                    explain(&finding, locale),
+                    pc_i18n::explain_finding(&finding, locale),
+                    "{kind} in {}",
+                    locale.tag()
+                );
+            }
+        }
+        let perpetual =
+            Finding::cart(FindingCode::ChangeNotAllowed).with("kind", "PerpetualSoftware");
+        assert!(explain(&perpetual, Locale::EnUs).starts_with("Perpetual software"));
     }
 
     #[test]
