@@ -18,7 +18,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use pc_core::enums::{BillingProvider, InvoiceLineItemType, InvoiceType};
 use pc_core::models::{
     Collection, DailyRatedUsageLineItem, EstimateLink, Invoice, InvoiceDetail, InvoiceLineItem,
@@ -31,6 +31,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{AppError, AppResult};
+use crate::lifecycle::{self, Scope};
 use crate::paging::{self, PageQuery, attributes, self_links};
 use crate::pdf::{Statement, render_statement};
 use crate::seed::invoice_resource;
@@ -79,7 +80,7 @@ fn symbol_of(currency: &str) -> &'static str {
 }
 
 /// The balance summary of `invoices` in `currency`.
-fn summary(currency: &str, invoices: &[&Invoice]) -> InvoiceSummary {
+fn summary(currency: &str, invoices: &[&Invoice], now: DateTime<Utc>) -> InvoiceSummary {
     let balance: Decimal = invoices
         .iter()
         .map(|i| i.total_charges.unwrap_or_default() + i.paid_amount.unwrap_or_default())
@@ -95,7 +96,7 @@ fn summary(currency: &str, invoices: &[&Invoice]) -> InvoiceSummary {
         balance_amount: Some(balance),
         currency_code: Some(currency.to_owned()),
         currency_symbol: Some(symbol_of(currency).to_owned()),
-        accounting_date: Some(Timestamp::from(Utc::now())),
+        accounting_date: Some(Timestamp::from(now)),
         first_invoice_creation_date: first.map(Timestamp::from),
         last_payment_date: last_paid.and_then(date).map(Timestamp::from),
         last_payment_amount: last_paid.and_then(|i| i.paid_amount).map(|p| -p),
@@ -148,7 +149,7 @@ async fn summary_get(
         .iter()
         .filter(|i| i.currency_code.as_deref() == Some(currency))
         .collect();
-    Ok(Json(summary(currency, &mine)))
+    Ok(Json(summary(currency, &mine, state.now())))
 }
 
 /// E24 `GET /v1/invoices/summaries`: one `InvoiceSummary` per currency.
@@ -164,7 +165,7 @@ async fn summaries_list(
         .or_default();
     let items = groups
         .iter()
-        .map(|(currency, list)| summary(currency, list))
+        .map(|(currency, list)| summary(currency, list, state.now()))
         .collect();
     Ok(Json(paging::all(items, "/invoices/summaries")))
 }
@@ -609,9 +610,11 @@ async fn unbilled_line_items_list(
     let currency = currency_code(&query, true)?.unwrap_or_default();
     let period = Period::parse(query.period.as_deref())?;
     let (offset, size) = seek(&headers, &query)?;
+    // Renewals that fell due are charged in the open period before it is read.
+    lifecycle::run_renewals(&state, Scope::Partner(partner.tenant_id)).await?;
     let latest = state.store().latest_period(partner.tenant_id).await?;
     let window = match period {
-        Period::Current => Some(current_period(latest.as_ref(), Utc::now())),
+        Period::Current => Some(current_period(latest.as_ref(), state.now())),
         Period::Previous => latest,
     };
     let items = match (family, window) {
@@ -742,7 +745,8 @@ async fn period_close(
     caller: Caller,
 ) -> AppResult<(StatusCode, Json<Collection<Invoice>>)> {
     let partner = caller.partner;
-    let now = Utc::now();
+    lifecycle::run_renewals(&state, Scope::Partner(partner.tenant_id)).await?;
+    let now = state.now();
     let latest = state.store().latest_period(partner.tenant_id).await?;
     let mut period = current_period(latest.as_ref(), now);
     period.id = uuid::Uuid::new_v4().to_string();

@@ -9,7 +9,7 @@ use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::{Days, Utc};
+use chrono::Days;
 use pc_core::enums::CartStatus;
 use pc_core::ids::CartId;
 use pc_core::models::{Cart, CartCheckoutResult, CartError, CartLineItem};
@@ -94,7 +94,7 @@ async fn fill(
     customer: &StoredCustomer,
     cart: &mut Cart,
 ) -> AppResult<()> {
-    let context = purchase_context(state, caller.partner, customer, cart, Utc::now()).await?;
+    let context = purchase_context(state, caller.partner, customer, cart, state.now()).await?;
     let validation = pc_core::validate_cart(cart, &context);
     let mut position = 0_i64;
     fn walk(
@@ -151,7 +151,7 @@ async fn carts_create(
     caller.require_purchase()?;
     let customer = customers::load(&state, &caller, &customer_id).await?;
     require_lines(&cart)?;
-    let now = Utc::now();
+    let now = state.now();
     let id = uuid::Uuid::new_v4().to_string();
     let customer_id = customer
         .customer
@@ -171,7 +171,13 @@ async fn carts_create(
     let request_id = ids.request_id_sent.then_some(ids.request_id.as_str());
     let stored = state
         .store()
-        .insert_cart(caller.partner.tenant_id, &customer_id, request_id, &cart)
+        .insert_cart(
+            caller.partner.tenant_id,
+            &customer_id,
+            request_id,
+            &cart,
+            now.timestamp_millis(),
+        )
         .await?;
     Ok((StatusCode::CREATED, Json(stored)))
 }
@@ -223,7 +229,7 @@ async fn carts_update(
     cart.id = before.id.clone();
     cart.creation_timestamp = before.creation_timestamp.clone();
     cart.expiration_timestamp = before.expiration_timestamp.clone();
-    cart.last_modified_timestamp = Some(Timestamp::from(Utc::now()));
+    cart.last_modified_timestamp = Some(Timestamp::from(state.now()));
     cart.last_modified_user = Some(caller.partner.tenant_id.to_owned());
     cart.status = Some(Spelled::from(CartStatus::Active));
     cart.links = before.links.clone();

@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 
 use axum::http::StatusCode;
-use chrono::{DateTime, Days, Months, Utc};
+use chrono::{DateTime, Days, Utc};
 use pc_core::enums::{
     BillingCycle, BillingProvider, CartStatus, ContractType, EntitlementType, FulfillmentStatus,
     InvoiceLineItemType, LineTransactionType, OrderStatus, OrderTransactionType,
@@ -42,31 +42,9 @@ use crate::paging::{attributes, link, links};
 use crate::store::{CheckoutWrite, NewEntitlement, NewLineItem, NewSubscription, StoredCustomer};
 use crate::tenants::Partner;
 
-/// Adds an ISO 8601 duration of whole years, months, weeks or days (`P1Y`, `P1M`, `P7D`,
-/// `P30D`, `P1Y6M`) to `start`. `None` when the text is not such a duration.
-pub(crate) fn add_duration(start: DateTime<Utc>, duration: &str) -> Option<DateTime<Utc>> {
-    let rest = duration.trim().strip_prefix(['P', 'p'])?;
-    let mut at = start;
-    let mut number = String::new();
-    let mut any = false;
-    for c in rest.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let n: u32 = number.parse().ok()?;
-        number.clear();
-        at = match c.to_ascii_uppercase() {
-            'Y' => at.checked_add_months(Months::new(n.checked_mul(12)?))?,
-            'M' => at.checked_add_months(Months::new(n))?,
-            'W' => at.checked_add_days(Days::new(u64::from(n) * 7))?,
-            'D' => at.checked_add_days(Days::new(u64::from(n)))?,
-            _ => return None,
-        };
-        any = true;
-    }
-    (any && number.is_empty()).then_some(at)
-}
+/// ISO 8601 durations (terms, refund windows, the clock's advance) are read by pc-core's one
+/// reader.
+pub(crate) use pc_core::rules::add_duration;
 
 fn delay_ms(delay: std::time::Duration) -> i64 {
     i64::try_from(delay.as_millis()).unwrap_or(i64::MAX)
@@ -289,7 +267,7 @@ pub(crate) async fn checkout(
     customer: &StoredCustomer,
     mut cart: Cart,
 ) -> AppResult<CartCheckoutResult> {
-    let now = Utc::now();
+    let now = state.now();
     let context = purchase_context(state, partner, customer, &cart, now).await?;
     let validation = pc_core::validate_cart(&cart, &context);
     if let Some(finding) = validation
@@ -447,7 +425,19 @@ impl Plan<'_> {
                 links: Some(self.line_links(availability, &subscription_id)),
                 ..OrderLineItem::default()
             };
-            self.subscription(&order_id, &order_line, availability, kind, &currency);
+            let cycle = line
+                .billing_cycle
+                .as_ref()
+                .map(|c| c.value().clone())
+                .or_else(|| billing_cycle.clone());
+            self.subscription(
+                &order_id,
+                &order_line,
+                availability,
+                kind,
+                (cycle, pricing.price),
+                &currency,
+            );
             self.entitlement(&order_id, number, &order_line, availability, kind);
             self.invoice_line(&order_id, &order_line, availability, &pricing, &currency);
             order_lines.push(order_line);
@@ -476,7 +466,7 @@ impl Plan<'_> {
                     format!("/customers/{customer_id}/orders/{order_id}/provisioningstatus"),
                 ),
             ])),
-            attributes: Some(attributes("Order")),
+            attributes: Some(attributes_with_etag("Order")),
             ..Order::default()
         };
         self.write.orders.push(order);
@@ -502,6 +492,7 @@ impl Plan<'_> {
         line: &OrderLineItem,
         availability: &Availability,
         kind: ProductKind,
+        (billing_cycle, unit_price): (Option<BillingCycle>, Option<Decimal>),
         currency: &str,
     ) {
         let subscription = subscription_for(
@@ -510,16 +501,18 @@ impl Plan<'_> {
             line,
             availability,
             kind,
+            billing_cycle,
             self.now,
         );
         let registration =
             matches!(kind, ProductKind::AzurePlan).then(|| "notregistered".to_owned());
-        self.write.subscriptions.push(NewSubscription {
+        self.write.subscriptions.push(NewSubscription::new(
             subscription,
-            currency: currency.to_owned(),
-            purchase_kind: purchase_kind(kind).to_owned(),
-            registration_status: registration,
-        });
+            currency,
+            purchase_kind(kind),
+            registration,
+            unit_price,
+        ));
     }
 
     fn entitlement(
@@ -644,8 +637,6 @@ impl Plan<'_> {
         currency: &str,
     ) {
         let number = line.line_item_number.unwrap_or(0);
-        let quantity = Decimal::from(line.quantity.unwrap_or(0));
-        let subtotal = pricing.extended_price.unwrap_or_default();
         let start = self.now;
         let end = line
             .term_duration
@@ -653,53 +644,27 @@ impl Plan<'_> {
             .and_then(|t| add_duration(start, t))
             .and_then(|d| d.checked_sub_days(Days::new(1)))
             .unwrap_or(start);
-        let cycle = availability_cycle_text(line, availability);
-        let customer = &self.customer.customer;
-        let item = OneTimeInvoiceLineItem {
-            partner_id: Some(self.partner.tenant_id.to_owned()),
-            customer_id: Some(self.customer_id.clone()),
-            customer_name: customer.company_name().map(str::to_owned),
-            customer_domain_name: customer
-                .company_profile
-                .as_ref()
-                .and_then(|p| p.domain.clone()),
-            customer_country: customer.country().map(str::to_owned),
-            order_id: Some(order_id.to_owned()),
-            order_date: Some(Timestamp::from(self.now)),
-            product_id: availability
-                .product_id
-                .as_ref()
-                .map(|p| p.as_str().to_owned()),
-            sku_id: availability.sku_id.as_ref().map(|s| s.as_str().to_owned()),
-            availability_id: availability.id.as_ref().map(|a| a.as_str().to_owned()),
-            product_name: availability.product.as_ref().and_then(|p| p.title.clone()),
-            sku_name: availability.sku.as_ref().and_then(|s| s.title.clone()),
-            charge_type: Some("new".to_owned()),
+        let item = charge_line(&Charge {
+            partner: self.partner,
+            customer: &self.customer.customer,
+            customer_id: &self.customer_id,
+            order_id,
+            order_date: self.now,
+            availability: Some(availability),
+            subscription_id: line.subscription_id.as_ref().map(|s| s.as_str()),
+            description: line.friendly_name.clone(),
+            charge_type: LineTransactionType::New,
             unit_price: pricing.price,
-            effective_unit_price: pricing.price,
-            unit_type: Some("Licenses".to_owned()),
-            quantity: Some(quantity),
-            subtotal: Some(subtotal),
-            tax_total: Some(Decimal::ZERO),
-            total_for_customer: Some(subtotal),
-            currency: Some(currency.to_owned()),
-            publisher_name: Some("Microsoft Corporation".to_owned()),
-            subscription_description: line.friendly_name.clone(),
-            subscription_id: line.subscription_id.as_ref().map(|s| s.as_str().to_owned()),
-            subscription_start_date: Some(Timestamp::from(start)),
-            subscription_end_date: Some(Timestamp::from(end)),
-            charge_start_date: Some(Timestamp::from(start)),
-            charge_end_date: Some(Timestamp::from(end)),
-            term_and_billing_cycle: Some(cycle),
-            alternate_id: Some(order_id.to_owned()),
-            pricing_currency: Some(currency.to_owned()),
-            pc_to_bc_exchange_rate: Some(Decimal::ONE),
-            billable_quantity: Some(quantity),
-            invoice_line_item_type: Some(Spelled::from(InvoiceLineItemType::BillingLineItems)),
-            billing_provider: Some(Spelled::from(BillingProvider::OneTime)),
-            attributes: Some(attributes("OneTimeInvoiceLineItem")),
-            ..OneTimeInvoiceLineItem::default()
-        };
+            quantity: Decimal::from(line.quantity.unwrap_or(0)),
+            amount: pricing.extended_price.unwrap_or_default(),
+            currency,
+            term: (start, end),
+            charge: (start, end),
+            term_and_billing_cycle: availability_cycle_text(
+                line.term_duration.as_deref(),
+                availability,
+            ),
+        });
         self.write.line_items.push(NewLineItem {
             id: format!("{order_id}-{number:04}"),
             currency: currency.to_owned(),
@@ -708,8 +673,105 @@ impl Plan<'_> {
     }
 }
 
-fn availability_cycle_text(line: &OrderLineItem, availability: &Availability) -> String {
-    let term = line.term_duration.as_deref().unwrap_or_default();
+/// One OneTime charge (or, with a negative `amount`, credit) of the open billing period.
+pub(crate) struct Charge<'a> {
+    /// The partner billed.
+    pub(crate) partner: &'a Partner,
+    /// The customer the charge is for.
+    pub(crate) customer: &'a pc_core::models::Customer,
+    /// Its ID.
+    pub(crate) customer_id: &'a str,
+    /// The order the purchase was made in.
+    pub(crate) order_id: &'a str,
+    /// When that order was made.
+    pub(crate) order_date: DateTime<Utc>,
+    /// What was bought, when the catalog still sells it.
+    pub(crate) availability: Option<&'a Availability>,
+    /// The subscription charged.
+    pub(crate) subscription_id: Option<&'a str>,
+    /// `subscriptionDescription` (the subscription's nickname).
+    pub(crate) description: Option<String>,
+    /// `chargeType`: `new`, `renew`, `addQuantity`, `removeQuantity`, `cancel`.
+    pub(crate) charge_type: LineTransactionType,
+    /// Price of one unit for one billing period.
+    pub(crate) unit_price: Option<Decimal>,
+    /// Units charged (seats added, removed or renewed).
+    pub(crate) quantity: Decimal,
+    /// `subtotal` = `totalForCustomer`: negative for a refund.
+    pub(crate) amount: Decimal,
+    /// ISO 4217.
+    pub(crate) currency: &'a str,
+    /// `subscriptionStartDate`, `subscriptionEndDate`.
+    pub(crate) term: (DateTime<Utc>, DateTime<Utc>),
+    /// `chargeStartDate`, `chargeEndDate`.
+    pub(crate) charge: (DateTime<Utc>, DateTime<Utc>),
+    /// `termAndBillingCycle`, e.g. "One-Year commitment for monthly/yearly billing".
+    pub(crate) term_and_billing_cycle: String,
+}
+
+/// The OneTime invoice line item (`billinglineitems`) of a charge, as Partner Center's
+/// reconciliation lists it.
+pub(crate) fn charge_line(charge: &Charge<'_>) -> OneTimeInvoiceLineItem {
+    let customer = charge.customer;
+    let availability = charge.availability;
+    OneTimeInvoiceLineItem {
+        partner_id: Some(charge.partner.tenant_id.to_owned()),
+        customer_id: Some(charge.customer_id.to_owned()),
+        customer_name: customer.company_name().map(str::to_owned),
+        customer_domain_name: customer
+            .company_profile
+            .as_ref()
+            .and_then(|p| p.domain.clone()),
+        customer_country: customer.country().map(str::to_owned),
+        order_id: Some(charge.order_id.to_owned()),
+        order_date: Some(Timestamp::from(charge.order_date)),
+        product_id: availability
+            .and_then(|a| a.product_id.as_ref())
+            .map(|p| p.as_str().to_owned()),
+        sku_id: availability
+            .and_then(|a| a.sku_id.as_ref())
+            .map(|s| s.as_str().to_owned()),
+        availability_id: availability
+            .and_then(|a| a.id.as_ref())
+            .map(|a| a.as_str().to_owned()),
+        product_name: availability
+            .and_then(|a| a.product.as_ref())
+            .and_then(|p| p.title.clone()),
+        sku_name: availability
+            .and_then(|a| a.sku.as_ref())
+            .and_then(|s| s.title.clone()),
+        charge_type: Some(charge.charge_type.as_str().to_owned()),
+        unit_price: charge.unit_price,
+        effective_unit_price: charge.unit_price,
+        unit_type: Some("Licenses".to_owned()),
+        quantity: Some(charge.quantity),
+        subtotal: Some(charge.amount),
+        tax_total: Some(Decimal::ZERO),
+        total_for_customer: Some(charge.amount),
+        currency: Some(charge.currency.to_owned()),
+        publisher_name: Some("Microsoft Corporation".to_owned()),
+        subscription_description: charge.description.clone(),
+        subscription_id: charge.subscription_id.map(str::to_owned),
+        subscription_start_date: Some(Timestamp::from(charge.term.0)),
+        subscription_end_date: Some(Timestamp::from(charge.term.1)),
+        charge_start_date: Some(Timestamp::from(charge.charge.0)),
+        charge_end_date: Some(Timestamp::from(charge.charge.1)),
+        term_and_billing_cycle: Some(charge.term_and_billing_cycle.clone()),
+        alternate_id: Some(charge.order_id.to_owned()),
+        pricing_currency: Some(charge.currency.to_owned()),
+        pc_to_bc_exchange_rate: Some(Decimal::ONE),
+        billable_quantity: Some(charge.quantity),
+        invoice_line_item_type: Some(Spelled::from(InvoiceLineItemType::BillingLineItems)),
+        billing_provider: Some(Spelled::from(BillingProvider::OneTime)),
+        attributes: Some(attributes("OneTimeInvoiceLineItem")),
+        ..OneTimeInvoiceLineItem::default()
+    }
+}
+
+/// The catalog's description of `term` (e.g. "One-Year commitment for monthly/yearly
+/// billing"), or the term itself.
+pub(crate) fn availability_cycle_text(term: Option<&str>, availability: &Availability) -> String {
+    let term = term.unwrap_or_default();
     availability
         .terms
         .iter()
@@ -743,22 +805,14 @@ fn product_key() -> String {
     groups.join("-")
 }
 
-/// The subscription a purchased order line becomes (also used for seeded holdings).
-pub(crate) fn subscription_for(
-    customer_id: &str,
-    order_id: &str,
-    line: &OrderLineItem,
+/// The refund windows the catalog's cancellation policy gives a term of `availability` that
+/// starts at `start` (a purchase, a seat increase or a renewal): the `refundOptions` and the
+/// last moment of the longest one (`cancellationAllowedUntilDate`).
+pub(crate) fn term_windows(
     availability: &Availability,
-    kind: ProductKind,
+    term: &str,
     start: DateTime<Utc>,
-) -> Subscription {
-    let id = line
-        .subscription_id
-        .as_ref()
-        .map(|s| s.as_str().to_owned())
-        .unwrap_or_default();
-    let term = line.term_duration.clone().unwrap_or_default();
-    let end = add_duration(start, &term).and_then(|d| d.checked_sub_days(Days::new(1)));
+) -> (Vec<SubscriptionRefundOption>, Option<DateTime<Utc>>) {
     let policy_windows: Vec<(RefundType, String)> = availability
         .terms
         .iter()
@@ -783,10 +837,45 @@ pub(crate) fn subscription_for(
             })
         })
         .collect();
-    let cancellation_until = policy_windows
+    let until = policy_windows
         .iter()
         .filter_map(|(_, after)| add_duration(start, after))
         .max();
+    (refund_options, until)
+}
+
+/// A new `attributes.etag`: every write of a subscription or order changes it.
+pub(crate) fn new_etag() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// `attributes` of a resource with a fresh etag.
+pub(crate) fn attributes_with_etag(object_type: &str) -> pc_core::models::Attributes {
+    pc_core::models::Attributes {
+        etag: Some(new_etag()),
+        ..attributes(object_type)
+    }
+}
+
+/// The subscription a purchased order line becomes (also used for seeded holdings), bought
+/// with `billing_cycle` (the order's).
+pub(crate) fn subscription_for(
+    customer_id: &str,
+    order_id: &str,
+    line: &OrderLineItem,
+    availability: &Availability,
+    kind: ProductKind,
+    billing_cycle: Option<BillingCycle>,
+    start: DateTime<Utc>,
+) -> Subscription {
+    let id = line
+        .subscription_id
+        .as_ref()
+        .map(|s| s.as_str().to_owned())
+        .unwrap_or_default();
+    let term = line.term_duration.clone().unwrap_or_default();
+    let end = add_duration(start, &term).and_then(|d| d.checked_sub_days(Days::new(1)));
+    let (refund_options, cancellation_until) = term_windows(availability, &term, start);
     let quantity = line.quantity.unwrap_or(0);
     let product = availability.product.as_ref();
     let license_based = matches!(kind, ProductKind::NewCommerceLicense);
@@ -828,7 +917,7 @@ pub(crate) fn subscription_for(
         status: Some(Spelled::from(SubscriptionStatus::Active)),
         auto_renew_enabled: Some(license_based),
         billing_type: Some(Spelled::from(billing_type)),
-        billing_cycle: None,
+        billing_cycle: billing_cycle.map(Spelled::from),
         term_duration: line.term_duration.clone(),
         renewal_term_duration: Some(if license_based {
             term.clone()
@@ -869,7 +958,7 @@ pub(crate) fn subscription_for(
                 format!("/customers/{customer_id}/subscriptions/{id}"),
             ),
         ])),
-        attributes: Some(attributes("Subscription")),
+        attributes: Some(attributes_with_etag("Subscription")),
         ..Subscription::default()
     }
 }
@@ -900,8 +989,15 @@ pub(crate) fn provisioned(state: &AppState, created_at: i64, now: i64) -> bool {
 }
 
 /// The order as Partner Center shows it at `now`: `pending` without subscription IDs until
-/// provisioning finishes, then `completed`.
+/// provisioning finishes, then `completed` — or `cancelled` once every line was cancelled.
 pub(crate) fn order_at(state: &AppState, mut order: Order, created_at: i64, now: i64) -> Order {
+    let cancelled = order
+        .status
+        .as_ref()
+        .is_some_and(|s| *s.value() == OrderStatus::Cancelled);
+    if cancelled {
+        return order;
+    }
     if provisioned(state, created_at, now) {
         order.status = Some(Spelled::from(OrderStatus::Completed));
     } else {

@@ -178,7 +178,10 @@ async fn agreements_create(
     }
     agreement.agreement_link = Some(MCA_LINK.to_owned());
     agreement.attributes = Some(paging::attributes("Agreement"));
-    state.store().insert_agreement(&id, &agreement).await?;
+    state
+        .store()
+        .insert_agreement(&id, &agreement, state.now_ms())
+        .await?;
     Ok((StatusCode::CREATED, Json(agreement)))
 }
 

@@ -13,7 +13,6 @@ use crate::auth::Caller;
 use crate::customers;
 use crate::error::{AppError, AppResult};
 use crate::paging;
-use crate::store::now_ms;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -80,7 +79,7 @@ async fn entitlements_list(
         .entitlements(
             caller.partner.tenant_id,
             &id,
-            now_ms().saturating_sub(delay),
+            state.now_ms().saturating_sub(delay),
         )
         .await?
         .into_iter()

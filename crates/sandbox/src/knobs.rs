@@ -174,6 +174,7 @@ async fn authenticate_and_throttle(
         return throttled(wait);
     }
     parts.extensions.insert::<Caller>(caller);
+    state.sync_clock().await;
     next.run(Request::from_parts(parts, body)).await
 }
 

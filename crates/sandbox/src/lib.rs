@@ -16,7 +16,11 @@
 //!   (403 `900329`) and Helpdesk agents may not buy.
 //! * Time: orders join the customer's order list after [`Config::order_list_delay`];
 //!   subscriptions, entitlements and order fulfilment appear after
-//!   [`Config::provisioning_delay`].
+//!   [`Config::provisioning_delay`]. Lifecycle time is the sandbox clock ([`AppState::now`]:
+//!   real time + an offset that `POST /sandbox/clock` moves forward); tokens stay on real time.
+//! * After the purchase: `PATCH` of a subscription (seats, cancel, auto-renew, scheduled
+//!   next-term changes) and of a software order (cancellation), decided by pc-core's lifecycle
+//!   rules; renewals and expiries at term end (`lifecycle`).
 //! * Knobs for client tests: [`Config::throttle_per_minute`], [`Config::fault_rate`],
 //!   [`Config::latency`].
 //! * Other issuers' tokens are accepted on `/v1` when trusted ([`Config::trusted_issuers`]).
@@ -34,12 +38,14 @@ mod billing;
 mod carts;
 mod catalog;
 mod checkout;
+mod clock;
 mod customers;
 mod entitlements;
 mod error;
 mod json;
 mod keys;
 mod knobs;
+mod lifecycle;
 mod oidc;
 mod openapi;
 mod orders;
@@ -66,6 +72,7 @@ pub use error::{AppError, AppResult};
 pub use store::Store;
 
 use crate::auth::TrustedIssuers;
+use crate::clock::Clock;
 use crate::keys::SigningKey;
 use crate::knobs::Throttle;
 use crate::seed::catalog::Catalog;
@@ -134,6 +141,7 @@ struct Inner {
     trusted_issuers: TrustedIssuers,
     throttle: Option<Throttle>,
     http: reqwest::Client,
+    clock: Clock,
 }
 
 impl std::fmt::Debug for AppState {
@@ -164,7 +172,9 @@ impl AppState {
         store.migrate().await?;
         let catalog = Catalog::seeded();
         seed::seed(&store, &catalog).await?;
+        lifecycle::backfill_terms(&store).await?;
         let signing_key = SigningKey::load_or_create(&store).await?;
+        let clock = Clock::new(store.clock_offset().await?);
         let trusted_issuers = TrustedIssuers::new(config.trusted_issuers.clone());
         let throttle = config.throttle_per_minute.map(Throttle::per_minute);
         let http = reqwest::Client::builder()
@@ -179,6 +189,7 @@ impl AppState {
                 trusted_issuers,
                 throttle,
                 http,
+                clock,
             }),
         })
     }
@@ -212,6 +223,10 @@ impl AppState {
     pub(crate) fn http(&self) -> &reqwest::Client {
         &self.inner.http
     }
+
+    pub(crate) fn clock(&self) -> &Clock {
+        &self.inner.clock
+    }
 }
 
 /// 404 for a path or method the sandbox does not serve.
@@ -239,6 +254,7 @@ pub fn app(state: AppState) -> Router {
     let mut router = Router::new()
         .nest("/v1", v1)
         .merge(billing::sandbox_router(&state))
+        .merge(clock::router())
         .merge(oidc::router())
         .merge(openapi::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -57,6 +57,47 @@ macro_rules! op {
     };
 }
 
+/// (method, path, [(status, description)]).
+type ExtraResponses = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+/// Statuses some operations answer besides 200/201, 400, 401, 404 and 429.
+const EXTRA_RESPONSES: &[ExtraResponses] = &[
+    (
+        "patch",
+        "/v1/customers/{customer_id}/subscriptions/{subscription_id}",
+        &[
+            ("403", "900300: the signed-in agent's role may not buy"),
+            (
+                "409",
+                "409: concurrent changes kept winning; read again and retry",
+            ),
+            (
+                "412",
+                "412: If-Match / attributes.etag is not the current etag",
+            ),
+        ],
+    ),
+    (
+        "patch",
+        "/v1/customers/{customer_id}/orders/{order_id}",
+        &[
+            ("403", "900300: the signed-in agent's role may not buy"),
+            (
+                "409",
+                "409: concurrent changes kept winning; read again and retry",
+            ),
+            (
+                "412",
+                "412: If-Match / attributes.etag is not the order's etag",
+            ),
+        ],
+    ),
+];
+
 /// Every route of the sandbox.
 pub(crate) const ROUTES: &[Operation] = &[
     Operation {
@@ -365,6 +406,17 @@ pub(crate) const ROUTES: &[Operation] = &[
         None
     ),
     op!(
+        "patch",
+        "/v1/customers/{customer_id}/orders/{order_id}",
+        "Orders",
+        "Cancel software purchases: perpetual software within 30 days of the order (full refund), software subscriptions within 168 hours (prorated), as negative `cancel` lines of the current billing period; cancelled lines get quantity 0 and provisioning status unfulfilled, their subscriptions `deleted`; the order is `cancelled` when every line is, else `completed`. Refusals come from pc-core's check_software_cancellation (900117 window passed, 800002 not software)",
+        [],
+        ("200", "Order"),
+        Some(
+            "{\"status\": \"cancelled\", \"lineItems\"?: [{\"lineItemNumber\": 0}]} (without lineItems: every line); attributes.etag or If-Match, when sent, must be the order's etag"
+        )
+    ),
+    op!(
         "get",
         "/v1/customers/{customer_id}/orders/{order_id}/provisioningstatus",
         "E15",
@@ -399,6 +451,17 @@ pub(crate) const ROUTES: &[Operation] = &[
         [],
         ("200", "Subscription"),
         None
+    ),
+    op!(
+        "patch",
+        "/v1/customers/{customer_id}/subscriptions/{subscription_id}",
+        "Subscriptions",
+        "Update a subscription: quantity up (always, a prorated `addQuantity` charge and a new refundableQuantity block with its own 168-hour window) or down (only seats inside their window, a negative `removeQuantity` credit), status \"deleted\" (cancel inside cancellationAllowedUntilDate, a negative `cancel` credit), autoRenewEnabled, scheduledNextTermInstructions (applied at renewal; null removes). Decided by pc-core's lifecycle rules; refusals: 400 with 900117 (cancellation window passed), 900214 (seat-reduction window passed), 800090 (fewer seats reducible than asked), 900275 (quantity limits), 800002 (other findings); a mid-term seat change or cancel removes the scheduled change",
+        [],
+        ("200", "Subscription"),
+        Some(
+            "The subscription (as read, with the members to change), or only those members: quantity, status, autoRenewEnabled, scheduledNextTermInstructions {product {productId, skuId, availabilityId, billingCycle, termDuration}, quantity}. attributes.etag or If-Match, when sent, must be the current etag (else 412)"
+        )
     ),
     op!(
         "get",
@@ -564,6 +627,26 @@ pub(crate) const ROUTES: &[Operation] = &[
         None
     ),
     op!(
+        "get",
+        "/sandbox/clock",
+        "Sandbox",
+        "Sandbox only: the sandbox clock (real time + the offset POST /sandbox/clock added); lifecycle times follow it, tokens do not",
+        [],
+        ("200", "{\"now\": RFC 3339}"),
+        None
+    ),
+    op!(
+        "post",
+        "/sandbox/clock",
+        "Sandbox",
+        "Sandbox only: move the clock forward for every tenant (400 800002 for a duration that is not ISO 8601, negative, or longer than P10Y); renewals and expiries that fall due run at once",
+        [],
+        ("200", "{\"now\": RFC 3339}"),
+        Some(
+            "{\"advance\": \"P8D\"} — an ISO 8601 duration: years, months, weeks, days (P1Y, P1M, P2W, P8D) and after T hours, minutes, seconds (PT12H)"
+        )
+    ),
+    op!(
         "post",
         "/sandbox/invoices/close",
         "Sandbox",
@@ -600,6 +683,9 @@ fn parameters(op: &Operation) -> Vec<Value> {
             out.push(json!({ "name": name, "in": "header", "required": false, "description": description, "schema": { "type": "string" } }));
         }
     }
+    if op.method == "patch" {
+        out.push(json!({ "name": "If-Match", "in": "header", "required": false, "description": "attributes.etag of the resource as read (quoted or not); a different one answers 412", "schema": { "type": "string" } }));
+    }
     out
 }
 
@@ -615,6 +701,16 @@ pub(crate) fn document() -> Value {
         );
         for status in ["400", "404"] {
             responses.insert(status.to_owned(), error.clone());
+        }
+        for (_, _, extra) in EXTRA_RESPONSES
+            .iter()
+            .filter(|(method, path, _)| *method == op.method && *path == op.path)
+        {
+            for (status, description) in *extra {
+                let mut body = error.clone();
+                body["description"] = json!(description);
+                responses.insert((*status).to_owned(), body);
+            }
         }
         if op.secured {
             responses.insert("401".to_owned(), error.clone());

@@ -2,10 +2,10 @@
 //! cycle) only after [`crate::Config::order_list_delay`], `pending` until provisioning finishes.
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::get;
 use axum::{Json, Router};
-use pc_core::enums::BillingCycle;
+use pc_core::enums::{BillingCycle, FulfillmentStatus};
 use pc_core::models::order::QuantityProvisioningInformation;
 use pc_core::models::{Collection, Order, OrderLineItemProvisioningStatus};
 use pc_core::wire::Spelled;
@@ -16,13 +16,18 @@ use crate::auth::Caller;
 use crate::checkout::{fulfillment_at, order_at};
 use crate::customers;
 use crate::error::{AppError, AppResult};
+use crate::json::PcJson;
+use crate::lifecycle;
 use crate::paging::{self, attributes};
-use crate::store::{StoredOrder, now_ms};
+use crate::store::StoredOrder;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/customers/{customer_id}/orders", get(orders_list))
-        .route("/customers/{customer_id}/orders/{order_id}", get(orders_get))
+        .route(
+            "/customers/{customer_id}/orders/{order_id}",
+            get(orders_get).patch(orders_update),
+        )
         .route(
             "/customers/{customer_id}/orders/{order_id}/provisioningstatus",
             get(provisioning_status_get),
@@ -66,8 +71,35 @@ async fn orders_get(
         &state,
         stored.order,
         stored.created_at,
-        now_ms(),
+        state.now_ms(),
     )))
+}
+
+/// `PATCH /v1/customers/{customer-id}/orders/{order-id}` with `{"status": "cancelled",
+/// "lineItems"?: [{"lineItemNumber": 0, …}]}` (Partner Center page *Cancel software
+/// purchases*): cancels the listed software lines, or every line, within their window, with a
+/// full (perpetual) or prorated refund ([`lifecycle::cancel_order`]). → 200 `Order`, `cancelled`
+/// when every line is, else `completed`; cancelled lines have quantity 0.
+async fn orders_update(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path((customer_id, order_id)): Path<(String, String)>,
+    PcJson(body): PcJson<serde_json::Value>,
+) -> AppResult<Json<Order>> {
+    caller.require_purchase()?;
+    let customer = customers::load(&state, &caller, &customer_id).await?;
+    let if_match = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok());
+    let order = lifecycle::cancel_order(
+        &state,
+        caller.partner,
+        &customer,
+        &order_id,
+        &body,
+        if_match,
+    )
+    .await?;
+    Ok(Json(order))
 }
 
 /// `billingType` of E14.
@@ -103,7 +135,7 @@ async fn orders_list(
             Ok(cycle) => Some(cycle),
         },
     };
-    let now = now_ms();
+    let now = state.now_ms();
     let delay = i64::try_from(state.config().order_list_delay.as_millis()).unwrap_or(i64::MAX);
     let orders: Vec<Order> = state
         .store()
@@ -146,13 +178,22 @@ async fn provisioning_status_get(
                 format!("Unable to retrieve provisioning information for order {order_id}."),
             )
         })?;
-    let status = fulfillment_at(&state, stored.created_at, now_ms());
+    let status = fulfillment_at(&state, stored.created_at, state.now_ms());
     let items = stored
         .order
         .line_items
         .iter()
         .flatten()
-        .map(|line| OrderLineItemProvisioningStatus {
+        .map(|line| {
+            // A cancelled line (quantity 0) is `unfulfilled`.
+            let status = if line.quantity == Some(0) {
+                FulfillmentStatus::Unfulfilled
+            } else {
+                status.clone()
+            };
+            (line, status)
+        })
+        .map(|(line, status)| OrderLineItemProvisioningStatus {
             order_line_item_id: line.line_item_number,
             line_item_number: line.line_item_number,
             status: Some(Spelled::from(status.clone())),

@@ -15,6 +15,7 @@ use pc_core::models::{
     Agreement, Cart, CartCheckoutResult, Customer, Entitlement, Invoice, OneTimeInvoiceLineItem,
     Order, Subscription,
 };
+use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -29,7 +30,8 @@ pub struct Store {
     postgres: bool,
 }
 
-/// Milliseconds since the Unix epoch, UTC.
+/// Real time: milliseconds since the Unix epoch, UTC. For tokens, sign-in and keys only;
+/// everything in a purchase's life reads the sandbox clock ([`crate::AppState::now_ms`]).
 pub(crate) fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
@@ -74,15 +76,31 @@ pub(crate) struct StoredCart {
 pub(crate) struct StoredOrder {
     pub(crate) order: Order,
     pub(crate) created_at: i64,
+    /// Bumped by every write; writes are conditional on it.
+    pub(crate) version: i64,
 }
 
 /// A subscription with the columns the rules and time-based views need.
 #[derive(Debug, Clone)]
 pub(crate) struct StoredSubscription {
     pub(crate) subscription: Subscription,
+    pub(crate) partner_tenant_id: String,
+    pub(crate) customer_id: String,
     pub(crate) created_at: i64,
     pub(crate) registration_status: Option<String>,
     pub(crate) registration_at: Option<i64>,
+    /// Currency it was bought in.
+    pub(crate) currency: String,
+    /// [`crate::checkout::purchase_kind`] of what was bought.
+    pub(crate) purchase_kind: String,
+    /// Bumped by every write; writes are conditional on it.
+    pub(crate) version: i64,
+    /// Start of the current term (ms), when it has one.
+    pub(crate) term_start_at: Option<i64>,
+    /// When the current term ends and it renews or expires (ms); `None`: nothing is due.
+    pub(crate) term_end_at: Option<i64>,
+    /// Price of one unit for one billing period, in `currency`.
+    pub(crate) unit_price: Option<Decimal>,
 }
 
 /// An entitlement as stored.
@@ -98,6 +116,64 @@ pub(crate) struct NewSubscription {
     pub(crate) currency: String,
     pub(crate) purchase_kind: String,
     pub(crate) registration_status: Option<String>,
+    pub(crate) unit_price: Option<Decimal>,
+    pub(crate) term_start_at: Option<i64>,
+    pub(crate) term_end_at: Option<i64>,
+}
+
+impl NewSubscription {
+    /// A row for `subscription`, its term bounds read from the subscription
+    /// ([`crate::lifecycle::term_bounds`]).
+    pub(crate) fn new(
+        subscription: Subscription,
+        currency: &str,
+        purchase_kind: &str,
+        registration_status: Option<String>,
+        unit_price: Option<Decimal>,
+    ) -> Self {
+        let (term_start_at, term_end_at) = crate::lifecycle::term_bounds(&subscription);
+        Self {
+            subscription,
+            currency: currency.to_owned(),
+            purchase_kind: purchase_kind.to_owned(),
+            registration_status,
+            unit_price,
+            term_start_at,
+            term_end_at,
+        }
+    }
+}
+
+/// A lifecycle write of one subscription: its new document and columns, conditional on the
+/// version read, with the charge and credit lines it adds to the open billing period.
+#[derive(Debug, Clone)]
+pub(crate) struct SubscriptionWrite {
+    pub(crate) partner_tenant_id: String,
+    pub(crate) id: String,
+    /// The version the change was decided on.
+    pub(crate) expected_version: i64,
+    pub(crate) subscription: Subscription,
+    pub(crate) term_start_at: Option<i64>,
+    pub(crate) term_end_at: Option<i64>,
+    pub(crate) unit_price: Option<Decimal>,
+    pub(crate) lines: Vec<NewLineItem>,
+    /// When the lines were charged (ms, sandbox clock).
+    pub(crate) at: i64,
+}
+
+/// A cancellation of order lines: the order's new document (conditional on the version read),
+/// the subscriptions it ends, the entitlements it removes and the credit lines.
+#[derive(Debug, Clone)]
+pub(crate) struct OrderWrite {
+    pub(crate) partner_tenant_id: String,
+    pub(crate) customer_id: String,
+    pub(crate) order_id: String,
+    pub(crate) expected_version: i64,
+    pub(crate) order: Order,
+    pub(crate) subscriptions: Vec<SubscriptionWrite>,
+    pub(crate) entitlement_ids: Vec<String>,
+    pub(crate) lines: Vec<NewLineItem>,
+    pub(crate) at: i64,
 }
 
 /// A new entitlement row, with the reservation artifact details its link serves, if any.
@@ -232,6 +308,35 @@ impl Store {
     /// The connection pool.
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    // ---------------------------------------------------------------- sandbox clock
+
+    /// The sandbox clock's offset from real time (ms).
+    pub(crate) async fn clock_offset(&self) -> Result<i64, AppError> {
+        let row = sqlx::query("SELECT offset_ms FROM sandbox_clock WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row
+            .map(|r| r.try_get("offset_ms"))
+            .transpose()?
+            .unwrap_or(0))
+    }
+
+    /// Moves the sandbox clock forward by `delta_ms` (negative values are ignored) and returns
+    /// the new offset.
+    pub(crate) async fn advance_clock(&self, delta_ms: i64) -> Result<i64, AppError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE sandbox_clock SET offset_ms = offset_ms + $1 WHERE id = 1")
+            .bind(delta_ms.max(0))
+            .execute(&mut *tx)
+            .await?;
+        let row = sqlx::query("SELECT offset_ms FROM sandbox_clock WHERE id = 1")
+            .fetch_one(&mut *tx)
+            .await?;
+        let offset: i64 = row.try_get("offset_ms")?;
+        tx.commit().await?;
+        Ok(offset)
     }
 
     /// Whether seed data of version `version` was written.
@@ -401,12 +506,13 @@ impl Store {
         &self,
         customer_id: &str,
         agreement: &Agreement,
+        now: i64,
     ) -> Result<(), AppError> {
         sqlx::query("INSERT INTO agreements (id, customer_id, agreement_type, created_at, body) VALUES ($1, $2, $3, $4, $5)")
             .bind(uuid::Uuid::new_v4().to_string())
             .bind(customer_id)
             .bind(agreement.agreement_type.clone().unwrap_or_default())
-            .bind(now_ms())
+            .bind(now)
             .bind(to_json(agreement)?)
             .execute(&self.pool)
             .await?;
@@ -423,6 +529,7 @@ impl Store {
         customer_id: &str,
         request_id: Option<&str>,
         cart: &Cart,
+        created_at: i64,
     ) -> Result<Cart, AppError> {
         let id = cart
             .id
@@ -434,7 +541,7 @@ impl Store {
             .bind(partner)
             .bind(customer_id)
             .bind(request_id)
-            .bind(now_ms())
+            .bind(created_at)
             .bind(to_json(cart)?)
             .execute(&self.pool)
             .await;
@@ -589,7 +696,7 @@ impl Store {
     ) -> Result<Option<StoredOrder>, AppError> {
         let customer_id = &customer_id.trim().to_ascii_lowercase();
         let id = &id.trim().to_ascii_lowercase();
-        let row = sqlx::query("SELECT body, created_at FROM orders WHERE partner_tenant_id = $1 AND customer_id = $2 AND id = $3")
+        let row = sqlx::query("SELECT body, created_at, version FROM orders WHERE partner_tenant_id = $1 AND customer_id = $2 AND id = $3")
             .bind(partner)
             .bind(customer_id)
             .bind(id)
@@ -606,7 +713,7 @@ impl Store {
         created_before: i64,
     ) -> Result<Vec<StoredOrder>, AppError> {
         let customer_id = &customer_id.trim().to_ascii_lowercase();
-        let rows = sqlx::query("SELECT body, created_at FROM orders WHERE partner_tenant_id = $1 AND customer_id = $2 AND created_at <= $3 ORDER BY created_at, id")
+        let rows = sqlx::query("SELECT body, created_at, version FROM orders WHERE partner_tenant_id = $1 AND customer_id = $2 AND created_at <= $3 ORDER BY created_at, id")
             .bind(partner)
             .bind(customer_id)
             .bind(created_before)
@@ -625,7 +732,7 @@ impl Store {
         created_before: i64,
     ) -> Result<Vec<StoredSubscription>, AppError> {
         let customer_id = &customer_id.trim().to_ascii_lowercase();
-        let rows = sqlx::query("SELECT body, created_at, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND customer_id = $2 AND created_at <= $3 ORDER BY created_at, id")
+        let rows = sqlx::query(&format!("{SUBSCRIPTION_COLUMNS} WHERE partner_tenant_id = $1 AND customer_id = $2 AND created_at <= $3 ORDER BY created_at, id"))
             .bind(partner)
             .bind(customer_id)
             .bind(created_before)
@@ -643,12 +750,14 @@ impl Store {
     ) -> Result<Option<StoredSubscription>, AppError> {
         let customer_id = &customer_id.trim().to_ascii_lowercase();
         let id = &id.trim().to_ascii_lowercase();
-        let row = sqlx::query("SELECT body, created_at, registration_status, registration_at FROM subscriptions WHERE partner_tenant_id = $1 AND customer_id = $2 AND id = $3")
-            .bind(partner)
-            .bind(customer_id)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(&format!(
+            "{SUBSCRIPTION_COLUMNS} WHERE partner_tenant_id = $1 AND customer_id = $2 AND id = $3"
+        ))
+        .bind(partner)
+        .bind(customer_id)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(|r| stored_subscription(&r)).transpose()
     }
 
@@ -671,6 +780,145 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// Subscriptions whose term ended at or before `now` (ms) and that have not renewed or
+    /// expired yet, in `scope`.
+    pub(crate) async fn due_subscriptions(
+        &self,
+        scope: crate::lifecycle::Scope<'_>,
+        now: i64,
+    ) -> Result<Vec<StoredSubscription>, AppError> {
+        use crate::lifecycle::Scope;
+        let rows = match scope {
+            Scope::Customer(partner, customer_id) => {
+                let customer_id = customer_id.trim().to_ascii_lowercase();
+                sqlx::query(&format!("{SUBSCRIPTION_COLUMNS} WHERE term_end_at <= $1 AND partner_tenant_id = $2 AND customer_id = $3 ORDER BY term_end_at, id"))
+                    .bind(now)
+                    .bind(partner)
+                    .bind(customer_id)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            Scope::Partner(partner) => {
+                sqlx::query(&format!("{SUBSCRIPTION_COLUMNS} WHERE term_end_at <= $1 AND partner_tenant_id = $2 ORDER BY term_end_at, id"))
+                    .bind(now)
+                    .bind(partner)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            Scope::All => {
+                sqlx::query(&format!(
+                    "{SUBSCRIPTION_COLUMNS} WHERE term_end_at <= $1 ORDER BY term_end_at, id"
+                ))
+                .bind(now)
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        rows.iter().map(stored_subscription).collect()
+    }
+
+    /// Subscriptions written before the lifecycle columns existed (no `term_start_at`).
+    pub(crate) async fn subscriptions_without_terms(
+        &self,
+    ) -> Result<Vec<StoredSubscription>, AppError> {
+        let rows = sqlx::query(&format!(
+            "{SUBSCRIPTION_COLUMNS} WHERE term_start_at IS NULL ORDER BY created_at, id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(stored_subscription).collect()
+    }
+
+    /// Fills the lifecycle columns of a subscription written before they existed.
+    pub(crate) async fn set_terms(
+        &self,
+        id: &str,
+        term_start_at: Option<i64>,
+        term_end_at: Option<i64>,
+        unit_price: Option<Decimal>,
+    ) -> Result<(), AppError> {
+        sqlx::query("UPDATE subscriptions SET term_start_at = $1, term_end_at = $2, unit_price = $3 WHERE id = $4 AND term_start_at IS NULL")
+            .bind(term_start_at)
+            .bind(term_end_at)
+            .bind(unit_price.map(|p| p.to_string()))
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Writes one lifecycle change of a subscription and its lines in one transaction, if the
+    /// subscription is still at `expected_version`. `false` (nothing written): another request
+    /// changed it first.
+    pub(crate) async fn write_subscription(
+        &self,
+        write: &SubscriptionWrite,
+    ) -> Result<bool, AppError> {
+        let mut tx = self.pool.begin().await?;
+        if !update_subscription(&mut tx, write).await? {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        for line in &write.lines {
+            insert_line_item(
+                &mut tx,
+                &write.partner_tenant_id,
+                None,
+                line,
+                write.at,
+                false,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Writes a cancellation of order lines in one transaction, if the order and every
+    /// subscription are still at the versions read. `false` (nothing written) otherwise.
+    pub(crate) async fn write_order(&self, write: &OrderWrite) -> Result<bool, AppError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("UPDATE orders SET body = $1, version = version + 1 WHERE id = $2 AND partner_tenant_id = $3 AND customer_id = $4 AND version = $5")
+            .bind(to_json(&write.order)?)
+            .bind(&write.order_id)
+            .bind(&write.partner_tenant_id)
+            .bind(&write.customer_id)
+            .bind(write.expected_version)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        for subscription in &write.subscriptions {
+            if !update_subscription(&mut tx, subscription).await? {
+                tx.rollback().await?;
+                return Ok(false);
+            }
+        }
+        for id in &write.entitlement_ids {
+            sqlx::query("DELETE FROM entitlements WHERE id = $1 AND partner_tenant_id = $2 AND customer_id = $3")
+                .bind(id)
+                .bind(&write.partner_tenant_id)
+                .bind(&write.customer_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for line in &write.lines {
+            insert_line_item(
+                &mut tx,
+                &write.partner_tenant_id,
+                None,
+                line,
+                write.at,
+                false,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
     }
 
     // ---------------------------------------------------------------- entitlements
@@ -899,6 +1147,27 @@ impl Store {
     }
 }
 
+/// The columns [`stored_subscription`] reads.
+const SUBSCRIPTION_COLUMNS: &str = "SELECT body, partner_tenant_id, customer_id, created_at, registration_status, registration_at, currency, purchase_kind, version, term_start_at, term_end_at, unit_price FROM subscriptions";
+
+/// The conditional UPDATE of a [`SubscriptionWrite`]; `false` when the version moved on.
+async fn update_subscription(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    write: &SubscriptionWrite,
+) -> Result<bool, AppError> {
+    let done = sqlx::query("UPDATE subscriptions SET body = $1, version = version + 1, term_start_at = $2, term_end_at = $3, unit_price = $4 WHERE id = $5 AND partner_tenant_id = $6 AND version = $7")
+        .bind(to_json(&write.subscription)?)
+        .bind(write.term_start_at)
+        .bind(write.term_end_at)
+        .bind(write.unit_price.map(|p| p.to_string()))
+        .bind(&write.id)
+        .bind(&write.partner_tenant_id)
+        .bind(write.expected_version)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 fn billing_period(row: &sqlx::any::AnyRow) -> Result<BillingPeriod, AppError> {
     Ok(BillingPeriod {
         id: row.try_get("id")?,
@@ -911,15 +1180,25 @@ fn stored_order(row: &sqlx::any::AnyRow) -> Result<StoredOrder, AppError> {
     Ok(StoredOrder {
         order: from_json(&row.try_get::<String, _>("body")?)?,
         created_at: row.try_get("created_at")?,
+        version: row.try_get("version")?,
     })
 }
 
 fn stored_subscription(row: &sqlx::any::AnyRow) -> Result<StoredSubscription, AppError> {
+    let unit_price: Option<String> = row.try_get("unit_price")?;
     Ok(StoredSubscription {
         subscription: from_json(&row.try_get::<String, _>("body")?)?,
+        partner_tenant_id: row.try_get("partner_tenant_id")?,
+        customer_id: row.try_get("customer_id")?,
         created_at: row.try_get("created_at")?,
         registration_status: row.try_get("registration_status")?,
         registration_at: row.try_get("registration_at")?,
+        currency: row.try_get("currency")?,
+        purchase_kind: row.try_get("purchase_kind")?,
+        version: row.try_get("version")?,
+        term_start_at: row.try_get("term_start_at")?,
+        term_end_at: row.try_get("term_end_at")?,
+        unit_price: unit_price.and_then(|p| Decimal::from_str(p.trim()).ok()),
     })
 }
 
@@ -932,9 +1211,9 @@ async fn insert_subscription(
     if_absent: bool,
 ) -> Result<(), AppError> {
     let sql = if if_absent {
-        "INSERT INTO subscriptions (id, partner_tenant_id, customer_id, order_id, created_at, currency, purchase_kind, registration_status, registration_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING"
+        "INSERT INTO subscriptions (id, partner_tenant_id, customer_id, order_id, created_at, currency, purchase_kind, registration_status, registration_at, body, term_start_at, term_end_at, unit_price) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING"
     } else {
-        "INSERT INTO subscriptions (id, partner_tenant_id, customer_id, order_id, created_at, currency, purchase_kind, registration_status, registration_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+        "INSERT INTO subscriptions (id, partner_tenant_id, customer_id, order_id, created_at, currency, purchase_kind, registration_status, registration_at, body, term_start_at, term_end_at, unit_price) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
     };
     sqlx::query(sql)
         .bind(
@@ -958,6 +1237,9 @@ async fn insert_subscription(
         .bind(sub.registration_status.as_deref())
         .bind(sub.registration_status.as_ref().map(|_| created_at))
         .bind(to_json(&sub.subscription)?)
+        .bind(sub.term_start_at)
+        .bind(sub.term_end_at)
+        .bind(sub.unit_price.map(|p| p.to_string()))
         .execute(&mut **tx)
         .await?;
     Ok(())

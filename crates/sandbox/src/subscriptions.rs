@@ -3,7 +3,7 @@
 //! subscriptions, which moves `notregistered` → `registering` → `registered`.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -19,8 +19,10 @@ use crate::auth::Caller;
 use crate::checkout::{provisioned, registration_status};
 use crate::customers;
 use crate::error::{AppError, AppResult};
+use crate::json::PcJson;
+use crate::lifecycle::{self, Scope};
 use crate::paging::{self, attributes};
-use crate::store::{StoredSubscription, now_ms};
+use crate::store::StoredSubscription;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -30,7 +32,7 @@ pub(crate) fn router() -> Router<AppState> {
         )
         .route(
             "/customers/{customer_id}/subscriptions/{subscription_id}",
-            get(subscriptions_get),
+            get(subscriptions_get).patch(subscriptions_update),
         )
         .route(
             "/customers/{customer_id}/subscriptions/{subscription_id}/provisioningstatus",
@@ -75,7 +77,9 @@ async fn subscriptions_list(
         .as_ref()
         .map(|i| i.as_str().to_owned())
         .unwrap_or_default();
-    let now = now_ms();
+    lifecycle::run_renewals(&state, Scope::Customer(caller.partner.tenant_id, &id)).await?;
+    let now = state.now_ms();
+    let at = state.now();
     let delay = i64::try_from(state.config().provisioning_delay.as_millis()).unwrap_or(i64::MAX);
     let order_filter = query
         .order_id
@@ -86,8 +90,8 @@ async fn subscriptions_list(
         .store()
         .subscriptions(caller.partner.tenant_id, &id, now.saturating_sub(delay))
         .await?
-        .into_iter()
-        .map(|s| s.subscription)
+        .iter()
+        .map(|s| lifecycle::present(&state, s, at))
         .filter(|s| {
             order_filter.is_none_or(|o| s.order_id.as_ref().is_some_and(|id| id.as_str() == o))
         })
@@ -120,11 +124,45 @@ async fn subscriptions_get(
     caller: Caller,
     Path((customer_id, subscription_id)): Path<(String, String)>,
 ) -> AppResult<Json<Subscription>> {
+    customers::load(&state, &caller, &customer_id).await?;
+    lifecycle::run_renewals(
+        &state,
+        Scope::Customer(caller.partner.tenant_id, &customer_id),
+    )
+    .await?;
     let stored = load(&state, &caller, &customer_id, &subscription_id).await?;
-    if !provisioned(&state, stored.created_at, now_ms()) {
+    if !provisioned(&state, stored.created_at, state.now_ms()) {
         return Err(subscription_not_found(&subscription_id));
     }
-    Ok(Json(stored.subscription))
+    Ok(Json(lifecycle::present(&state, &stored, state.now())))
+}
+
+/// `PATCH /v1/customers/{customer-id}/subscriptions/{subscription-id}` with the subscription
+/// (Partner Center pages *Change the quantity of a subscription*, *Cancel a subscription*,
+/// *Create scheduled changes*): the members that differ from the subscription — `quantity`,
+/// `status: "deleted"`, `autoRenewEnabled`, `scheduledNextTermInstructions` (`null` removes it)
+/// — are decided by pc-core's lifecycle rules and applied ([`lifecycle::change_subscription`]).
+/// `If-Match` or `attributes.etag`, when sent, must be the current etag. → 200 `Subscription`.
+async fn subscriptions_update(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path((customer_id, subscription_id)): Path<(String, String)>,
+    PcJson(body): PcJson<serde_json::Value>,
+) -> AppResult<Json<Subscription>> {
+    caller.require_purchase()?;
+    let customer = customers::load(&state, &caller, &customer_id).await?;
+    let if_match = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok());
+    let subscription = lifecycle::change_subscription(
+        &state,
+        caller.partner,
+        &customer,
+        &subscription_id,
+        &body,
+        if_match,
+    )
+    .await?;
+    Ok(Json(subscription))
 }
 
 /// E19 `GET …/subscriptions/{subscription-id}/provisioningstatus`: `pending` → `success`.
@@ -135,7 +173,7 @@ async fn provisioning_status_get(
 ) -> AppResult<Json<SubscriptionProvisioningStatus>> {
     caller.require_user()?;
     let stored = load(&state, &caller, &customer_id, &subscription_id).await?;
-    let status = if provisioned(&state, stored.created_at, now_ms()) {
+    let status = if provisioned(&state, stored.created_at, state.now_ms()) {
         ProvisioningState::Success
     } else {
         ProvisioningState::Pending
@@ -178,7 +216,7 @@ async fn registrations_create(
             caller.partner.tenant_id,
             &customer_id,
             &subscription_id,
-            now_ms(),
+            state.now_ms(),
         )
         .await?;
     let location =
@@ -201,7 +239,7 @@ async fn registration_status_get(
         &state,
         stored.registration_status.as_deref(),
         stored.registration_at,
-        now_ms(),
+        state.now_ms(),
     )
     .ok_or_else(|| {
         AppError::new(

@@ -450,6 +450,7 @@ fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Holdings {
                 extended_price: Some(unit * Decimal::from(quantity)),
                 ..Pricing::default()
             });
+        let unit_price = pricing.as_ref().and_then(|p| p.price);
         let [product_link, sku_link, availability_link] = catalog_links(availability);
         let line = OrderLineItem {
             line_item_number: Some(0),
@@ -472,9 +473,15 @@ fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Holdings {
             ..OrderLineItem::default()
         };
         let kind = ProductKind::of(availability);
-        let mut subscription =
-            subscription_for(row.id, &order_id, &line, availability, kind, start);
-        subscription.billing_cycle = Some(Spelled::from(cycle.clone()));
+        let subscription = subscription_for(
+            row.id,
+            &order_id,
+            &line,
+            availability,
+            kind,
+            Some(cycle.clone()),
+            start,
+        );
         let order = Order {
             id: Some(OrderId::new(order_id.clone())),
             alternate_id: Some(order_id.clone()),
@@ -503,13 +510,13 @@ fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Holdings {
         };
         out.orders.push((order, start.timestamp_millis()));
         out.subscriptions.push((
-            NewSubscription {
+            NewSubscription::new(
                 subscription,
-                currency: currency.to_owned(),
-                purchase_kind: purchase_kind(kind).to_owned(),
-                registration_status: registered
-                    .map(|r| if r { "registered" } else { "notregistered" }.to_owned()),
-            },
+                currency,
+                purchase_kind(kind),
+                registered.map(|r| if r { "registered" } else { "notregistered" }.to_owned()),
+                unit_price,
+            ),
             start.timestamp_millis(),
         ));
     }
