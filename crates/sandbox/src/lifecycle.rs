@@ -240,7 +240,8 @@ pub(crate) fn present(
         sub.actions = Some(Vec::new());
         return sub;
     }
-    roll_billing_cycle(&mut sub, stored.term_start_at.and_then(from_ms), now);
+    let term_start = term_start_of(&sub).or_else(|| stored.term_start_at.and_then(from_ms));
+    roll_billing_cycle(&mut sub, term_start, now);
     if let Some(refundable) = sub.refundable_quantity.as_mut() {
         let open: Vec<RefundableQuantityDetail> = refundable
             .details
@@ -755,7 +756,10 @@ impl Applied {
         let period = charged_period(&self.facts.subscription);
         let sub = &mut self.facts.subscription;
         let current = sub.quantity.unwrap_or(0);
-        let period_end = period.map_or(now, |(_, end)| end);
+        // Charges cover the rest of the billing period, to its last day (inclusive).
+        let period_end = period
+            .and_then(|(_, end)| end.checked_sub_days(Days::new(1)))
+            .unwrap_or(now);
         match change {
             SubscriptionChange::Quantity { quantity } if *quantity > current => {
                 let added = quantity - current;

@@ -27,6 +27,9 @@ mod checkout;
 mod fulfilment;
 // Billing E23–E28, the PDF statement, closing a period.
 mod billing;
+// After the purchase: the sandbox clock, seat changes, cancellation, renewals, software
+// order cancellation, etags and concurrent changes.
+mod lifecycle;
 // Throttling, injected faults, request IDs, openapi.json coverage.
 mod knobs;
 // Over a real port: the whole purchase flow, a trusted issuer, kill -9 crash safety.
