@@ -10,6 +10,7 @@ use futures_util::Stream;
 use pc_core::models::{ApiError, Collection, ThrottleError};
 use serde::de::DeserializeOwned;
 
+use crate::clock::{ServerClock, local_now};
 use crate::error::Error;
 use crate::journal::{Journal, MemoryJournal};
 use crate::token::TokenProvider;
@@ -88,6 +89,17 @@ impl Operation {
         }
     }
 
+    /// A non-idempotent PATCH of `body` (JSON) to `path`: retried only with the same
+    /// `MS-RequestId`, so a change sent twice after a timeout is recognised.
+    pub fn patch(path: impl Into<String>, body: String) -> Self {
+        Self {
+            method: Method::Patch,
+            body: Some(body),
+            idempotent: false,
+            ..Self::get(path)
+        }
+    }
+
     /// A PUT of `body` (JSON) to `path` (idempotent: it replaces the whole resource).
     pub fn put(path: impl Into<String>, body: String) -> Self {
         Self {
@@ -136,6 +148,7 @@ struct Inner<T> {
     retry: RetryPolicy,
     journal: Box<dyn Journal>,
     sent: Cell<u64>,
+    clock: ServerClock,
 }
 
 /// Builds a [`Client`].
@@ -179,6 +192,7 @@ impl<T: Transport> ClientBuilder<T> {
                 retry: self.retry,
                 journal: self.journal,
                 sent: Cell::new(0),
+                clock: ServerClock::default(),
             }),
         }
     }
@@ -274,6 +288,19 @@ impl<T: Transport> Client<T> {
         self.inner.sent.get()
     }
 
+    /// The server's time now: this machine's clock corrected by the skew the responses' `Date`
+    /// headers showed ([`crate::clock`]); this machine's clock before any response arrived. Pass
+    /// it to rules that compare with deadlines the server set (cancellation windows, cart
+    /// expiry), so they agree with the server.
+    pub fn server_now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.inner.clock.server_time(local_now())
+    }
+
+    /// Server time − this machine's time, once a response with a `Date` header has arrived.
+    pub fn server_time_skew(&self) -> Option<chrono::TimeDelta> {
+        self.inner.clock.skew()
+    }
+
     pub(crate) fn journal(&self) -> &dyn Journal {
         self.inner.journal.as_ref()
     }
@@ -327,7 +354,10 @@ impl<T: Transport> Client<T> {
             };
             inner.sent.set(inner.sent.get() + 1);
             let response = match inner.transport.send(request).await {
-                Ok(response) => response,
+                Ok(response) => {
+                    inner.clock.observe(response.header("date"), local_now());
+                    response
+                }
                 Err(e) => {
                     // No response: the same MS-RequestId goes again (it may have been processed).
                     return Err(Attempt::Retry {
@@ -547,6 +577,41 @@ mod tests {
         assert_eq!(seen.len(), 1, "no fresher token to retry with");
         assert_eq!(seen[0].url, "/v1/customers");
         assert_eq!(authorization(&seen[0]), None);
+    }
+
+    /// Answers every request 200 with a `Date` header `days` ahead of this machine's clock.
+    struct Dated {
+        days: i64,
+    }
+
+    impl Transport for Dated {
+        async fn send(&self, _: HttpRequest) -> Result<HttpResponse, TransportError> {
+            let server = crate::clock::local_now() + chrono::TimeDelta::days(self.days);
+            Ok(HttpResponse {
+                status: 200,
+                headers: vec![(
+                    "date".to_owned(),
+                    server.format("%a, %d %b %Y %H:%M:%S GMT").to_string(),
+                )],
+                body: b"{}".to_vec(),
+            })
+        }
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn the_server_time_follows_the_date_header() {
+        let client = Client::builder("", Dated { days: 8 }, CookieSession).build();
+        assert_eq!(client.server_time_skew(), None);
+        let before = crate::clock::local_now();
+        assert!((client.server_now() - before).num_seconds().abs() <= 1);
+        client.send(&Operation::get("/v1/customers")).await.unwrap();
+        let skew = client.server_time_skew().unwrap();
+        assert!(
+            (skew - chrono::TimeDelta::days(8)).num_milliseconds().abs() <= 1_500,
+            "{skew:?}"
+        );
+        let ahead = client.server_now() - crate::clock::local_now();
+        assert!((ahead - chrono::TimeDelta::days(8)).num_seconds().abs() <= 2);
     }
 
     #[tokio::test(flavor = "current_thread")]

@@ -119,6 +119,7 @@ impl Error {
                     401 => "error-unauthorized",
                     403 => "error-forbidden",
                     404 => "error-not-found",
+                    412 => "error-changed-meanwhile",
                     _ => "error-partner-center",
                 })
             }
@@ -165,6 +166,9 @@ pub fn explanation_key(code: i64) -> Option<&'static str> {
         800_066 | 800_067 | 800_068 | 800_088 | 800_089 => "error-limit-exceeded",
         800_069 => "error-risk-check",
         800_070 => "error-market-unavailable",
+        800_090 => "error-quantity-cannot-decrease",
+        900_117 => "error-cancellation-window-passed",
+        900_214 => "error-seat-reduction-window-passed",
         900_121 => "error-credit-limit",
         900_203 => "error-attestation-required",
         900_206 => "error-partner-attestation-missing",

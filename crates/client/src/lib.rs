@@ -13,6 +13,8 @@
 //! * Retries with backoff and jitter for timeouts, 5xx and 429 (never before `Retry-After`),
 //!   bounded by a budget ([`RetryPolicy`]).
 //! * Collections as streams that follow `links.next` and `MS-ContinuationToken`.
+//! * The server's time from the responses' `Date` headers ([`Client::server_now`], [`clock`]),
+//!   for deadlines the server sets.
 //! * A checkout [`journal`]: checkouts interrupted by a reload or crash are resumed with
 //!   [`Client::resume_checkouts`] and never buy twice.
 //!
@@ -27,6 +29,7 @@
 //! ```
 
 mod client;
+pub mod clock;
 mod error;
 pub mod journal;
 pub mod requests;

@@ -249,6 +249,36 @@ pub fn subscription(customer_id: &str, subscription_id: &str) -> Operation {
     ))
 }
 
+/// `PATCH /v1/customers/{id}/subscriptions/{subscription-id}` with the subscription (JSON) as
+/// read, its changed members changed: `quantity`, `status: "deleted"` (cancel),
+/// `autoRenewEnabled`, `scheduledNextTermInstructions` (`null` removes it). Partner Center pages
+/// *Change the quantity of a subscription*, *Cancel a subscription*, *Create scheduled changes*.
+/// Not idempotent: retried only with the same `MS-RequestId`.
+pub fn update_subscription(customer_id: &str, subscription_id: &str, body: String) -> Operation {
+    Operation::patch(
+        format!(
+            "/v1/customers/{}/subscriptions/{}",
+            seg(customer_id),
+            seg(subscription_id)
+        ),
+        body,
+    )
+}
+
+/// `PATCH /v1/customers/{id}/orders/{order-id}` with `{"status": "cancelled", "lineItems":
+/// [...]}` (JSON): cancels software order lines within their window (Partner Center page
+/// *Cancel software purchases*). Not idempotent: retried only with the same `MS-RequestId`.
+pub fn update_order(customer_id: &str, order_id: &str, body: String) -> Operation {
+    Operation::patch(
+        format!(
+            "/v1/customers/{}/orders/{}",
+            seg(customer_id),
+            seg(order_id)
+        ),
+        body,
+    )
+}
+
 /// E19 `GET …/subscriptions/{subscription-id}/provisioningstatus`.
 pub fn subscription_provisioning_status(customer_id: &str, subscription_id: &str) -> Operation {
     Operation::get(format!(
@@ -477,6 +507,24 @@ mod tests {
         assert_eq!(
             entitlements("x", None, true).path,
             "/v1/customers/x/entitlements?showExpiry=true"
+        );
+    }
+
+    #[test]
+    fn changes_are_patches_that_keep_their_request_id() {
+        let change = update_subscription("c/1", "s 2", "{}".to_owned());
+        assert_eq!(change.method, crate::transport::Method::Patch);
+        assert_eq!(change.path, "/v1/customers/c%2F1/subscriptions/s%202");
+        assert_eq!(change.body.as_deref(), Some("{}"));
+        assert!(!change.idempotent);
+        let cancel = update_order("c", "o-1", "{}".to_owned());
+        assert_eq!(
+            (cancel.method, cancel.path.as_str(), cancel.idempotent),
+            (
+                crate::transport::Method::Patch,
+                "/v1/customers/c/orders/o-1",
+                false
+            )
         );
     }
 

@@ -7,8 +7,8 @@ use futures_util::Stream;
 use pc_core::models::{
     Agreement, Availability, Cart, CartCheckoutResult, Customer, CustomerQualification,
     Entitlement, EstimateLink, InventoryCheckRequest, InventoryItem, Invoice, InvoiceLineItem,
-    InvoiceSummary, Order, OrderLineItemProvisioningStatus, Product, Sku, Subscription,
-    SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
+    InvoiceSummary, Order, OrderLineItem, OrderLineItemProvisioningStatus, Product, Sku,
+    Subscription, SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -362,6 +362,50 @@ impl<T: Transport> Orders<'_, T> {
             .await
     }
 
+    /// `PATCH /v1/customers/{id}/orders/{order-id}` with `{"id", "status": "cancelled",
+    /// "lineItems"}` (Partner Center page *Cancel software purchases*): cancels `lines` of a
+    /// software order — perpetual software within 30 days of the order, software
+    /// subscriptions within 168 hours — for a refund; answers the order. pc-core's
+    /// `check_software_cancellation` tells beforehand whether it is allowed and
+    /// `software_refund` what it refunds.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] for no lines; 400 `900117` when a line's window has passed,
+    /// and every [`Error`] of a call.
+    pub async fn cancel_line_items(
+        &self,
+        customer_id: &str,
+        order_id: &str,
+        lines: &[OrderLineItem],
+    ) -> Result<Order, Error> {
+        self.cancel_line_items_as(customer_id, order_id, lines)
+            .await
+    }
+
+    /// [`Orders::cancel_line_items`] with the answer decoded as `R` (e.g. `serde_json::Value`
+    /// for the body as Partner Center sent it).
+    ///
+    /// # Errors
+    /// As [`Orders::cancel_line_items`].
+    pub async fn cancel_line_items_as<R: DeserializeOwned>(
+        &self,
+        customer_id: &str,
+        order_id: &str,
+        lines: &[OrderLineItem],
+    ) -> Result<R, Error> {
+        if lines.is_empty() {
+            return Err(Error::InvalidRequest("no order lines to cancel".to_owned()));
+        }
+        let body = serde_json::json!({
+            "id": order_id,
+            "status": "cancelled",
+            "lineItems": lines,
+        });
+        self.0
+            .call(&requests::update_order(customer_id, order_id, json(&body)?))
+            .await
+    }
+
     /// `GET …/orders/{order-id}/lineitems/{n}/activationlinks` (marketplace SaaS).
     ///
     /// # Errors
@@ -416,6 +460,61 @@ impl<T: Transport> Subscriptions<'_, T> {
     ) -> Result<Subscription, Error> {
         self.0
             .call(&requests::subscription(customer_id, subscription_id))
+            .await
+    }
+
+    /// `PATCH /v1/customers/{id}/subscriptions/{subscription-id}` with `subscription` as read
+    /// (its `id` names it; its `attributes.etag` lets Partner Center refuse a change to a
+    /// subscription that changed meanwhile), some members changed: `quantity` up or down,
+    /// `status: "deleted"` to cancel, `autoRenewEnabled`, `scheduledNextTermInstructions`
+    /// (`None` is sent as `null`, which removes a scheduled change). Answers the updated
+    /// subscription. pc-core's `check_change` tells beforehand whether Partner Center accepts
+    /// the change and `refund` what a reduction or cancellation refunds.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] when the subscription has no `id`; 400 `900117` (the
+    /// cancellation window has passed), `900214` (the seat-reduction window has passed),
+    /// `800090` (seats cannot go down that far), `900275` (quantity out of range), 412 (changed
+    /// meanwhile: read it again), and every [`Error`] of a call.
+    pub async fn update(
+        &self,
+        customer_id: &str,
+        subscription: &Subscription,
+    ) -> Result<Subscription, Error> {
+        let id = subscription
+            .id
+            .as_ref()
+            .ok_or_else(|| Error::InvalidRequest("the subscription has no id".to_owned()))?;
+        let mut body =
+            serde_json::to_value(subscription).map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        if subscription.scheduled_next_term_instructions.is_none()
+            && let Some(members) = body.as_object_mut()
+        {
+            members.insert(
+                "scheduledNextTermInstructions".to_owned(),
+                serde_json::Value::Null,
+            );
+        }
+        self.update_json(customer_id, id.as_str(), &body).await
+    }
+
+    /// [`Subscriptions::update`] with the body and the answer as JSON (e.g. as a JavaScript
+    /// caller sends it and wants it back unchanged).
+    ///
+    /// # Errors
+    /// As [`Subscriptions::update`].
+    pub async fn update_json<R: DeserializeOwned>(
+        &self,
+        customer_id: &str,
+        subscription_id: &str,
+        body: &serde_json::Value,
+    ) -> Result<R, Error> {
+        self.0
+            .call(&requests::update_subscription(
+                customer_id,
+                subscription_id,
+                json(body)?,
+            ))
             .await
     }
 

@@ -13,6 +13,8 @@ pub enum Method {
     Post,
     /// PUT.
     Put,
+    /// PATCH.
+    Patch,
 }
 
 impl Method {
@@ -22,6 +24,7 @@ impl Method {
             Self::Get => "GET",
             Self::Post => "POST",
             Self::Put => "PUT",
+            Self::Patch => "PATCH",
         }
     }
 }
@@ -109,6 +112,7 @@ impl Transport for ReqwestTransport {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
             Method::Put => reqwest::Method::PUT,
+            Method::Patch => reqwest::Method::PATCH,
         };
         let mut builder = self.client.request(method, &request.url);
         for (name, value) in &request.headers {
@@ -171,6 +175,7 @@ impl Transport for BrowserTransport {
             Method::Get => GlooMethod::GET,
             Method::Post => GlooMethod::POST,
             Method::Put => GlooMethod::PUT,
+            Method::Patch => GlooMethod::PATCH,
         };
         let mut builder = RequestBuilder::new(&request.url)
             .method(method)

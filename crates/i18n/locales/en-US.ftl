@@ -338,3 +338,126 @@ orders-pending-subscriptions-note = { $count } orders named by the customer's su
 unbilled-purchases-count = Purchase lines: { $count }
 unbilled-usage-count = Daily usage lines: { $count }
 invoice-lines-show = Every member of every line item
+
+## Issue 15: after the purchase (a subscription's page, software order lines)
+customer-subscriptions = Subscriptions
+subscription-back = All subscriptions of this customer
+subscription-status = Status
+subscription-seats = Seats
+subscription-started = Started
+subscription-term-ends = Term ends
+subscription-auto-renew = Auto-renew
+subscription-unit-price = Price per seat
+subscription-unit-price-value = { $price } per billing period
+subscription-order = Bought with order
+subscription-on = On
+subscription-off = Off
+subscription-status-active = Active
+subscription-status-pending = Being set up
+subscription-status-suspended = Suspended
+subscription-status-expired = Expired
+subscription-status-disabled = Disabled
+subscription-status-deleted = Cancelled
+subscription-status-none = No status
+subscription-status-other = Status “{ $status }”
+seats-count = { $count ->
+    [one] 1 seat
+   *[other] { $count } seats
+}
+duration-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+duration-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+duration-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+duration-seconds = { $count ->
+    [one] 1 second
+   *[other] { $count } seconds
+}
+term-cycle = { $term } · { $cycle }
+window-title = Cancellation window
+window-open-until = Seats can be removed, or the subscription cancelled, with a prorated refund until { $deadline }.
+window-left = Time left: { $time }.
+window-closed = The cancellation window closed on { $deadline }. Seats can still be added; other changes wait for the renewal.
+window-none = Partner Center states no cancellation window for this subscription.
+change-title = Change this subscription
+change-add-title = Add seats
+change-add-label = Seats to add
+change-add-review = Review adding seats
+change-add-room = { $count ->
+    [one] One more seat can be added.
+   *[other] Up to { $count } more seats can be added.
+}
+change-reduce-title = Remove seats
+change-reduce-label = Seats to remove
+change-reduce-review = Review removing seats
+change-reduce-room = { $count ->
+    [one] 1 seat can be removed
+   *[other] Up to { $count } seats can be removed
+} until { $deadline }.
+change-cancel-title = Cancel the subscription
+change-cancel-review = Review cancelling
+change-cancel-until = It can be cancelled until { $deadline }.
+change-auto-renew-title = Renewal
+change-auto-renew-label = Renew automatically at the end of the term
+auto-renew-on-help = The subscription renews when its term ends on { $date }.
+auto-renew-off-help = The subscription ends with its term on { $date } and does not renew.
+change-renewal-title = Change at renewal
+change-renewal-intro = A change scheduled here takes effect when the term renews on { $date }; nothing changes before.
+change-renewal-scheduled = Scheduled for the renewal: { $seats }, { $terms }.
+change-renewal-none = No change is scheduled for the renewal.
+change-renewal-remove = Remove the scheduled change
+change-renewal-option = Term and billing cycle at renewal
+change-renewal-quantity = Seats at renewal
+change-renewal-submit = Schedule for the renewal
+confirm-title = Confirm the change
+confirm-add = { $count ->
+    [one] Add 1 seat
+   *[other] Add { $count } seats
+}, to { $seats } in total. The added seats are charged for the rest of the current billing period.
+confirm-reduce = { $count ->
+    [one] Remove 1 seat
+   *[other] Remove { $count } seats
+}, to { $seats } in total.
+confirm-cancel = { $count ->
+    [one] Cancel the subscription: its seat ends now.
+   *[other] Cancel the subscription: all { $count } seats end now.
+}
+confirm-refund = Refund: { $amount }, credited in the current billing period.
+confirm-refund-unknown = Partner Center computes the refund; its amount is not known here.
+confirm-submit = Confirm
+confirm-back = Back
+confirm-working = Sending the change to Partner Center…
+change-refused = Not changed. { $reason }
+done-added = { $count ->
+    [one] 1 seat added
+   *[other] { $count } seats added
+}: the subscription now has { $seats }.
+done-reduced = { $count ->
+    [one] 1 seat removed
+   *[other] { $count } seats removed
+}: the subscription now has { $seats }.
+done-cancelled = The subscription is cancelled.
+done-refund = A refund of { $amount } is credited in the current billing period.
+done-refund-link = See the refund in the unbilled charges
+done-auto-renew-on = Auto-renew is on: the subscription renews after { $date }.
+done-auto-renew-off = Auto-renew is off: the subscription ends on { $date }.
+done-scheduled = The change is scheduled for the renewal.
+done-schedule-removed = The scheduled change is removed; the subscription renews as it is.
+order-cancel-title = Cancel software
+order-line-name = Line { $line }: { $name }
+order-line-cancellable = Can be cancelled now, for a refund of { $amount }.
+order-line-cancellable-unknown = Can be cancelled now; Partner Center computes the refund.
+order-line-cancel = Review cancelling line { $line }
+confirm-cancel-line = Cancel line { $line } ({ $name }, { $seats }) of this order.
+done-line-cancelled = Line { $line } ({ $name }) is cancelled.
+error-changed-meanwhile = It was changed elsewhere in the meantime and has been read again; check it and try once more.
+error-cancellation-window-passed = The window for cancelling has passed.
+error-seat-reduction-window-passed = The window for removing seats has passed; seats can only be added now, and a lower quantity can be scheduled for the renewal.
+error-quantity-cannot-decrease = Fewer seats than that are still inside their window; the quantity cannot go down that far.

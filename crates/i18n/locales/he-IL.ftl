@@ -338,3 +338,138 @@ orders-pending-subscriptions-note = ‏{ $count } הזמנות שמנויי הל
 unbilled-purchases-count = שורות רכישה: { $count }
 unbilled-usage-count = שורות שימוש יומי: { $count }
 invoice-lines-show = כל השדות של כל שורות החשבונית
+
+## Issue 15: after the purchase (a subscription's page, software order lines)
+customer-subscriptions = מינויים
+subscription-back = כל המינויים של הלקוח
+subscription-status = מצב
+subscription-seats = רישיונות
+subscription-started = התחיל
+subscription-term-ends = התקופה מסתיימת
+subscription-auto-renew = חידוש אוטומטי
+subscription-unit-price = מחיר לרישיון
+subscription-unit-price-value = { $price } לתקופת חיוב
+subscription-order = נרכש בהזמנה
+subscription-on = פועל
+subscription-off = כבוי
+subscription-status-active = פעיל
+subscription-status-pending = בהקמה
+subscription-status-suspended = מושהה
+subscription-status-expired = פג תוקף
+subscription-status-disabled = מושבת
+subscription-status-deleted = בוטל
+subscription-status-none = ללא מצב
+subscription-status-other = מצב „{ $status }”
+seats-count = { $count ->
+    [one] רישיון אחד
+    [two] שני רישיונות
+   *[other] { $count } רישיונות
+}
+duration-days = { $count ->
+    [one] יום אחד
+    [two] יומיים
+   *[other] { $count } ימים
+}
+duration-hours = { $count ->
+    [one] שעה אחת
+    [two] שעתיים
+   *[other] { $count } שעות
+}
+duration-minutes = { $count ->
+    [one] דקה אחת
+    [two] שתי דקות
+   *[other] { $count } דקות
+}
+duration-seconds = { $count ->
+    [one] שנייה אחת
+    [two] שתי שניות
+   *[other] { $count } שניות
+}
+term-cycle = { $term } · { $cycle }
+window-title = חלון הביטול
+window-open-until = אפשר להסיר רישיונות או לבטל את המינוי, עם החזר יחסי, עד { $deadline }.
+window-left = הזמן שנותר: { $time }.
+window-closed = חלון הביטול נסגר ב-{ $deadline }. עדיין אפשר להוסיף רישיונות; שינויים אחרים ימתינו לחידוש.
+window-none = Partner Center לא מציין חלון ביטול למינוי הזה.
+change-title = שינוי המינוי
+change-add-title = הוספת רישיונות
+change-add-label = רישיונות להוספה
+change-add-review = סקירת ההוספה
+change-add-room = { $count ->
+    [one] אפשר להוסיף עוד רישיון אחד.
+    [two] אפשר להוסיף עוד שני רישיונות.
+   *[other] אפשר להוסיף עד { $count } רישיונות נוספים.
+}
+change-reduce-title = הסרת רישיונות
+change-reduce-label = רישיונות להסרה
+change-reduce-review = סקירת ההסרה
+change-reduce-room = { $count ->
+    [one] אפשר להסיר רישיון אחד
+    [two] אפשר להסיר עד שני רישיונות
+   *[other] אפשר להסיר עד { $count } רישיונות
+} עד { $deadline }.
+change-cancel-title = ביטול המינוי
+change-cancel-review = סקירת הביטול
+change-cancel-until = אפשר לבטל אותו עד { $deadline }.
+change-auto-renew-title = חידוש
+change-auto-renew-label = חידוש אוטומטי בסוף התקופה
+auto-renew-on-help = המינוי יתחדש כשהתקופה תסתיים ב-{ $date }.
+auto-renew-off-help = המינוי יסתיים עם סוף התקופה ב-{ $date } ולא יתחדש.
+change-renewal-title = שינוי בחידוש
+change-renewal-intro = שינוי שמתוזמן כאן ייכנס לתוקף בחידוש ב-{ $date }; עד אז שום דבר לא משתנה.
+change-renewal-scheduled = מתוזמן לחידוש: { $seats }, { $terms }.
+change-renewal-none = לא מתוזמן שינוי לחידוש.
+change-renewal-remove = הסרת השינוי המתוזמן
+change-renewal-option = תקופה ומחזור חיוב בחידוש
+change-renewal-quantity = רישיונות בחידוש
+change-renewal-submit = תזמון לחידוש
+confirm-title = אישור השינוי
+confirm-add = { $count ->
+    [one] הוספת רישיון אחד
+    [two] הוספת שני רישיונות
+   *[other] הוספת { $count } רישיונות
+}, ל-{ $seats } בסך הכול. הרישיונות שנוספו יחויבו על יתרת תקופת החיוב הנוכחית.
+confirm-reduce = { $count ->
+    [one] הסרת רישיון אחד
+    [two] הסרת שני רישיונות
+   *[other] הסרת { $count } רישיונות
+}, ל-{ $seats } בסך הכול.
+confirm-cancel = { $count ->
+    [one] ביטול המינוי: הרישיון שלו מסתיים עכשיו.
+    [two] ביטול המינוי: שני הרישיונות שלו מסתיימים עכשיו.
+   *[other] ביטול המינוי: כל { $count } הרישיונות שלו מסתיימים עכשיו.
+}
+confirm-refund = החזר: { $amount }, שיזוכה בתקופת החיוב הנוכחית.
+confirm-refund-unknown = Partner Center מחשב את ההחזר; הסכום אינו ידוע כאן.
+confirm-submit = אישור
+confirm-back = חזרה
+confirm-working = השינוי נשלח אל Partner Center…
+change-refused = לא בוצע שינוי. { $reason }
+done-added = { $count ->
+    [one] נוסף רישיון אחד
+    [two] נוספו שני רישיונות
+   *[other] נוספו { $count } רישיונות
+}: למינוי יש עכשיו { $seats }.
+done-reduced = { $count ->
+    [one] הוסר רישיון אחד
+    [two] הוסרו שני רישיונות
+   *[other] הוסרו { $count } רישיונות
+}: למינוי יש עכשיו { $seats }.
+done-cancelled = המינוי בוטל.
+done-refund = החזר של { $amount } יזוכה בתקופת החיוב הנוכחית.
+done-refund-link = הצגת ההחזר בחיובים שטרם חויבו
+done-auto-renew-on = החידוש האוטומטי פועל: המינוי יתחדש אחרי { $date }.
+done-auto-renew-off = החידוש האוטומטי כבוי: המינוי יסתיים ב-{ $date }.
+done-scheduled = השינוי תוזמן לחידוש.
+done-schedule-removed = השינוי המתוזמן הוסר; המינוי יתחדש כפי שהוא.
+order-cancel-title = ביטול תוכנה
+order-line-name = שורה { $line }: { $name }
+order-line-cancellable = אפשר לבטל עכשיו, עם החזר של { $amount }.
+order-line-cancellable-unknown = אפשר לבטל עכשיו; Partner Center מחשב את ההחזר.
+order-line-cancel = סקירת ביטול שורה { $line }
+confirm-cancel-line = ביטול שורה { $line } ({ $name }, { $seats }) בהזמנה הזו.
+done-line-cancelled = שורה { $line } ({ $name }) בוטלה.
+error-changed-meanwhile = הוא שונה במקום אחר בינתיים ונקרא מחדש; בדקו אותו ונסו שוב.
+error-cancellation-window-passed = חלון הביטול חלף.
+error-seat-reduction-window-passed = החלון להסרת רישיונות חלף; עכשיו אפשר רק להוסיף רישיונות, וכמות נמוכה יותר אפשר לתזמן לחידוש.
+error-quantity-cannot-decrease = פחות רישיונות מזה עדיין בתוך החלון שלהם; אי אפשר להוריד את הכמות עד כדי כך.

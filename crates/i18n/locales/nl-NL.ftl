@@ -338,3 +338,126 @@ orders-pending-subscriptions-note = { $count } bestellingen waarnaar de abonneme
 unbilled-purchases-count = Aankoopregels: { $count }
 unbilled-usage-count = Dagelijkse verbruiksregels: { $count }
 invoice-lines-show = Alle velden van alle factuurregels
+
+## Issue 15: after the purchase (a subscription's page, software order lines)
+customer-subscriptions = Abonnementen
+subscription-back = Alle abonnementen van deze klant
+subscription-status = Status
+subscription-seats = Licenties
+subscription-started = Gestart
+subscription-term-ends = Looptijd eindigt
+subscription-auto-renew = Automatisch verlengen
+subscription-unit-price = Prijs per licentie
+subscription-unit-price-value = { $price } per factureringsperiode
+subscription-order = Gekocht met bestelling
+subscription-on = Aan
+subscription-off = Uit
+subscription-status-active = Actief
+subscription-status-pending = Wordt ingericht
+subscription-status-suspended = Opgeschort
+subscription-status-expired = Verlopen
+subscription-status-disabled = Uitgeschakeld
+subscription-status-deleted = Opgezegd
+subscription-status-none = Geen status
+subscription-status-other = Status ‘{ $status }’
+seats-count = { $count ->
+    [one] 1 licentie
+   *[other] { $count } licenties
+}
+duration-days = { $count ->
+    [one] 1 dag
+   *[other] { $count } dagen
+}
+duration-hours = { $count ->
+    [one] 1 uur
+   *[other] { $count } uur
+}
+duration-minutes = { $count ->
+    [one] 1 minuut
+   *[other] { $count } minuten
+}
+duration-seconds = { $count ->
+    [one] 1 seconde
+   *[other] { $count } seconden
+}
+term-cycle = { $term } · { $cycle }
+window-title = Annuleringstermijn
+window-open-until = Licenties kunnen tot { $deadline } worden verwijderd, of het abonnement kan worden opgezegd, met een terugbetaling naar rato.
+window-left = Resterende tijd: { $time }.
+window-closed = De annuleringstermijn is op { $deadline } verstreken. Licenties kunnen nog worden toegevoegd; andere wijzigingen wachten op de verlenging.
+window-none = Partner Center vermeldt geen annuleringstermijn voor dit abonnement.
+change-title = Dit abonnement wijzigen
+change-add-title = Licenties toevoegen
+change-add-label = Toe te voegen licenties
+change-add-review = Toevoegen controleren
+change-add-room = { $count ->
+    [one] Er kan nog één licentie worden toegevoegd.
+   *[other] Er kunnen nog maximaal { $count } licenties worden toegevoegd.
+}
+change-reduce-title = Licenties verwijderen
+change-reduce-label = Te verwijderen licenties
+change-reduce-review = Verwijderen controleren
+change-reduce-room = { $count ->
+    [one] 1 licentie kan
+   *[other] Maximaal { $count } licenties kunnen
+} tot { $deadline } worden verwijderd.
+change-cancel-title = Het abonnement opzeggen
+change-cancel-review = Opzeggen controleren
+change-cancel-until = Het kan tot { $deadline } worden opgezegd.
+change-auto-renew-title = Verlenging
+change-auto-renew-label = Automatisch verlengen aan het einde van de looptijd
+auto-renew-on-help = Het abonnement wordt verlengd wanneer de looptijd op { $date } eindigt.
+auto-renew-off-help = Het abonnement eindigt met de looptijd op { $date } en wordt niet verlengd.
+change-renewal-title = Wijziging bij verlenging
+change-renewal-intro = Een wijziging die u hier plant, gaat in bij de verlenging op { $date }; tot dan verandert er niets.
+change-renewal-scheduled = Gepland voor de verlenging: { $seats }, { $terms }.
+change-renewal-none = Er is geen wijziging voor de verlenging gepland.
+change-renewal-remove = De geplande wijziging verwijderen
+change-renewal-option = Looptijd en factureringscyclus bij verlenging
+change-renewal-quantity = Licenties bij verlenging
+change-renewal-submit = Plannen voor de verlenging
+confirm-title = De wijziging bevestigen
+confirm-add = { $count ->
+    [one] 1 licentie toevoegen
+   *[other] { $count } licenties toevoegen
+}, tot { $seats } in totaal. De toegevoegde licenties worden in rekening gebracht voor de rest van de huidige factureringsperiode.
+confirm-reduce = { $count ->
+    [one] 1 licentie verwijderen
+   *[other] { $count } licenties verwijderen
+}, tot { $seats } in totaal.
+confirm-cancel = { $count ->
+    [one] Het abonnement opzeggen: de licentie eindigt nu.
+   *[other] Het abonnement opzeggen: alle { $count } licenties eindigen nu.
+}
+confirm-refund = Terugbetaling: { $amount }, gecrediteerd in de huidige factureringsperiode.
+confirm-refund-unknown = Partner Center berekent de terugbetaling; het bedrag is hier niet bekend.
+confirm-submit = Bevestigen
+confirm-back = Terug
+confirm-working = De wijziging wordt naar Partner Center verzonden…
+change-refused = Niet gewijzigd. { $reason }
+done-added = { $count ->
+    [one] 1 licentie toegevoegd
+   *[other] { $count } licenties toegevoegd
+}: het abonnement heeft nu { $seats }.
+done-reduced = { $count ->
+    [one] 1 licentie verwijderd
+   *[other] { $count } licenties verwijderd
+}: het abonnement heeft nu { $seats }.
+done-cancelled = Het abonnement is opgezegd.
+done-refund = Een terugbetaling van { $amount } wordt gecrediteerd in de huidige factureringsperiode.
+done-refund-link = De terugbetaling bekijken bij de niet-gefactureerde kosten
+done-auto-renew-on = Automatisch verlengen staat aan: het abonnement wordt na { $date } verlengd.
+done-auto-renew-off = Automatisch verlengen staat uit: het abonnement eindigt op { $date }.
+done-scheduled = De wijziging is gepland voor de verlenging.
+done-schedule-removed = De geplande wijziging is verwijderd; het abonnement wordt ongewijzigd verlengd.
+order-cancel-title = Software annuleren
+order-line-name = Regel { $line }: { $name }
+order-line-cancellable = Kan nu worden geannuleerd, met een terugbetaling van { $amount }.
+order-line-cancellable-unknown = Kan nu worden geannuleerd; Partner Center berekent de terugbetaling.
+order-line-cancel = Annuleren van regel { $line } controleren
+confirm-cancel-line = Regel { $line } ({ $name }, { $seats }) van deze bestelling annuleren.
+done-line-cancelled = Regel { $line } ({ $name }) is geannuleerd.
+error-changed-meanwhile = Het is intussen elders gewijzigd en opnieuw ingelezen; controleer het en probeer het nog een keer.
+error-cancellation-window-passed = De termijn om op te zeggen is verstreken.
+error-seat-reduction-window-passed = De termijn om licenties te verwijderen is verstreken; er kunnen nu alleen licenties worden toegevoegd, en een lager aantal kan voor de verlenging worden gepland.
+error-quantity-cannot-decrease = Minder licenties dan dat vallen nog binnen hun termijn; het aantal kan niet zo ver omlaag.

@@ -338,3 +338,126 @@ orders-pending-subscriptions-note = { $count } beställningar som kundens prenum
 unbilled-purchases-count = Köprader: { $count }
 unbilled-usage-count = Dagliga förbrukningsrader: { $count }
 invoice-lines-show = Alla fält på alla fakturarader
+
+## Issue 15: after the purchase (a subscription's page, software order lines)
+customer-subscriptions = Prenumerationer
+subscription-back = Kundens alla prenumerationer
+subscription-status = Status
+subscription-seats = Licenser
+subscription-started = Startade
+subscription-term-ends = Perioden slutar
+subscription-auto-renew = Automatisk förnyelse
+subscription-unit-price = Pris per licens
+subscription-unit-price-value = { $price } per faktureringsperiod
+subscription-order = Köpt med beställning
+subscription-on = På
+subscription-off = Av
+subscription-status-active = Aktiv
+subscription-status-pending = Håller på att skapas
+subscription-status-suspended = Pausad
+subscription-status-expired = Har löpt ut
+subscription-status-disabled = Inaktiverad
+subscription-status-deleted = Uppsagd
+subscription-status-none = Ingen status
+subscription-status-other = Status ”{ $status }”
+seats-count = { $count ->
+    [one] 1 licens
+   *[other] { $count } licenser
+}
+duration-days = { $count ->
+    [one] 1 dag
+   *[other] { $count } dagar
+}
+duration-hours = { $count ->
+    [one] 1 timme
+   *[other] { $count } timmar
+}
+duration-minutes = { $count ->
+    [one] 1 minut
+   *[other] { $count } minuter
+}
+duration-seconds = { $count ->
+    [one] 1 sekund
+   *[other] { $count } sekunder
+}
+term-cycle = { $term } · { $cycle }
+window-title = Period för uppsägning
+window-open-until = Licenser kan tas bort, eller prenumerationen sägas upp, med proportionell återbetalning fram till { $deadline }.
+window-left = Tid kvar: { $time }.
+window-closed = Perioden för uppsägning stängde { $deadline }. Licenser kan fortfarande läggas till; andra ändringar får vänta till förnyelsen.
+window-none = Partner Center anger ingen period för uppsägning för den här prenumerationen.
+change-title = Ändra prenumerationen
+change-add-title = Lägg till licenser
+change-add-label = Licenser att lägga till
+change-add-review = Granska tillägget
+change-add-room = { $count ->
+    [one] En licens till kan läggas till.
+   *[other] Upp till { $count } licenser till kan läggas till.
+}
+change-reduce-title = Ta bort licenser
+change-reduce-label = Licenser att ta bort
+change-reduce-review = Granska borttagningen
+change-reduce-room = { $count ->
+    [one] 1 licens kan tas bort
+   *[other] Upp till { $count } licenser kan tas bort
+} fram till { $deadline }.
+change-cancel-title = Säg upp prenumerationen
+change-cancel-review = Granska uppsägningen
+change-cancel-until = Den kan sägas upp fram till { $deadline }.
+change-auto-renew-title = Förnyelse
+change-auto-renew-label = Förnya automatiskt när perioden slutar
+auto-renew-on-help = Prenumerationen förnyas när perioden slutar { $date }.
+auto-renew-off-help = Prenumerationen upphör när perioden slutar { $date } och förnyas inte.
+change-renewal-title = Ändring vid förnyelse
+change-renewal-intro = En ändring som schemaläggs här gäller från förnyelsen { $date }; inget ändras dessförinnan.
+change-renewal-scheduled = Schemalagt för förnyelsen: { $seats }, { $terms }.
+change-renewal-none = Ingen ändring är schemalagd för förnyelsen.
+change-renewal-remove = Ta bort den schemalagda ändringen
+change-renewal-option = Period och faktureringscykel vid förnyelsen
+change-renewal-quantity = Licenser vid förnyelsen
+change-renewal-submit = Schemalägg för förnyelsen
+confirm-title = Bekräfta ändringen
+confirm-add = { $count ->
+    [one] Lägg till 1 licens
+   *[other] Lägg till { $count } licenser
+}, till { $seats } totalt. De nya licenserna debiteras för resten av den aktuella faktureringsperioden.
+confirm-reduce = { $count ->
+    [one] Ta bort 1 licens
+   *[other] Ta bort { $count } licenser
+}, till { $seats } totalt.
+confirm-cancel = { $count ->
+    [one] Säg upp prenumerationen: dess licens upphör nu.
+   *[other] Säg upp prenumerationen: alla { $count } licenser upphör nu.
+}
+confirm-refund = Återbetalning: { $amount }, krediteras i den aktuella faktureringsperioden.
+confirm-refund-unknown = Partner Center beräknar återbetalningen; beloppet är inte känt här.
+confirm-submit = Bekräfta
+confirm-back = Tillbaka
+confirm-working = Skickar ändringen till Partner Center…
+change-refused = Inget ändrades. { $reason }
+done-added = { $count ->
+    [one] 1 licens tillagd
+   *[other] { $count } licenser tillagda
+}: prenumerationen har nu { $seats }.
+done-reduced = { $count ->
+    [one] 1 licens borttagen
+   *[other] { $count } licenser borttagna
+}: prenumerationen har nu { $seats }.
+done-cancelled = Prenumerationen är uppsagd.
+done-refund = En återbetalning på { $amount } krediteras i den aktuella faktureringsperioden.
+done-refund-link = Se återbetalningen bland de ofakturerade avgifterna
+done-auto-renew-on = Automatisk förnyelse är på: prenumerationen förnyas efter { $date }.
+done-auto-renew-off = Automatisk förnyelse är av: prenumerationen upphör { $date }.
+done-scheduled = Ändringen är schemalagd för förnyelsen.
+done-schedule-removed = Den schemalagda ändringen är borttagen; prenumerationen förnyas som den är.
+order-cancel-title = Säg upp programvara
+order-line-name = Rad { $line }: { $name }
+order-line-cancellable = Kan sägas upp nu, med en återbetalning på { $amount }.
+order-line-cancellable-unknown = Kan sägas upp nu; Partner Center beräknar återbetalningen.
+order-line-cancel = Granska uppsägningen av rad { $line }
+confirm-cancel-line = Säg upp rad { $line } ({ $name }, { $seats }) i den här beställningen.
+done-line-cancelled = Rad { $line } ({ $name }) är uppsagd.
+error-changed-meanwhile = Den har ändrats någon annanstans under tiden och har lästs in igen; kontrollera den och försök en gång till.
+error-cancellation-window-passed = Perioden för uppsägning har passerat.
+error-seat-reduction-window-passed = Perioden för att ta bort licenser har passerat; licenser kan nu bara läggas till, och ett lägre antal kan schemaläggas för förnyelsen.
+error-quantity-cannot-decrease = Färre licenser än så är fortfarande inom sin period; antalet kan inte sänkas så mycket.

@@ -107,9 +107,25 @@ pub fn t(locale: Locale, key: &str) -> String {
 
 /// The message `key` in `locale` with named arguments.
 pub fn t_with(locale: Locale, key: &str, args: &[(&str, String)]) -> String {
+    t_numbers(locale, key, args, &[])
+}
+
+/// The message `key` in `locale` with named text arguments and named number arguments. A
+/// number argument selects a plural variant (`{ $count -> [one] … *[other] … }`) by the
+/// locale's plural rules; text arguments only match variant names literally. Falls back as
+/// [`t_with`].
+pub fn t_numbers(
+    locale: Locale,
+    key: &str,
+    args: &[(&str, String)],
+    numbers: &[(&str, i64)],
+) -> String {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
         fluent_args.set(*name, value.clone());
+    }
+    for (name, value) in numbers {
+        fluent_args.set(*name, *value);
     }
     for candidate in [locale, Locale::EnUs] {
         let Some(bundle) = bundles().get(&candidate) else {
@@ -214,6 +230,34 @@ mod tests {
         assert_eq!(t(Locale::SvSe, "no-such-key"), "no-such-key");
         assert_eq!(Locale::HeIl.dir(), "rtl");
         assert_eq!(Locale::from_tag("sv"), Some(Locale::SvSe));
+    }
+
+    #[test]
+    fn number_arguments_choose_plural_variants() {
+        let seats = |locale, count| t_numbers(locale, "seats-count", &[], &[("count", count)]);
+        assert_eq!(seats(Locale::EnUs, 1), "1 seat");
+        assert_eq!(seats(Locale::EnUs, 5), "5 seats");
+        assert_eq!(seats(Locale::SvSe, 1), "1 licens");
+        assert_eq!(seats(Locale::SvSe, 2), "2 licenser");
+        assert_eq!(seats(Locale::NlNl, 12), "12 licenties");
+        assert_eq!(seats(Locale::HeIl, 1), "רישיון אחד");
+        assert_eq!(seats(Locale::HeIl, 2), "שני רישיונות");
+        assert_eq!(seats(Locale::HeIl, 7), "7 רישיונות");
+        // Text arguments stay text (no number formatting), beside the number.
+        assert_eq!(
+            t_numbers(
+                Locale::EnUs,
+                "done-reduced",
+                &[("seats", "3 seats".to_owned())],
+                &[("count", 2)]
+            ),
+            "2 seats removed: the subscription now has 3 seats."
+        );
+        // A text argument never selects a plural variant: the default one.
+        assert_eq!(
+            t_with(Locale::EnUs, "seats-count", &[("count", "1".to_owned())]),
+            "1 seats"
+        );
     }
 
     #[test]
