@@ -256,7 +256,26 @@ mod tests {
             .find(&format!("export type {name} = "))
             .unwrap_or_else(|| panic!("no declaration of {name}"));
         let rest = &text[start..];
-        &rest[..rest.find(";\n").map_or(rest.len(), |end| end + 1)]
+        // The declaration ends at the first `;` closing a line outside the doc comments (field
+        // docs may end a line with `;` too).
+        let mut in_comment = false;
+        let mut end = rest.len();
+        let mut offset = 0;
+        for line in rest.split_inclusive('\n') {
+            let code = line.trim();
+            if code.starts_with("/**") {
+                in_comment = true;
+            }
+            if !in_comment && code.ends_with(';') {
+                end = offset + line.trim_end().len();
+                break;
+            }
+            if code.ends_with("*/") {
+                in_comment = false;
+            }
+            offset += line.len();
+        }
+        &rest[..end]
     }
 
     #[test]

@@ -218,8 +218,9 @@ pub struct TermOption {
 
 /// The term and billing-cycle findings for buying `availability` with `billing_cycle` and
 /// `term_duration` (`BillingCycleNotSupported`, `TermNotOffered`, `BillingCycleLongerThanTerm`,
-/// `TrialRequiresNoBillingCycle`), as [`check`] reports them for a cart line; the lifecycle
-/// rules use it for changes scheduled at renewal. Findings concern line `0`.
+/// `TrialRequiresNoBillingCycle`), as [`validate_cart`](crate::validate_cart) reports them for a
+/// cart line; the lifecycle rules use it for changes scheduled at renewal. Findings concern line
+/// `0`.
 pub fn check_term_and_cycle(
     availability: &Availability,
     billing_cycle: Option<&BillingCycle>,
