@@ -1,4 +1,6 @@
-//! Partner Center enumerations (partner-center-api.md §3.13 and the resource tables).
+//! Partner Center enumerations, as the resource pages name them (*Products resources*:
+//! `BillingCycleType`; *Order resources*, *Subscription resources*, *Entitlement resources*,
+//! *Invoice resources* and *Cart resources*: the values of their status and type fields).
 //!
 //! Every enum is `#[non_exhaustive]`, parses case- and separator-insensitively (`one_time` =
 //! `OneTime`) without ever failing, and keeps unknown values in `Unknown(String)`. Canonical
@@ -42,12 +44,13 @@ wire_enum! {
     /// Customer segment of an availability (`segment`, `targetSegment`).
     #[derive(Default)]
     pub enum Segment {
-        /// Commercial customers.
+        /// Commercial customers: businesses; the segment of every customer without an
+        /// `Education`, `GovernmentCommunityCloud` or `Nonprofit` qualification.
         #[default]
         Commercial = "commercial",
-        /// Education customers.
+        /// Education customers: those with an approved `Education` qualification.
         Education = "education",
-        /// Government customers.
+        /// Government customers: those with a `GovernmentCommunityCloud` qualification.
         Government = "government",
         /// Non-profit customers (only listed with `targetSegment=nonprofit`).
         NonProfit = "nonprofit",
@@ -67,21 +70,23 @@ wire_enum! {
 wire_enum! {
     /// `Order.status` (`OrderStatus`; spellings of the multi-word values are unconfirmed).
     pub enum OrderStatus {
-        /// Fulfilled.
+        /// Fulfilled: every line was provisioned.
         Completed = "completed",
         /// Accepted, being fulfilled.
         Pending = "pending",
-        /// Cancelled.
+        /// The order was cancelled.
         Cancelled = "cancelled",
-        /// Suspended.
+        /// The order was suspended (Partner Center: *Subscription lifecycle states*, new commerce
+        /// suspended).
         Suspended = "suspended",
-        /// Waiting for review.
+        /// Waiting for Microsoft's secondary review; the partner may have to upload documents.
         PendingReview = "pending_review",
-        /// Waiting for a purchase-order upload.
+        /// The partner must upload the customer's purchase order for Microsoft's review.
         PendingPoUpload = "pending_po_upload",
-        /// Purchase order uploaded.
+        /// The purchase order was submitted and Microsoft is reviewing it; nothing for the
+        /// partner to do.
         PoUploadComplete = "po_upload_complete",
-        /// Purchase order rejected.
+        /// The order failed the secondary review and will not be processed.
         PoReviewRejected = "po_review_rejected",
         /// Some subscriptions in the order failed: repurchase the unfulfilled ones.
         PartialSuccess = "partial_success",
@@ -97,7 +102,7 @@ wire_enum! {
         UserPurchase = "UserPurchase",
         /// Bought by the system (e.g. renewal).
         SystemPurchase = "SystemPurchase",
-        /// System billing.
+        /// Created by Partner Center's billing itself.
         SystemBilling = "SystemBilling",
     }
 }
@@ -107,17 +112,17 @@ wire_enum! {
     pub enum LineTransactionType {
         /// A new purchase.
         New = "new",
-        /// A renewal.
+        /// A renewal of an existing subscription for a new term.
         Renew = "renew",
-        /// Seats added.
+        /// Licenses added to an existing subscription.
         AddQuantity = "addQuantity",
-        /// Seats removed.
+        /// Licenses removed from an existing subscription (within the reduction window).
         RemoveQuantity = "removeQuantity",
-        /// Cancellation.
+        /// A cancellation of the subscription.
         Cancel = "cancel",
         /// Conversion (e.g. trial to paid).
         Convert = "convert",
-        /// Customer credit.
+        /// A credit given to the customer.
         CustomerCredit = "customerCredit",
     }
 }
@@ -125,7 +130,7 @@ wire_enum! {
 wire_enum! {
     /// Provisioning state of an order line (`OrderLineItemProvisioningStatus.status`).
     pub enum FulfillmentStatus {
-        /// Provisioned.
+        /// Provisioned: the customer can use what was bought (e.g. the reservation is active).
         Fulfilled = "fulfilled",
         /// Not provisioned (cancelled).
         Unfulfilled = "unfulfilled",
@@ -137,9 +142,9 @@ wire_enum! {
 wire_enum! {
     /// `SubscriptionProvisioningStatus.status`.
     pub enum ProvisioningState {
-        /// Provisioned.
+        /// Provisioned: the subscription is usable.
         Success = "success",
-        /// Still provisioning.
+        /// Still being provisioned; the status is refreshed every 15 minutes.
         Pending = "pending",
         /// Provisioning failed.
         Failed = "failed",
@@ -147,13 +152,14 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// Azure subscription registration for reserved instances (E21; `NotRegistered` in the example).
+    /// Azure subscription registration for reserved instances (`GET …/registrationstatus`;
+    /// Partner Center: *Get subscription registration status*, whose example says `NotRegistered`).
     pub enum RegistrationStatus {
         /// Registered: reservations can be bought against it.
         Registered = "registered",
         /// Registration requested, not finished.
         Registering = "registering",
-        /// Not registered.
+        /// Not registered: register it (`POST …/registrations`) before buying reservations.
         NotRegistered = "notregistered",
     }
 }
@@ -161,19 +167,19 @@ wire_enum! {
 wire_enum! {
     /// `Subscription.status`.
     pub enum SubscriptionStatus {
-        /// No status.
+        /// No status set.
         None = "none",
-        /// Active.
+        /// In use and billed.
         Active = "active",
-        /// Being provisioned.
+        /// Bought, still being provisioned.
         Pending = "pending",
-        /// Suspended.
+        /// Suspended: not usable until reactivated; `suspensionReasons` says why.
         Suspended = "suspended",
-        /// Term ended.
+        /// The term ended without renewal.
         Expired = "expired",
-        /// Disabled.
+        /// Disabled: no longer usable.
         Disabled = "disabled",
-        /// Deleted.
+        /// Cancelled (new commerce: `status: "deleted"` within the cancellation window).
         Deleted = "deleted",
     }
 }
@@ -181,13 +187,13 @@ wire_enum! {
 wire_enum! {
     /// `Subscription.billingType`.
     pub enum SubscriptionBillingType {
-        /// No billing.
+        /// Not billed (e.g. trials).
         None = "none",
         /// Usage-based (Azure).
         Usage = "usage",
-        /// Per license.
+        /// Billed per license (seat-based).
         License = "license",
-        /// Benefit.
+        /// A benefit (`unitType` `Benefit`).
         Benefit = "benefit",
     }
 }
@@ -195,7 +201,7 @@ wire_enum! {
 wire_enum! {
     /// `Subscription.contractType`.
     pub enum ContractType {
-        /// A subscription.
+        /// A subscription to a service.
         Subscription = "subscription",
         /// A product key (perpetual software).
         ProductKey = "productKey",
@@ -207,9 +213,9 @@ wire_enum! {
 wire_enum! {
     /// Refund option type in cancellation policies and `Subscription.refundOptions`.
     pub enum RefundType {
-        /// Full refund.
+        /// The whole amount is refunded.
         Full = "Full",
-        /// Prorated refund.
+        /// A prorated part is refunded.
         Partial = "Partial",
     }
 }
@@ -229,7 +235,7 @@ wire_enum! {
 wire_enum! {
     /// `invoiceLineItemType`.
     pub enum InvoiceLineItemType {
-        /// None.
+        /// Not set.
         None = "none",
         /// Daily usage line items.
         UsageLineItems = "usage_line_items",
@@ -241,7 +247,7 @@ wire_enum! {
 wire_enum! {
     /// `billingProvider` of invoice details and line items.
     pub enum BillingProvider {
-        /// None.
+        /// Not set.
         None = "none",
         /// Office / license-based.
         Office = "office",
@@ -249,9 +255,10 @@ wire_enum! {
         Azure = "azure",
         /// One-time: reservations, software, Azure plan, new commerce.
         OneTime = "one_time",
-        /// Marketplace.
+        /// Azure Marketplace: daily rated usage line items (`usage_line_items`) of Azure plan and
+        /// marketplace consumption.
         Marketplace = "marketplace",
-        /// All providers.
+        /// All providers at once (unbilled reconciliation line items use `provider=all`).
         All = "all",
     }
 }
@@ -259,9 +266,9 @@ wire_enum! {
 wire_enum! {
     /// `Invoice.invoiceType` and invoice-summary `details[].invoiceType`.
     pub enum InvoiceType {
-        /// Recurring charges.
+        /// Recurring charges: monthly license-based and Azure usage billing (legacy).
         Recurring = "Recurring",
-        /// One-time charges.
+        /// One-time charges: reservations, software, Azure plan, marketplace and new commerce.
         OneTime = "OneTime",
     }
 }
@@ -269,9 +276,9 @@ wire_enum! {
 wire_enum! {
     /// `Invoice.documentType`.
     pub enum DocumentType {
-        /// None.
+        /// Not set.
         None = "none",
-        /// An invoice.
+        /// A regular invoice (its amendments are void and adjustment notes).
         Invoice = "invoice",
         /// A void (credit) note.
         VoidNote = "void_note",
@@ -283,9 +290,10 @@ wire_enum! {
 wire_enum! {
     /// `Sku.purchasePrerequisites` entries.
     pub enum PurchasePrerequisite {
-        /// Run `checkInventory` (E7) before buying.
+        /// Run the inventory check (`POST /v1/extensions/product/checkInventory`) before buying.
         InventoryCheck = "InventoryCheck",
-        /// An Azure subscription must be registered (E20) before buying.
+        /// An Azure subscription must be registered (`POST …/subscriptions/{id}/registrations`)
+        /// before buying.
         AzureSubscriptionRegistration = "AzureSubscriptionRegistration",
         /// Microsoft Cloud Agreement.
         MicrosoftCloudAgreement = "MicrosoftCloudAgreement",

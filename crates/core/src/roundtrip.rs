@@ -156,9 +156,9 @@ pub enum Shape {
 /// A resource name: `Product`, `Collection<Sku>`, `Array<InventoryItem>`, …
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Resource {
-    /// Wrapping.
+    /// How the body wraps the resource: alone, in the collection envelope, or in a bare array.
     pub shape: Shape,
-    /// Resource type.
+    /// Which Partner Center resource it is, e.g. `Cart` in `Collection<Cart>`.
     pub resource_type: ResourceType,
 }
 
@@ -203,7 +203,7 @@ pub enum RoundTripError {
     Decode {
         /// Where decoding failed.
         path: JsonPath,
-        /// Why.
+        /// The decoder's message, e.g. `invalid type: string "x", expected i64`.
         message: String,
     },
     /// The re-serialized JSON differs.
@@ -211,7 +211,8 @@ pub enum RoundTripError {
     Difference {
         /// Where the first difference is.
         path: JsonPath,
-        /// What differs.
+        /// What differs there: a member dropped or added, or the value read against the value
+        /// written back.
         detail: String,
     },
 }

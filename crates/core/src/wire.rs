@@ -4,7 +4,10 @@
 //! Partner Center is not consistent about spelling (`one_time` vs `OneTime`, `NotRegistered` vs
 //! `notregistered`, `"2015-11-25T06: 41: 12Z"` in a documented example, `"unitPrice": "0"`).
 //! These types accept every documented variant and write back what was read, so a resource that
-//! is read, changed and sent back loses nothing (partner-center-api.md §0.4 and §7).
+//! is read, changed and sent back loses nothing. The variants are those of the request and
+//! response examples on Microsoft's Partner Center REST pages, where they differ from the
+//! pages' own property tables (e.g. *Cart resources* says `creationTimeStamp`, responses send
+//! `creationTimestamp`).
 
 use std::fmt;
 use std::hash::{Hash, Hasher};

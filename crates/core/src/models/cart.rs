@@ -1,4 +1,5 @@
-//! Cart and checkout (partner-center-api.md §3.5–§3.7; E8–E11).
+//! Cart and checkout (Partner Center: *Cart resources*; the operations *Create a cart*, *Update a
+//! cart*, *Get a cart by ID* and *Checkout a cart*).
 //!
 //! Request members are also accepted in PascalCase (`LineItems`, `CatalogItemId`, …), as the
 //! documented request examples and the .NET SDK send them; responses are written camelCase.
@@ -12,25 +13,34 @@ use crate::models::order::Order;
 use crate::wire::{Spelled, Timestamp, lenient_int, resource};
 
 resource! {
-    /// `Cart` (E8 create, E9 update, E10 get).
+    /// `Cart`: what a partner is about to buy for one customer (`POST`, `PUT` and
+    /// `GET /v1/customers/{customer-id}/carts[/{cart-id}]`; Partner Center: *Create a cart*,
+    /// *Update a cart*, *Get a cart by ID*).
     pub struct Cart {
-        /// Server-assigned GUID.
+        /// The cart ID: a GUID Partner Center assigns when the cart is created (e.g.
+        /// `2517c51b-58cd-4abe-87ed-3ab812401ab4`); the `{cart-id}` of the update, get and checkout
+        /// URLs.
         "id" => id: CartId,
-        /// Creation time.
+        /// When the cart was created, a UTC instant set by Partner Center (the docs' tables spell
+        /// it `creationTimeStamp`; responses `creationTimestamp`).
         "creationTimestamp" => creation_timestamp: Timestamp,
-        /// Last change.
+        /// When the cart was last created or updated, a UTC instant set by Partner Center.
         "lastModifiedTimestamp" => last_modified_timestamp: Timestamp,
-        /// When the cart stops being usable: 7 days after creation.
+        /// When the cart stops being usable, a UTC instant: 7 days after creation in current
+        /// responses (about 15 minutes in 2018 examples, so read it rather than assume it).
         "expirationTimestamp" => expiration_timestamp: Timestamp,
-        /// User (GUID) who changed it last.
+        /// The user who last changed the cart: a partner-tenant user's object ID (GUID), set by
+        /// Partner Center.
         "lastModifiedUser" => last_modified_user: String,
-        /// `Active` or `Ordered`.
+        /// `Active` (can still be updated and checked out) or `Ordered` (already checked out).
         "status" => status: Spelled<CartStatus>,
-        /// The lines (at least one).
+        /// What the cart buys, one line per catalog item; a cart needs at least one.
         "lineItems" => line_items: Vec<CartLineItem>,
-        /// Partner-of-record attestation (900206).
+        /// The partner's confirmation of partner-of-record attestation, sent on create
+        /// (`PartnerOnRecordAttestationAccepted: true` in the documented request); checkout fails
+        /// with 900206 where it is required and missing.
         "partnerOnRecordAttestationAccepted" => partner_on_record_attestation_accepted: bool,
-        /// `self`.
+        /// `self`: the cart's own URI (`/customers/{customer-id}/carts/{cart-id}`).
         "links" => links: Links,
         /// `{ "objectType": "Cart" }`.
         "attributes" => attributes: Attributes,
@@ -57,9 +67,12 @@ impl Cart {
 resource! {
     /// `{ "key": "transaction_reseller", "value": "<PartnerID>" }` on a cart line.
     pub struct Participant {
-        /// `transaction_reseller`, `additional_transaction_reseller`, `consumption_reseller`.
+        /// The participant's role: `transaction_reseller` (the indirect reseller of record),
+        /// `additional_transaction_reseller` (EU/EFTA only, up to 5, no incentives) or
+        /// `consumption_reseller` (.NET SDK).
         "key" => key: String,
-        /// The partner ID.
+        /// That partner's PartnerID (formerly MPN ID), a number in a string, e.g. `5357564`; for
+        /// `transaction_reseller` the indirect reseller's, never the indirect provider's own.
         "value" => value: String,
     }
 }
@@ -67,53 +80,80 @@ resource! {
 resource! {
     /// `CartError`: why the server rejected a line.
     pub struct CartError {
-        /// e.g. `CatalogItemIdIsNotValid` (10001).
+        /// What is wrong with the line: a `CartErrorCode` name such as `CatalogItemIdIsNotValid`
+        /// (10001) or `InventoryNotAvailable` (10003), sent as a snake_case name or as its number.
         "errorCode" => error_code: Spelled<CartErrorCode>,
-        /// Description.
+        /// Partner Center's human-readable explanation, with any note on supported values, defaults
+        /// or limits.
         "errorDescription" => error_description: String,
-        /// `{ availableQuantity, purchasedQuantity }`.
+        /// Details of some errors: `availableQuantity` (licenses of the SKU still purchasable) and
+        /// `purchasedQuantity` (licenses the line asks for), both integers.
         "additionalInformation" => additional_information: BTreeMap<String, serde_json::Value>,
     }
 }
 
 resource! {
-    /// `CartLineItem`.
+    /// `CartLineItem`: one catalog item of a cart, with quantity, term and billing cycle.
     pub struct CartLineItem {
-        /// Client-chosen index (0, 1, 2…); an int on the wire, a string in the docs' table.
+        /// The line's index, chosen by the client (0, 1, 2…) and kept by Partner Center; an integer
+        /// on the wire though the docs' table says string. Findings and order lines refer to lines
+        /// by it.
         "id" => id: i64 [lenient_int],
-        /// The availability's `catalogItemId`, or a legacy offer ID.
+        /// What the line buys: an availability's `catalogItemId`
+        /// (`{productId}:{skuId}:{availabilityId}`, e.g. `CFQ7TTC0LFLZ:0002:CFQ7TTC0K4TS`), or a
+        /// legacy offer ID (`MS-AZR-0145P`, a GUID). Fetch it close to purchase time: it can change
+        /// (400019 at checkout).
         "catalogItemId" => catalog_item_id: CatalogItemId,
-        /// Partner nickname.
+        /// A nickname the partner gives the purchase to tell subscriptions apart; it becomes the
+        /// subscription's `friendlyName`. Optional.
         "friendlyName" => friendly_name: String,
-        /// Licenses / instances.
+        /// How many licenses (license-based offers) or instances (reservations, software) to buy;
+        /// must lie within the SKU's `minimumQuantity`..`maximumQuantity` (900275).
         "quantity" => quantity: i64 [lenient_int],
-        /// Filled by the server, e.g. `USD`.
+        /// The ISO 4217 currency the line is priced in (e.g. `USD`), filled by Partner Center from
+        /// the market; `pricing` is in it.
         "currencyCode" => currency_code: String,
-        /// `monthly`, `annual`, `triennial`, `biennial`, `one_time`, `none` (trials).
+        /// How often the line is billed: `monthly`, `annual`, `triennial`, `biennial` (marketplace
+        /// SaaS), `one_time` (reservations, software) or `none` (trials). It must be one of the
+        /// SKU's `supportedBillingCycles` and not longer than the term (900270).
         "billingCycle" => billing_cycle: Spelled<BillingCycle>,
-        /// ISO 8601 term: `P1M`, `P1Y`, `P3Y` (SaaS also `P2Y`).
+        /// The commitment term as an ISO 8601 duration: `P1M`, `P1Y`, `P3Y` (marketplace SaaS also
+        /// `P2Y`); one of the availability's `terms[].duration`.
         "termDuration" => term_duration: String,
-        /// Promotion, e.g. `39NFJQT1PHSN:0008:39NFJQT1Q5J0`.
+        /// The ID of a promotion the customer is eligible for, to apply to the line (e.g.
+        /// `39NFJQT1PHSN:0008:39NFJQT1Q5J0`); optional.
         "promotionId" => promotion_id: String,
-        /// Resellers of record.
+        /// The partners of record besides the one buying: for an indirect provider, its indirect
+        /// reseller (`transaction_reseller`).
         "participants" => participants: Vec<Participant>,
-        /// Values for the SKU's `provisioningVariables` (`subscriptionId`, `scope`, `duration`…).
+        /// The values the SKU's `provisioningVariables` ask for, by key: for Azure reservations
+        /// `subscriptionId` (Azure plan or subscription ID), `scope` (`shared` / `single`) and
+        /// `duration` (`1Year` / `3Year`); `entitlementId` (an Azure subscription ID) for
+        /// single-scope Azure-plan purchases; `parentSubscriptionId` for legacy add-ons.
         "provisioningContext" => provisioning_context: BTreeMap<String, String>,
-        /// Server-assigned order grouping key (`"0"`, `"OMS-0"`).
+        /// Which order the line will become part of, assigned by Partner Center on create and
+        /// update: lines with the same group check out as one order (e.g. `"0"`, `"1"`, legacy
+        /// offers `"OMS-0"`).
         "orderGroup" => order_group: String,
-        /// Legacy add-ons bought against this line's subscription.
+        /// Legacy add-ons bought against the subscription this line creates (new-commerce add-ons
+        /// are separate top-level lines instead).
         "addonItems" => addon_items: Vec<CartLineItem>,
-        /// Set by the server when the line is invalid.
+        /// Why Partner Center rejected the line, set on create or update; absent on a valid line.
         "error" => error: CartError,
-        /// Renewal term (e.g. SaaS trial → paid).
+        /// The term the subscription renews to, where it differs from `termDuration` (e.g. a SaaS
+        /// free trial on `P1M` renewing to a paid `P1Y`).
         "renewsTo" => renews_to: RenewsTo,
-        /// Required when the SKU enforces attestation (900203).
+        /// The partner's acceptance of the SKU's attestation; required (`true`) when the SKU's
+        /// `attestationProperties.enforceAttestation` is true (900203, cart error 10012), e.g.
+        /// Windows 365.
         "attestationAccepted" => attestation_accepted: bool,
-        /// Co-terminate with an existing subscription or a calendar-month end.
+        /// The end of the first term, a UTC instant, to co-terminate the new subscription with an
+        /// existing new-commerce subscription or with the end of a calendar month (900242 when not
+        /// allowed).
         "customTermEndDate" => custom_term_end_date: Timestamp,
-        /// Prices (new commerce).
+        /// The prices of the line (new commerce), filled by Partner Center in `currencyCode`.
         "pricing" => pricing: Pricing,
-        /// Purchase system (SDK only).
+        /// The purchase system the line goes through (.NET SDK only; not in the REST docs).
         "purchaseSystem" => purchase_system: String,
     }
 }
@@ -131,21 +171,26 @@ impl CartLineItem {
 resource! {
     /// `OrderError`: an order group that checkout could not order.
     pub struct OrderError {
-        /// The cart lines' `orderGroup`.
+        /// The `orderGroup` of the cart lines this order would have held; find the failed lines by
+        /// it.
         "orderGroupId" => order_group_id: String,
-        /// Partner Center error code, e.g. `800017`.
+        /// The Partner Center error code, e.g. `800017` (quantity unavailable); a number on the
+        /// wire.
         "code" => code: ErrorCode,
-        /// Description.
+        /// Partner Center's human-readable explanation of the failure.
         "description" => description: String,
     }
 }
 
 resource! {
-    /// `CartCheckoutResult` (E11): one order per successful order group, one error per failed one.
+    /// `CartCheckoutResult` (`POST …/carts/{cart-id}/checkout`; Partner Center: *Checkout a cart*):
+    /// one order per successful order group, one error per failed one.
     pub struct CartCheckoutResult {
-        /// Orders created.
+        /// One order per order group that checked out; its lines' `subscriptionId` is present only
+        /// once provisioning finished.
         "orders" => orders: Vec<Order>,
-        /// Groups that failed.
+        /// One error per order group that could not be ordered; a checkout can succeed for some
+        /// groups and fail for others.
         "orderErrors" => order_errors: Vec<OrderError>,
         /// `{ "objectType": "CartCheckoutResult" }` (value unconfirmed).
         "attributes" => attributes: Attributes,

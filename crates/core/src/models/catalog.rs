@@ -1,5 +1,7 @@
-//! Catalog resources: `Product`, `Sku`, `Availability` and their parts
-//! (partner-center-api.md §3.1–§3.3; E1–E6).
+//! Catalog resources: `Product`, `Sku`, `Availability` and their parts (Partner Center: *Products
+//! resources*; the operations *Get a list of products*, *Get a product by ID*, *Get a list of SKUs
+//! for a product*, *Get a SKU by ID*, *Get a list of availabilities for a SKU* and *Get the
+//! availability by ID*, each by country/region).
 
 use serde::{Deserialize, Serialize};
 
@@ -12,11 +14,14 @@ resource! {
     /// `ItemType`: a product's type, e.g. `{ "id": "OnlineServicesNCE" }`, `Azure` with subType
     /// `VirtualMachines`, `Software` with subType `Perpetual` / `Subscription`.
     pub struct ItemType {
-        /// Type ID: `Azure`, `OnlineServicesNCE`, `Software`, … (open set).
+        /// The type's ID: `Azure`, `OnlineServicesNCE` (new-commerce licenses), `Software`, … (an
+        /// open set; other IDs likely follow the `targetView` names).
         "id" => id: String,
-        /// Display name.
+        /// The type's display name, in the documented examples the same as `id` (`Azure`,
+        /// `OnlineServicesNCE`, `Software`, `VirtualMachines`).
         "displayName" => display_name: String,
-        /// Sub-type, e.g. `VirtualMachines`, `Perpetual`.
+        /// A finer type within this one, e.g. `VirtualMachines` or `SavingsPlan` under `Azure`,
+        /// `Perpetual` / `Subscription` under `Software`; optional.
         "subType" => sub_type: Box<ItemType>,
     }
 }
@@ -31,23 +36,25 @@ impl ItemType {
 }
 
 resource! {
-    /// `Product` (E1, E2).
+    /// `Product`: an entry of the catalog (`GET /v1/products[/{product-id}]?country=…`).
     pub struct Product {
-        /// Product ID, e.g. `CFQ7TTC0LH18`.
+        /// The product ID, a catalog code such as `CFQ7TTC0LH18` (Microsoft 365 Business Basic);
+        /// the `{product-id}` of the catalog URLs and the first part of a `catalogItemId`.
         "id" => id: ProductId,
-        /// Title, e.g. `Microsoft 365 Business Basic`.
+        /// The product's title for display, e.g. `Microsoft 365 Business Basic`.
         "title" => title: String,
-        /// Description.
+        /// The product's marketing description from the catalog, plain text (e.g.
+        /// `Gain access to Azure Services.`).
         "description" => description: String,
         /// Product type; `OnlineServicesNCE` for new-commerce licenses.
         "productType" => product_type: ItemType,
-        /// Whether Microsoft publishes it.
+        /// Whether Microsoft publishes the product (false for third-party marketplace products).
         "isMicrosoftProduct" => is_microsoft_product: bool,
-        /// Publisher, e.g. `Microsoft Corporation`.
+        /// The name of the product's publisher, when available, e.g. `Microsoft Corporation`.
         "publisherName" => publisher_name: String,
         /// Localized attributes (swagger; shape unconfirmed): `[{ key, value }]` in the example.
         "localizedAttributes" => localized_attributes: Vec<serde_json::Value>,
-        /// `skus`, `self`.
+        /// `skus` (the product's SKUs in the same country) and `self`.
         "links" => links: Links,
         /// `{ "objectType": "Product" }`.
         "attributes" => attributes: Attributes,
@@ -57,7 +64,9 @@ resource! {
 resource! {
     /// `attestationProperties` of a SKU (e.g. Windows 365).
     pub struct AttestationProperties {
-        /// Attestation type, e.g. `Windows365`.
+        /// Which attestation the partner must accept: `Windows365` for Windows 365, whose text
+        /// confirms that each person using Windows 365 Business with Windows Hybrid Benefit has
+        /// Windows 10/11 Pro on their primary work device.
         "attestationType" => attestation_type: String,
         /// When true a cart line needs `attestationAccepted: true` (900203).
         "enforceAttestation" => enforce_attestation: bool,
@@ -65,37 +74,42 @@ resource! {
 }
 
 resource! {
-    /// A purchase constraint (SDK `Constraint`).
+    /// A purchase constraint of a SKU (.NET SDK `Constraint`; not in the REST docs).
     pub struct Constraint {
-        /// Name.
+        /// What the constraint limits (.NET SDK `Constraint`; not in the REST docs).
         "constraintName" => constraint_name: String,
-        /// Value.
+        /// The limit's value, as a string.
         "constraintValue" => constraint_value: String,
-        /// Type.
+        /// The kind of constraint, as the SDK names it.
         "constraintType" => constraint_type: String,
     }
 }
 
 resource! {
-    /// `Sku` (E3, E4; embedded in availabilities).
+    /// `Sku`: a purchasable variant of a product (`GET /v1/products/{product-id}/skus[/{sku-id}]`;
+    /// also embedded in availabilities).
     pub struct Sku {
         /// SKU ID, unique within its product (e.g. `0001`).
         "id" => id: SkuId,
-        /// Parent product ID.
+        /// The ID of the product the SKU belongs to, e.g. `CFQ7TTC0LH18`.
         "productId" => product_id: ProductId,
-        /// Title.
+        /// The SKU's title, e.g. `Microsoft 365 Business Basic` or
+        /// `Reserved VM Instance, Standard_D32s_v3, US West 2, 3 Years`.
         "title" => title: String,
-        /// Description.
+        /// The SKU's description from the catalog, plain text.
         "description" => description: String,
-        /// Smallest quantity one line may buy.
+        /// The smallest quantity one cart line may buy, e.g. 1 (quantity below it: 900275).
         "minimumQuantity" => minimum_quantity: i64 [lenient_int],
-        /// Largest quantity one line may buy.
+        /// The largest quantity one cart line may buy, e.g. 300 for Microsoft 365 Business Basic,
+        /// 999999999 for reservations (quantity above it: 900275).
         "maximumQuantity" => maximum_quantity: i64 [lenient_int],
         /// Whether this is a trial SKU (bought with billing cycle `none`).
         "isTrial" => is_trial: bool,
         /// Billing cycles a line may use, e.g. `["annual", "monthly"]`.
         "supportedBillingCycles" => supported_billing_cycles: Vec<Spelled<BillingCycle>>,
-        /// `InventoryCheck`, `AzureSubscriptionRegistration`, agreements.
+        /// Steps needed before buying: `InventoryCheck` (run the inventory check first),
+        /// `AzureSubscriptionRegistration` (register the Azure subscription first), and agreements
+        /// seen in examples (`MicrosoftCloudAgreement`, `MicrosoftCustomerAgreement`).
         "purchasePrerequisites" => purchase_prerequisites: Vec<Spelled<PurchasePrerequisite>>,
         /// Keys needed in the inventory check's `inventoryContext` (`CustomerId`, `ArmRegionName`…).
         "inventoryVariables" => inventory_variables: Vec<String>,
@@ -103,21 +117,24 @@ resource! {
         "provisioningVariables" => provisioning_variables: Vec<String>,
         /// Free-form attributes that may change without notice (`armRegionName`, `isAddon`, …).
         "dynamicAttributes" => dynamic_attributes: serde_json::Map<String, serde_json::Value>,
-        /// Attestation the line must carry.
+        /// The attestation a cart line for this SKU must accept, if any (e.g. Windows 365).
         "attestationProperties" => attestation_properties: AttestationProperties,
-        /// Consumption type (e.g. overage).
+        /// How consumption beyond the purchase is billed, e.g. `overage` (telco pay-as-you-go);
+        /// present only for SKUs with consumption.
         "consumptionType" => consumption_type: String,
-        /// `SpecializedOffers` properties: `{ startDate, endDate, pricingPolicies }`.
+        /// Only for specialized offers (`targetView=SpecializedOffers`):
+        /// `{ startDate, endDate, pricingPolicies: [{ type, value }] }`, the promotion's window and
+        /// discounts.
         "specializedOfferProperties" => specialized_offer_properties: serde_json::Value,
         /// Savings-plan commitment: `{ grain, currencyCode: {code, symbol}, amount }`.
         "minimumPurchaseCommitment" => minimum_purchase_commitment: serde_json::Value,
-        /// Allowed actions, e.g. `["Refund"]`.
+        /// Actions allowed on purchases of the SKU, e.g. `["Refund"]` (documented example only).
         "actions" => actions: Vec<String>,
-        /// Terms of use (SDK).
+        /// The URI of the SKU's terms of use (.NET SDK only; not in the REST docs).
         "termsOfUseUri" => terms_of_use_uri: String,
-        /// Constraints (SDK).
+        /// Purchase constraints of the SKU (.NET SDK only; not in the REST docs).
         "constraints" => constraints: Vec<Constraint>,
-        /// `availabilities`, `self`.
+        /// `availabilities` (the SKU's availabilities in the same country) and `self`.
         "links" => links: Links,
         /// `{ "objectType": "Sku" }`.
         "attributes" => attributes: Attributes,
@@ -145,9 +162,9 @@ impl Sku {
 resource! {
     /// `{ "code": "USD", "symbol": "$" }` (SDK `CurrencyInfo`).
     pub struct CurrencyInfo {
-        /// ISO 4217 code.
+        /// The ISO 4217 currency code, e.g. `USD`, `EUR`.
         "code" => code: String,
-        /// Symbol, e.g. `$`.
+        /// The currency's symbol for display, e.g. `$`, `€`.
         "symbol" => symbol: String,
     }
 }
@@ -179,9 +196,9 @@ impl DefaultCurrency {
 resource! {
     /// One refund option of a cancellation policy.
     pub struct CancellationRefundOption {
-        /// Order of the option.
+        /// The option's position in the policy, from 0: the options apply one after the other.
         "sequenceId" => sequence_id: i64 [lenient_int],
-        /// `Full` or `Partial`.
+        /// How much is refunded: `Full` (seen on availabilities) or `Partial` (prorated).
         "type" => refund_type: Spelled<RefundType>,
         /// ISO 8601 duration after purchase during which the option applies, e.g. `P1D`.
         "expiresAfter" => expires_after: String,
@@ -191,7 +208,8 @@ resource! {
 resource! {
     /// A term's cancellation policy.
     pub struct CancellationPolicy {
-        /// Refund options in sequence.
+        /// The refund options in `sequenceId` order, e.g.
+        /// `[{ "sequenceId": 0, "type": "Full", "expiresAfter": "P1D" }]`.
         "refundOptions" => refund_options: Vec<CancellationRefundOption>,
     }
 }
@@ -199,9 +217,9 @@ resource! {
 resource! {
     /// A renewal option of a term (SDK only).
     pub struct TermRenewalOption {
-        /// ISO 8601 duration.
+        /// The term it renews to, as an ISO 8601 duration (`P1M`, `P1Y`).
         "termDuration" => term_duration: String,
-        /// Description.
+        /// A description of the renewal option for display.
         "description" => description: String,
     }
 }
@@ -213,13 +231,14 @@ resource! {
         "id" => id: String,
         /// ISO 8601 duration: `P1M`, `P1Y`, `P3Y` (SaaS also `P2Y`).
         "duration" => duration: String,
-        /// e.g. "One-Year commitment for monthly/yearly billing".
+        /// The term's description for display, e.g.
+        /// `One-Year commitment for monthly/yearly billing` or `1 Year Prepaid`.
         "description" => description: String,
         /// Billing cycle (capitalized, e.g. `Annual`, in the only example).
         "billingCycle" => billing_cycle: Spelled<BillingCycle>,
         /// Cancellation policies with their refund windows.
         "cancellationPolicies" => cancellation_policies: Vec<CancellationPolicy>,
-        /// Renewal options (SDK only).
+        /// The terms this one can renew to (.NET SDK only; not in the REST docs).
         "renewalOptions" => renewal_options: Vec<TermRenewalOption>,
     }
 }
@@ -227,9 +246,9 @@ resource! {
 resource! {
     /// One renewal option of a renewal instruction.
     pub struct RenewalOption {
-        /// `productId:skuId` the term renews to.
+        /// What the term renews to: `{productId}:{skuId}` (e.g. `CFQ7TTC0LH18:0001`).
         "renewToId" => renew_to_id: String,
-        /// Whether it renews automatically.
+        /// Whether the subscription renews to it automatically.
         "isAutoRenewable" => is_auto_renewable: bool,
     }
 }
@@ -237,9 +256,10 @@ resource! {
 resource! {
     /// `renewalInstructions[]` of an availability.
     pub struct RenewalInstruction {
-        /// Term IDs the instruction applies to.
+        /// The `terms[].id` of this availability the instruction applies to, e.g.
+        /// `["5aeco6mffyxo"]`.
         "applicableTermIds" => applicable_term_ids: Vec<String>,
-        /// Renewal options.
+        /// What those terms can renew to, and whether automatically.
         "renewalOptions" => renewal_options: Vec<RenewalOption>,
     }
 }
@@ -247,47 +267,57 @@ resource! {
 resource! {
     /// `includedQuantityOptions[]` (SDK only).
     pub struct IncludedQuantityOption {
-        /// Units.
+        /// The quantity included, as a string (.NET SDK only; not in the REST docs).
         "units" => units: String,
-        /// Description.
+        /// A description of the included quantity for display.
         "description" => description: String,
     }
 }
 
 resource! {
-    /// `Availability` (E5, E6): what a cart line buys, identified by its `catalogItemId`.
+    /// `Availability` (`GET …/skus/{sku-id}/availabilities[/{availability-id}]`): what a cart line
+    /// buys, identified by its `catalogItemId`.
     ///
     /// Has no price: prices come from cart and order line `pricing`.
     pub struct Availability {
-        /// Availability ID (unique within product + SKU; may change over time).
+        /// The availability ID, unique only within its product and SKU (e.g. `CFQ7TTC0K971`); it
+        /// can change over time, so rely on it only shortly after reading it.
         "id" => id: AvailabilityId,
-        /// Product ID.
+        /// The ID of the product this availability belongs to, e.g. `CFQ7TTC0LH18`.
         "productId" => product_id: ProductId,
-        /// SKU ID.
+        /// The ID of the SKU this availability belongs to, unique within the product, e.g. `0001`.
         "skuId" => sku_id: SkuId,
-        /// `{productId}:{skuId}:{availabilityId}`; use at purchase time only.
+        /// What a cart line puts in its `catalogItemId`: `{productId}:{skuId}:{availabilityId}`,
+        /// e.g. `CFQ7TTC0LH18:0001:CFQ7TTC0K971`. It can change: read it close to purchase time
+        /// (400019 at checkout otherwise).
         "catalogItemId" => catalog_item_id: CatalogItemId,
-        /// Currency of the market.
+        /// The market's currency, in which the line will be priced:
+        /// `{ "code": "USD", "symbol": "$" }` in every example (a string per the docs' table).
         "defaultCurrency" => default_currency: DefaultCurrency,
-        /// Customer segment it is sold to.
+        /// The customer segment it is sold to: `commercial`, `education`, `government` or
+        /// `nonprofit` (lower-case in the examples, capitalized in the docs' table). Nonprofit
+        /// availabilities come back only when `targetSegment=nonprofit` is asked for.
         "segment" => segment: Spelled<Segment>,
-        /// ISO 3166 two-letter market.
+        /// The market it applies to, an ISO 3166 two-letter code (e.g. `US`): the `country` the
+        /// catalog was read with.
         "country" => country: String,
-        /// Whether it can be bought now.
+        /// Whether it can be bought now (a cart line for one that cannot fails).
         "isPurchasable" => is_purchasable: bool,
-        /// Whether it can be renewed.
+        /// Whether subscriptions bought from it can renew.
         "isRenewable" => is_renewable: bool,
-        /// Renewal instructions per term.
+        /// What each of its terms renews to (new commerce), by term ID.
         "renewalInstructions" => renewal_instructions: Vec<RenewalInstruction>,
-        /// Terms (durations, billing, cancellation policies).
+        /// The terms it can be bought with: duration, billing cycle, and the cancellation policy
+        /// that decides refunds.
         "terms" => terms: Vec<Term>,
-        /// Included quantity options (SDK only).
+        /// Quantities included with the purchase (.NET SDK only; not in the REST docs).
         "includedQuantityOptions" => included_quantity_options: Vec<IncludedQuantityOption>,
-        /// The embedded product (may be `{}`).
+        /// The product it belongs to, embedded (may be `{}`).
         "product" => product: Product,
-        /// The embedded SKU (may be `{}`).
+        /// The SKU it belongs to, embedded (may be `{}`); the purchase rules read quantities,
+        /// billing cycles and prerequisites from it.
         "sku" => sku: Sku,
-        /// `self`.
+        /// `self`: the availability's URI.
         "links" => links: Links,
         /// `{ "objectType": "Availability" }`.
         "attributes" => attributes: Attributes,

@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
+use rust_decimal::Decimal;
 use serde::de::{DeserializeSeed, MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::wire::{Extra, lenient_int, resource};
@@ -35,9 +35,10 @@ resource! {
     pub struct Link {
         /// Relative URI, e.g. `/products?country=US&targetView=Azure`.
         "uri" => uri: String,
-        /// HTTP method, e.g. `GET`.
+        /// The HTTP method to use, e.g. `GET` (`POST`, `PATCH` for actions).
         "method" => method: String,
-        /// Headers to send when following the link.
+        /// Headers to send when following the link, e.g. `MS-ContinuationToken` on a `next` link;
+        /// usually `[]`.
         "headers" => headers: Vec<LinkHeader>,
     }
 }
@@ -104,10 +105,11 @@ resource! {
     }
 }
 
-/// The collection envelope: `{ totalCount, items, links: {self, next?, previous?},
-/// continuationToken?, attributes }` (Partner Center: *Utility resources*, `ResourceCollection`;
-/// `links.next` / `links.previous` only when another page exists). Members are matched case-insensitively and unknown
-/// ones kept, as for every resource.
+/// The collection envelope:
+/// `{ totalCount, items, links: {self, next?, previous?}, continuationToken?, attributes }`
+/// (Partner Center: *Utility resources*, `ResourceCollection`; `links.next` / `links.previous` only
+/// when another page exists). Members are matched case-insensitively and unknown ones kept, as for
+/// every resource.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Collection<T> {
     /// Item count as reported by the service (page size or total: unconfirmed).

@@ -10,25 +10,26 @@ use crate::wire::{Timestamp, resource};
 resource! {
     /// A postal address (`Address` resource), as in a customer's billing profile.
     pub struct Address {
-        /// ISO 3166 two-letter country, e.g. `US`.
+        /// The country or region, ISO 3166 two-letter code, e.g. `US`; on a customer's billing
+        /// address, the market it buys in.
         "country" => country: String,
-        /// Region or state, e.g. `WA`.
+        /// The region or state, e.g. `wa`.
         "region" => region: String,
-        /// City.
+        /// The city, e.g. `redmond` (as in the documented example).
         "city" => city: String,
-        /// State (US).
+        /// The state, two letters at most (e.g. `WA`), where the market uses states.
         "state" => state: String,
-        /// First address line.
+        /// The first line of the street address (1–200 characters).
         "addressLine1" => address_line1: String,
-        /// Second address line.
+        /// The second line of the street address (up to 200 characters); optional.
         "addressLine2" => address_line2: String,
-        /// Postal code.
+        /// The ZIP or postal code, in the market's format.
         "postalCode" => postal_code: String,
-        /// Contact first name.
+        /// The first name of the contact at this address.
         "firstName" => first_name: String,
-        /// Contact last name.
+        /// The last name of the contact at this address.
         "lastName" => last_name: String,
-        /// Contact phone number.
+        /// The contact's phone number, digits as entered (e.g. `1234567890`).
         "phoneNumber" => phone_number: String,
     }
 }
@@ -40,9 +41,9 @@ resource! {
         "tenantId" => tenant_id: String,
         /// Primary domain, e.g. `northwind.onmicrosoft.com`.
         "domain" => domain: String,
-        /// Company name.
+        /// The name of the customer's company or organization.
         "companyName" => company_name: String,
-        /// `self`.
+        /// `self`: `/customers/{customer-id}/profiles/company`.
         "links" => links: Links,
         /// `{ "objectType": "CustomerCompanyProfile" }`.
         "attributes" => attributes: Attributes,
@@ -52,23 +53,24 @@ resource! {
 resource! {
     /// `CustomerBillingProfile`: who is billed, where, and in which language.
     pub struct CustomerBillingProfile {
-        /// Profile ID.
+        /// The billing profile's ID, assigned by Partner Center.
         "id" => id: String,
-        /// Billing contact first name.
+        /// The first name of the customer's billing contact, who receives invoices and other
+        /// billing communication.
         "firstName" => first_name: String,
-        /// Billing contact last name.
+        /// The last name of the customer's billing contact.
         "lastName" => last_name: String,
-        /// Billing contact e-mail.
+        /// The billing contact's e-mail address.
         "email" => email: String,
-        /// Culture, e.g. `en-US`.
+        /// The billing contact's preferred culture for communication and currency, e.g. `en-US`.
         "culture" => culture: String,
-        /// Language, e.g. `en`.
+        /// The billing contact's preferred language for communication, e.g. `en`.
         "language" => language: String,
-        /// Company name.
+        /// The customer's company or organization name, as billed.
         "companyName" => company_name: String,
         /// Billing address; its `country` is the customer's market.
         "defaultAddress" => default_address: Address,
-        /// `self`.
+        /// `self`: `/customers/{customer-id}/profiles/billing`.
         "links" => links: Links,
         /// `{ "objectType": "CustomerBillingProfile" }`.
         "attributes" => attributes: Attributes,
@@ -78,19 +80,24 @@ resource! {
 resource! {
     /// `Customer` (`GET /v1/customers/{customer-tenant-id}`).
     pub struct Customer {
-        /// Customer tenant ID (GUID).
+        /// The customer's Microsoft Entra tenant ID (GUID), e.g.
+        /// `eebd1b55-5360-4438-a11d-5c06918c3014`; the `{customer-id}` of every customer-scoped
+        /// URL.
         "id" => id: CustomerId,
-        /// Commerce account ID.
+        /// The customer's ID in Microsoft's commerce (billing) system, a GUID; not the tenant ID.
         "commerceId" => commerce_id: String,
-        /// Tenant and company.
+        /// The customer's tenant, primary domain and company name.
         "companyProfile" => company_profile: CustomerCompanyProfile,
-        /// Billing contact and address.
+        /// The customer's billing contact, language and address (whose country is the customer's
+        /// market).
         "billingProfile" => billing_profile: CustomerBillingProfile,
-        /// `reseller`, `advisor`, `none`.
+        /// The licensing relationship the partner has with the customer: `reseller`, `advisor`,
+        /// `syndication`, `microsoft_support` or `none`.
         "relationshipToPartner" => relationship_to_partner: String,
-        /// Whether the partner holds delegated admin privileges.
+        /// Whether the customer granted the partner delegated admin privileges; only set when the
+        /// customer is read by ID, not in lists.
         "allowDelegatedAccess" => allow_delegated_access: bool,
-        /// `self`.
+        /// `self`: `/customers/{customer-id}`.
         "links" => links: Links,
         /// `{ "objectType": "Customer" }`.
         "attributes" => attributes: Attributes,
@@ -117,13 +124,13 @@ impl Customer {
 resource! {
     /// The customer's person who accepted an agreement (`Contact` of an `Agreement`).
     pub struct Contact {
-        /// First name.
+        /// The first name of the customer's person who accepted the agreement.
         "firstName" => first_name: String,
-        /// Last name.
+        /// Their last name.
         "lastName" => last_name: String,
-        /// E-mail address.
+        /// Their e-mail address.
         "email" => email: String,
-        /// Phone number.
+        /// Their phone number; optional.
         "phoneNumber" => phone_number: String,
     }
 }
@@ -132,17 +139,20 @@ resource! {
     /// `Agreement`: a customer's confirmed acceptance of a Microsoft agreement, e.g. the
     /// Microsoft Customer Agreement required before new-commerce purchases (13605 otherwise).
     pub struct Agreement {
-        /// Who accepted it for the customer.
+        /// The person at the customer who accepted the agreement: first and last name, e-mail,
+        /// phone (optional).
         "primaryContact" => primary_contact: Contact,
-        /// Agreement template ID (GUID) from `GET /v1/agreements`.
+        /// The ID (GUID) of the agreement the customer accepted, from the agreement metadata
+        /// (`GET /v1/agreements`).
         "templateId" => template_id: String,
-        /// When it was accepted (ISO 8601).
+        /// When the customer accepted the agreement, a UTC instant.
         "dateAgreed" => date_agreed: Timestamp,
         /// `MicrosoftCustomerAgreement` or `MicrosoftCloudAgreement`.
         "type" => agreement_type: String,
-        /// Link to the agreement text.
+        /// The URL of the agreement template's text.
         "agreementLink" => agreement_link: String,
-        /// Partner user (GUID) who confirmed it.
+        /// The object ID (GUID) of the partner-tenant user who confirmed the acceptance for the
+        /// partner; Partner Center derives it from an App+User token.
         "userId" => user_id: String,
         /// `{ "objectType": "Agreement" }`.
         "attributes" => attributes: Attributes,
@@ -165,9 +175,9 @@ resource! {
     pub struct CustomerQualification {
         /// `Education`, `GovernmentCommunityCloud`, `Nonprofit`, `StateOwnedEntity`, `None`.
         "qualification" => qualification: String,
-        /// `None`, `InReview`, `Approved`, `Denied`.
+        /// Where the qualification's vetting stands: `None`, `InReview`, `Approved` or `Denied`.
         "vettingStatus" => vetting_status: String,
-        /// When vetting was requested.
+        /// When vetting of the qualification was requested, a UTC instant.
         "vettingCreatedDate" => vetting_created_date: Timestamp,
     }
 }

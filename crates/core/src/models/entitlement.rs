@@ -1,4 +1,5 @@
-//! Entitlements and reservation artifacts (partner-center-api.md §3.10; E22).
+//! Entitlements and reservation artifacts (Partner Center: *Entitlement resources*; the operation
+//! *Get a collection of entitlements*, `GET /v1/customers/{customer-id}/entitlements`).
 
 use crate::enums::EntitlementType;
 use crate::ids::{ProductId, SkuId};
@@ -8,11 +9,12 @@ use crate::wire::{Spelled, Timestamp, lenient_int, lenient_string, resource};
 resource! {
     /// The order line an entitlement came from.
     pub struct ReferenceOrder {
-        /// Order ID.
+        /// The ID of the order that produced the entitlement, e.g.
+        /// `4teYMtWYEeKM77JftGLIQYMOZPTwyOEV1`.
         "id" => id: String,
-        /// Order line (a string, `"0"`, on the wire).
+        /// The order line that produced it: its `lineItemNumber`, sent as a string (`"0"`).
         "lineItemId" => line_item_id: String [lenient_string],
-        /// Friendly order ID.
+        /// That order's friendly ID (the order's `alternateId`), e.g. `8f3af3dea1ea`.
         "alternateId" => alternate_id: String,
     }
 }
@@ -20,9 +22,9 @@ resource! {
 resource! {
     /// `quantityDetails[]`.
     pub struct QuantityDetail {
-        /// Quantity.
+        /// How many of the entitlement's items are in `status`.
         "quantity" => quantity: i64 [lenient_int],
-        /// State.
+        /// Their state, a free string (e.g. fulfilled, unfulfilled or transferred items).
         "status" => status: String,
     }
 }
@@ -30,43 +32,48 @@ resource! {
 resource! {
     /// An entitled artifact, e.g. a reservation; details are read by following `link`.
     pub struct Artifact {
-        /// `reservedinstance`, …
+        /// What the artifact is: `reservedinstance` for an Azure reservation (older contract:
+        /// `virtual_machine_reserved_instance`).
         "artifactType" => artifact_type: Spelled<EntitlementType>,
-        /// Resource ID.
+        /// The ID (GUID) of the Azure reservation order or resource.
         "resourceId" => resource_id: String,
         /// Link to the artifact details ([`ReservedInstanceArtifactDetails`]).
         "link" => link: Link,
-        /// e.g. `{ "reservationType": "virtualmachines" }`.
+        /// Values that depend on the artifact type: for `reservedinstance`, `reservationType` is
+        /// `virtualmachines` or `sqldatabases`.
         "dynamicAttributes" => dynamic_attributes: serde_json::Map<String, serde_json::Value>,
     }
 }
 
 resource! {
-    /// `Entitlement` (E22): what the customer owns from one-time purchases.
+    /// `Entitlement`: what the customer owns from one-time purchases (software, reservations).
     pub struct Entitlement {
-        /// Source order line.
+        /// The order and order line that resulted in the entitlement.
         "referenceOrder" => reference_order: ReferenceOrder,
-        /// Product ID.
+        /// The catalog product the customer is entitled to, e.g. `DG7GMGF0DWM3`.
         "productId" => product_id: ProductId,
-        /// SKU ID.
+        /// The SKU of that product, e.g. `0002`.
         "skuId" => sku_id: SkuId,
-        /// Quantity (excludes unfulfilled / transferred).
+        /// How many items the customer holds: unfulfilled and transferred ones are not counted.
         "quantity" => quantity: i64 [lenient_int],
-        /// Quantity by state.
+        /// The quantity split by state, e.g. fulfilled and unfulfilled items.
         "quantityDetails" => quantity_details: Vec<QuantityDetail>,
-        /// `software`, `reservedinstance`.
+        /// `software` or `reservedinstance` (the `entitlementType` query narrows the list to one).
         "entitlementType" => entitlement_type: Spelled<EntitlementType>,
-        /// Fulfillment state (SDK only).
+        /// The entitlement's fulfillment state (.NET SDK only; not in the REST docs).
         "fulfillmentState" => fulfillment_state: String,
-        /// Artifacts (reservations, keys).
+        /// What the customer can use: for reservations, a link to the reservation details; empty
+        /// for software in the documented examples.
         "entitledArtifacts" => entitled_artifacts: Vec<Artifact>,
-        /// Entitlements included in this one.
+        /// Entitlements that come with this one implicitly (e.g. the products of a software
+        /// bundle).
         "includedEntitlements" => included_entitlements: Vec<Entitlement>,
-        /// Expiry, with `showExpiry=true`.
+        /// When the entitlement expires, a UTC instant; sent only with `showExpiry=true`, and only
+        /// where it applies.
         "expiryDate" => expiry_date: Timestamp,
-        /// Links.
+        /// Links of the entitlement (none in the documented examples).
         "links" => links: Links,
-        /// Attributes.
+        /// Resource metadata (`objectType`; none in the documented examples).
         "attributes" => attributes: Attributes,
     }
 }
@@ -74,21 +81,23 @@ resource! {
 resource! {
     /// One reservation of a reserved-instance artifact.
     pub struct Reservation {
-        /// Reservation ID.
+        /// The Azure reservation ID (GUID), as in the Azure portal.
         "reservationId" => reservation_id: String,
-        /// `Shared` or `Single`.
+        /// Where the reservation applies: `Shared` or `Single`.
         "scopeType" => scope_type: String,
-        /// Display name.
+        /// The reservation's display name, as in the Azure portal.
         "displayName" => display_name: String,
-        /// Applied scopes.
+        /// The scopes (Azure subscription IDs) it applies to; only when `scopeType` is not
+        /// `Shared`.
         "appliedScopes" => applied_scopes: Vec<String>,
-        /// Instances.
+        /// How many virtual machines (instances) the reservation covers.
         "quantity" => quantity: i64 [lenient_int],
-        /// Expiry.
+        /// When the reservation expires, a date-time (sent without a zone in the documented
+        /// example; read as UTC).
         "expiryDateTime" => expiry_date_time: Timestamp,
-        /// Start.
+        /// When the reservation took effect, a UTC instant.
         "effectiveDateTime" => effective_date_time: Timestamp,
-        /// e.g. `Created`.
+        /// Azure's provisioning state of the reservation, e.g. `Created`.
         "provisioningState" => provisioning_state: String,
     }
 }
@@ -98,11 +107,12 @@ resource! {
     pub struct ReservedInstanceArtifactDetails {
         /// `reservedinstance` (or the older `virtual_machine_reserved_instance`).
         "type" => artifact_type: Spelled<EntitlementType>,
-        /// Older VM-only contract.
+        /// The reservations, under the older VM-only contract's name (the documented examples use
+        /// it).
         "virtualMachineReservations" => virtual_machine_reservations: Vec<Reservation>,
-        /// Current contract.
+        /// The reservations, under the current contract's name.
         "reservations" => reservations: Vec<Reservation>,
-        /// Attributes.
+        /// Resource metadata (`objectType`).
         "attributes" => attributes: Attributes,
     }
 }

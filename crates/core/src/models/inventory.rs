@@ -1,4 +1,6 @@
-//! Inventory check (partner-center-api.md §3.4; E7 `POST /v1/extensions/product/checkInventory`).
+//! Inventory check (Partner Center: *Products resources*, `InventoryCheckRequest` and
+//! `InventoryItem`; the operation *Check inventory*,
+//! `POST /v1/extensions/product/checkInventory?country={country}`).
 //!
 //! Request members are also accepted in PascalCase (`TargetItems`, `InventoryContext`), as the
 //! documented example and the .NET SDK send them.
@@ -12,9 +14,9 @@ use crate::wire::resource;
 resource! {
     /// One item to check: a product, optionally narrowed to one SKU (all SKUs otherwise).
     pub struct InventoryTarget {
-        /// Product ID.
+        /// The catalog product to check, e.g. `DZH318Z0BQ3P`; required.
         "productId" => product_id: ProductId,
-        /// SKU ID; omitted → every SKU of the product.
+        /// The SKU to check, e.g. `0039`; when omitted, every SKU of the product is checked.
         "skuId" => sku_id: SkuId,
     }
 }
@@ -23,13 +25,16 @@ resource! {
     /// `InventoryCheckRequest`: items plus the context keys the SKUs' `inventoryVariables` name
     /// (`customerId`, `azureSubscriptionId`, `armRegionName`; keys case-insensitive).
     pub struct InventoryCheckRequest {
-        /// Items to check.
+        /// The products (and optionally SKUs) to check.
         "targetItems" => target_items: Vec<InventoryTarget>,
-        /// Context values by key.
+        /// The values the SKUs' `inventoryVariables` ask for, by key: `customerId` (the customer's
+        /// tenant ID), `azureSubscriptionId` (the Azure subscription a reservation would use) and
+        /// `armRegionName` (the region to check, equal to the SKU's
+        /// `dynamicAttributes.armRegionName`); keys are case-insensitive.
         "inventoryContext" => inventory_context: BTreeMap<String, String>,
-        /// Links.
+        /// Links of the request (documented, never set in the examples).
         "links" => links: Links,
-        /// Attributes.
+        /// Resource metadata (`objectType`); not needed in a request.
         "attributes" => attributes: Attributes,
     }
 }
@@ -56,11 +61,12 @@ impl InventoryCheckRequest {
 resource! {
     /// Why an item is restricted.
     pub struct InventoryRestriction {
-        /// e.g. `NotAvailableForSubscription`.
+        /// Why the item is restricted, a code such as `NotAvailableForSubscription`.
         "reasonCode" => reason_code: String,
-        /// Human-readable description.
+        /// A human-readable explanation, e.g.
+        /// `Restriction identified of type 'Location' with values 'japanwest'.`
         "description" => description: String,
-        /// e.g. `{ "type": "Location", "values": "japanwest" }`.
+        /// Details of the restriction by key, e.g. `{ "type": "Location", "values": "japanwest" }`.
         "properties" => properties: BTreeMap<String, String>,
     }
 }
@@ -68,9 +74,9 @@ resource! {
 resource! {
     /// `InventoryItem`: one evaluated SKU of the check's (bare array) response.
     pub struct InventoryItem {
-        /// Product ID.
+        /// The product that was checked, e.g. `DZH318Z0BQ3P`.
         "productId" => product_id: ProductId,
-        /// SKU ID.
+        /// The SKU that was checked, e.g. `0039` (one item per SKU when the request named none).
         "skuId" => sku_id: SkuId,
         /// When true, buying it fails (800010, cart error `InventoryNotAvailable`).
         "isRestricted" => is_restricted: bool,

@@ -80,7 +80,7 @@ wire_enum! {
         Marketplace = "Marketplace",
         /// A software subscription.
         SoftwareSubscription = "SoftwareSubscription",
-        /// Perpetual software.
+        /// Perpetual software (a `Software` product bought once with a perpetual SKU).
         PerpetualSoftware = "PerpetualSoftware",
     }
 }

@@ -1,5 +1,11 @@
-//! Who may buy what where (markets.md): `MarketUnavailable`, `PerpetualSoftwareNotQualified`,
+//! Who may buy what where: `MarketUnavailable`, `PerpetualSoftwareNotQualified`,
 //! `EuCustomerIneligible`, `CustomerAgreementMissing`.
+//!
+//! Partner Center pages: *Make a one-time purchase* (the markets where software subscriptions are
+//! not sold, listed in [`markets`](crate::rules::markets); perpetual software only for partners
+//! qualified beforehand), *Purchase new commerce license-based services* (what EU partners may buy
+//! in new commerce) and *Confirm customer acceptance of the Microsoft Customer Agreement* (13605
+//! otherwise).
 
 use crate::rules::markets::{is_eu_member, is_restricted_market};
 use crate::rules::{CatalogIndex, Finding, FindingCode, Line, ProductKind, PurchaseContext};

@@ -234,9 +234,10 @@ impl FindingCode {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
-    /// Stable code.
+    /// What was found: a stable [`FindingCode`] (the public contract and the translation key), e.g.
+    /// `CartEmpty`.
     pub code: FindingCode,
-    /// Severity.
+    /// Whether it blocks checkout ([`Severity::Error`]) or only informs ([`Severity::Warning`]).
     pub severity: Severity,
     /// The line it concerns (its `id`); `null` for cart-level findings.
     pub line_item_id: Option<i64>,

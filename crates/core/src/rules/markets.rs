@@ -1,8 +1,10 @@
 //! Market facts the rules use, as data in one place.
 //!
-//! Source: `shared/docs/markets.md`, taken from the "Make a one-time purchase" page of the
-//! Partner Center developer docs (the same list is published for Azure reservations), and the
-//! EU membership as of 2026. Update a list here, with its date, when Microsoft changes it.
+//! Sources: the markets where software subscriptions are not sold, from the Partner Center
+//! developer page *Make a one-time purchase*
+//! (<https://learn.microsoft.com/partner-center/developer/make-a-one-time-purchase>; the same list
+//! is published on *Purchase Azure reservations*), and the EU membership as of 2026. Update a list
+//! here, with its date, when Microsoft (or the EU) changes it.
 
 /// ISO 3166-1 codes of the markets where software subscriptions and Azure reservations cannot
 /// be bought (110 market names, 107 codes; `XK` is Kosovo's user-assigned code). As of 2026-11.

@@ -1,4 +1,9 @@
-//! The order-group preview: which orders a cart becomes (partner-center-api.md §4.1).
+//! The order-group preview: which orders a cart becomes.
+//!
+//! Partner Center assigns each cart line's `orderGroup` itself and only documents it as "a group
+//! to indicate which items can be submitted together in the same order" (*Cart resources*); the
+//! rule below is what the documented examples of *Create a cart*, *Create a cart with add-ons* and
+//! *Checkout a cart* show.
 //!
 //! One group per (purchase system, billing cycle). Legacy lines (catalogItemId without `:`) get
 //! `OMS-0`, `OMS-1`…; modern lines `0`, `1`…, numbered in order of first appearance. Trial lines
