@@ -116,14 +116,34 @@ async fn closing_the_period(url: &str) {
         .iter()
         .map(|u| u["billingPreTaxTotal"].as_f64().unwrap())
         .sum();
+    // The purchase is billed; so is any seeded subscription's renewal that fell due.
+    let billed = all_pages(
+        &sandbox,
+        &token,
+        &format!("/v1/invoices/{id}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&size=2000"),
+    )
+    .await;
     assert!(
-        (invoice["totalCharges"].as_f64().unwrap() - total - usage_total).abs() < 0.001,
-        "{invoice} vs {total} + {usage_total}"
+        billed.iter().any(|l| l["orderId"] == order_id.as_str()
+            && (l["totalForCustomer"].as_f64().unwrap() - total).abs() < 0.001),
+        "{billed:?}"
+    );
+    let billed_total: f64 = billed
+        .iter()
+        .map(|l| l["totalForCustomer"].as_f64().unwrap())
+        .sum();
+    assert!(
+        (invoice["totalCharges"].as_f64().unwrap() - billed_total - usage_total).abs() < 0.001,
+        "{invoice} vs {billed_total} + {usage_total}"
     );
 
     let lines = sandbox.get(&format!("/v1/invoices/{id}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&size=2000"), &token).await;
-    let item = &lines.json["items"][0];
-    assert_eq!(item["orderId"], order_id.as_str());
+    let item = lines.json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["orderId"] == order_id.as_str())
+        .expect("the purchase's line");
     assert_eq!(item["customerId"], NORTHWIND);
     assert_eq!(item["invoiceNumber"], id);
     assert_eq!(item["billingProvider"], "one_time");
@@ -307,7 +327,13 @@ async fn unbilled_reconciliation(url: &str) {
     .await;
     assert_eq!(current.len(), 2, "three lines on two pages: {current:?}");
     assert_eq!(current[0].len(), 2);
-    let lines = current.concat();
+    // Only Northwind's: once a seeded subscription's term ends (Tailspin's Business Standard
+    // on 2027-03-02), its renewal is a line of the current period too.
+    let lines: Vec<Value> = current
+        .concat()
+        .into_iter()
+        .filter(|l| l["customerId"] == NORTHWIND)
+        .collect();
     let ordered: Vec<&str> = lines
         .iter()
         .map(|l| l["orderId"].as_str().unwrap())
@@ -358,12 +384,15 @@ async fn unbilled_reconciliation(url: &str) {
     )
     .await;
     assert!(current.is_empty(), "{current:?}");
-    let previous = all_pages(
+    let previous: Vec<Value> = all_pages(
         &sandbox,
         &token,
         &unbilled("billinglineitems", "USD", "previous", 1),
     )
-    .await;
+    .await
+    .into_iter()
+    .filter(|l| l["customerId"] == NORTHWIND)
+    .collect();
     assert_eq!(previous.len(), 3);
     assert!(
         previous
@@ -378,10 +407,11 @@ async fn unbilled_reconciliation(url: &str) {
         &format!("/v1/invoices/{invoice_id}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&currencycode=USD&size=1"),
     )
     .await;
-    assert_eq!(billed.len(), 3);
+    assert!(billed.len() >= 3, "one line per page: {billed:?}");
     let billed: Vec<&str> = billed
         .iter()
         .flatten()
+        .filter(|l| l["customerId"] == NORTHWIND)
         .map(|l| l["orderId"].as_str().unwrap())
         .collect();
     assert_eq!(

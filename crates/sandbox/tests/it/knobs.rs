@@ -124,9 +124,23 @@ async fn openapi_describes_every_route_and_every_described_route_is_served() {
         "/v1/invoices/{invoice_id}/documents/statement",
         "/v1/invoices/{invoice_id}/lineitems",
         "/v1/customers/{customer_id}/agreements",
+        "/sandbox/clock",
     ] {
         assert!(paths.contains_key(required), "{required} missing");
     }
+    for (path, method) in [
+        (
+            "/v1/customers/{customer_id}/subscriptions/{subscription_id}",
+            "patch",
+        ),
+        ("/v1/customers/{customer_id}/orders/{order_id}", "patch"),
+        ("/sandbox/clock", "post"),
+    ] {
+        assert!(paths[path].get(method).is_some(), "{method} {path} missing");
+    }
+    let patch = &paths["/v1/customers/{customer_id}/subscriptions/{subscription_id}"]["patch"];
+    assert!(patch["responses"].get("412").is_some(), "{patch}");
+    assert!(patch["requestBody"].is_object(), "{patch}");
     for (path, operations) in paths {
         for method in operations.as_object().unwrap().keys() {
             let uri = path.replace('{', "x").replace('}', "");

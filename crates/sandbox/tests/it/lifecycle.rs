@@ -976,3 +976,33 @@ async fn license_orders_are_not_cancelled_through_the_order() {
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     assert_eq!(unknown.json["code"], 20_000);
 }
+
+#[tokio::test]
+async fn seeded_subscriptions_renew_at_their_term_end_too() {
+    let sandbox = sandbox(quick()).await;
+    let token = sandbox.token("contoso").await;
+    let list = format!("/v1/customers/{TAILSPIN}/subscriptions");
+    let before = sandbox.get(&list, &token).await.json;
+    let standard = before["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["billingCycle"] == "monthly" && s["autoRenewEnabled"] == true)
+        .expect("Tailspin's seeded Business Standard")
+        .clone();
+    let id = standard["id"].as_str().unwrap();
+    let end = instant(&standard["commitmentEndDate"]);
+    let now = advance(&sandbox, &token, "P1Y").await;
+    assert!(now > end, "the seeded term ended: {end}");
+    let renewed = sandbox
+        .get(&subscription_uri(TAILSPIN, id), &token)
+        .await
+        .json;
+    assert_eq!(renewed["status"], "active");
+    assert!(instant(&renewed["commitmentEndDate"]) > now, "{renewed}");
+    let lines = unbilled(&sandbox, &token, "USD", id).await;
+    let renew = lines_of(&lines, "renew");
+    assert!(!renew.is_empty(), "{lines:?}");
+    assert_eq!(renew[0]["customerId"], TAILSPIN);
+    assert_eq!(renew[0]["quantity"], standard["quantity"].as_f64().unwrap());
+}
