@@ -56,7 +56,7 @@ pub struct SubscriptionFacts {
     /// The price of one seat for one billing period, in `currency`: the `pricing.price` of the
     /// order line that bought it. Without it no refund amount is given.
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(type = "string | null", optional))]
+    #[cfg_attr(feature = "ts", ts(type = "number | null", optional))]
     pub unit_price: Option<Decimal>,
     /// ISO 4217 currency of `unitPrice` (the order's `currencyCode`).
     #[serde(default)]
@@ -257,7 +257,7 @@ pub struct AllowedChanges {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Refund {
     /// The amount credited, ≥ 0, in `currency`, rounded to cents (half away from zero).
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub amount: Decimal,
     /// ISO 4217 currency.
     pub currency: String,
