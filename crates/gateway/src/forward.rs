@@ -1,7 +1,8 @@
 //! `/v1/*` forwarded to Partner Center with the session's bearer token. Only Partner Center's own
 //! request headers pass (`MS-RequestId`, `MS-CorrelationId`, `X-Locale`, `If-Match`,
 //! `MS-ContinuationToken`, …) — never the browser's cookies or an `Authorization` it sends — and
-//! the answer's status, Partner Center headers and body come back as they are. Bodies stream
+//! the answer's status, Partner Center headers, `Date` (the upstream's clock, which pc-client
+//! reads for the lifecycle windows) and body come back as they are. Bodies stream
 //! both ways (a request body is capped at [`MAX_BODY_BYTES`]).
 
 use axum::body::Body;
@@ -38,6 +39,7 @@ const FORWARDED_RESPONSE_HEADERS: &[&str] = &[
     "content-type",
     "content-disposition",
     "content-length",
+    "date",
     "location",
     "retry-after",
     "ms-requestid",

@@ -208,3 +208,19 @@ mod tests {
         }
     }
 }
+
+/// Every answer's `Date` header is the sandbox clock (RFC 9110 HTTP-date), so that clients
+/// which take "now" from the server — the portal's lifecycle windows through pc-client — agree
+/// with the sandbox after `POST /sandbox/clock`.
+pub(crate) async fn date_header(
+    State(state): State<AppState>,
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    let now = std::time::SystemTime::from(state.now());
+    if let Ok(value) = axum::http::HeaderValue::from_str(&httpdate::fmt_http_date(now)) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::DATE, value);
+    }
+    response
+}

@@ -258,6 +258,10 @@ pub fn app(state: AppState) -> Router {
         .merge(oidc::router())
         .merge(openapi::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::map_response_with_state(
+            state.clone(),
+            clock::date_header,
+        ))
         .layer(axum::middleware::from_fn(knobs::request_ids))
         .layer(knobs::cors());
     if let Some(dir) = &state.config().portal_dir {

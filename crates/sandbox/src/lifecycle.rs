@@ -1001,11 +1001,6 @@ pub(crate) async fn cancel_order(
                 .map(ProductKind::of)
                 .or_else(|| subscription.as_ref().map(|s| kind_of(state, s)))
                 .unwrap_or(ProductKind::Other);
-            if line.quantity == Some(0) {
-                return Err(AppError::invalid_input(format!(
-                    "Line {number} of order {order_id} is already cancelled."
-                )));
-            }
             if let Some(finding) = check_software_cancellation(&order, line, kind, now).first() {
                 return Err(refusal(finding));
             }

@@ -637,8 +637,8 @@ fn kind_name(kind: ProductKind) -> &'static str {
 
 /// The findings against cancelling line `line` of software order `order` at `now` (Partner
 /// Center's *Cancel software purchases*: the order PATCHed with `status: "cancelled"`): only
-/// software lines (`ChangeNotAllowed`), of an order not already cancelled
-/// (`SubscriptionNotActive` with the order's status), within 30 days of the order for perpetual
+/// software lines (`ChangeNotAllowed`), not already cancelled (`SubscriptionNotActive`: the
+/// order is `cancelled` or the line's quantity is 0), within 30 days of the order for perpetual
 /// software and 168 hours for software subscriptions (`CancellationWindowPassed`, 900117).
 /// Findings concern the line (`lineItemId` = its `lineItemNumber`).
 pub fn check_software_cancellation(
@@ -649,7 +649,8 @@ pub fn check_software_cancellation(
 ) -> Vec<Finding> {
     let line_id = line.line_item_number.unwrap_or(0);
     let status = order.status.as_ref().map(|s| s.value().clone());
-    if status == Some(OrderStatus::Cancelled) {
+    // A cancelled line keeps its place in the order with quantity 0.
+    if status == Some(OrderStatus::Cancelled) || line.quantity == Some(0) {
         return vec![
             Finding::line(FindingCode::SubscriptionNotActive, line_id)
                 .with("status", OrderStatus::Cancelled.as_str()),

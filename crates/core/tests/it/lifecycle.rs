@@ -449,6 +449,17 @@ fn software_subscriptions_cancel_within_7_days_and_licenses_not_from_the_order()
         )),
         [FindingCode::ChangeNotAllowed]
     );
+    let mut cancelled_line = line.clone();
+    cancelled_line.quantity = Some(0);
+    assert_eq!(
+        codes(&check_software_cancellation(
+            &order,
+            &cancelled_line,
+            kind,
+            at(INSIDE)
+        )),
+        [FindingCode::SubscriptionNotActive]
+    );
     let mut cancelled = order.clone();
     cancelled.status = Some(pc_core::enums::OrderStatus::Cancelled.into());
     assert_eq!(

@@ -104,8 +104,9 @@ pub(crate) struct Seen {
 }
 
 /// An upstream that records every request and answers like a small Partner Center: the legal
-/// business profile (US), the account balance (USD), `POST /v1/echo` with the body it got (201),
-/// and `{"ok": true}` elsewhere, echoing `MS-RequestId`.
+/// business profile (US), the account balance (USD), `POST /v1/echo` with the body it got (201,
+/// dated [`UPSTREAM_DATE`], a clock a week ahead like an advanced sandbox's), and `{"ok": true}`
+/// elsewhere, echoing `MS-RequestId`.
 #[derive(Clone, Default)]
 pub(crate) struct Recorder {
     pub(crate) seen: Arc<Mutex<Vec<Seen>>>,
@@ -158,7 +159,12 @@ async fn record(
             axum::Json(serde_json::json!({"balanceAmount": 0, "currencyCode": "USD"}))
                 .into_response()
         }
-        (Method::POST, "/v1/echo") => (StatusCode::CREATED, body).into_response(),
+        (Method::POST, "/v1/echo") => (
+            StatusCode::CREATED,
+            [(axum::http::header::DATE, UPSTREAM_DATE)],
+            body,
+        )
+            .into_response(),
         _ => axum::Json(serde_json::json!({"ok": true})).into_response(),
     };
     if let Some(id) = request_id {
@@ -166,6 +172,9 @@ async fn record(
     }
     response
 }
+
+/// The `Date` the recorder's `/v1/echo` answers with.
+pub(crate) const UPSTREAM_DATE: &str = "Mon, 07 Dec 2026 10:00:00 GMT";
 
 /// A browser: cookie jar, no automatic redirects.
 pub(crate) struct Browser {

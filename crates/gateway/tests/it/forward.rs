@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
 
-use crate::common::{Browser, Recorder, authority, claims, gateway, sandbox};
+use crate::common::{Browser, Recorder, UPSTREAM_DATE, authority, claims, gateway, sandbox};
 
 #[tokio::test]
 async fn the_forwarded_request_carries_the_sessions_token_and_the_callers_headers() {
@@ -31,6 +31,11 @@ async fn the_forwarded_request_carries_the_sessions_token_and_the_callers_header
     assert_eq!(
         response.headers()["ms-requestid"],
         "11111111-1111-4111-8111-111111111111"
+    );
+    assert_eq!(
+        response.headers()["date"],
+        UPSTREAM_DATE,
+        "Partner Center's clock, not the gateway's"
     );
     let echoed: serde_json::Value = response.json().await.unwrap();
     assert_eq!(echoed, body, "the body streamed both ways, unchanged");
