@@ -114,6 +114,7 @@ where
                         <Route path=path!("orders") view=pages::orders::Orders/>
                         <Route path=path!("orders/:order_id") view=pages::order::OrderDetail/>
                         <Route path=path!("subscriptions") view=pages::subscriptions::Subscriptions/>
+                        <Route path=path!("subscriptions/:subscription_id") view=pages::subscription::SubscriptionDetail/>
                     </ParentRoute>
                     <Route path=path!("/billing") view=pages::billing::Billing/>
                     <Route path=path!("/billing/unbilled") view=pages::unbilled::Unbilled/>

@@ -161,6 +161,15 @@ impl SessionStore {
         self.session.get_value()
     }
 
+    /// Partner Center's time now, as the responses' `Date` headers tell it (pc-client's
+    /// `server_now`); the browser's clock without a session. Deadlines Partner Center set (a
+    /// cancellation window) are compared with this.
+    pub fn server_now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.session
+            .with_value(|s| s.as_ref().map(|s| s.client.server_now()))
+            .unwrap_or_else(crate::format::now)
+    }
+
     /// The partner profile, when known (tracked).
     pub fn partner(&self) -> Option<PartnerProfile> {
         self.partner.get()

@@ -167,6 +167,7 @@ pub fn CustomerPanel() -> impl IntoView {
                     <dt>{tr("customer-segment")}</dt><dd>{segment}</dd>
                 </dl>
                 <AgreementPanel data=data.clone()/>
+                <SubscriptionsPanel data=data.clone()/>
                 <AzurePanel data=data status_message=registration_message/>
             }
         })}
@@ -270,6 +271,47 @@ fn AgreementPanel(data: CustomerData) -> impl IntoView {
                     </form>
                     <p role="alert">{failure}</p>
                 }.into_any(),
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+/// The customer's subscriptions other than Azure plans, each linked to its page (where seats,
+/// cancellation, auto-renew and the renewal are changed).
+#[component]
+fn SubscriptionsPanel(data: CustomerData) -> impl IntoView {
+    use crate::pages::subscription::{seats, status_text, subscription_href, subscription_name};
+    let Some(ctx) = use_customer() else {
+        return ().into_any();
+    };
+    let locale = use_locale();
+    let rows: Vec<_> = data
+        .subscriptions
+        .iter()
+        .filter(|s| !crate::state::is_azure_plan(s))
+        .cloned()
+        .collect();
+    view! {
+        <section aria-labelledby="customer-subscriptions-title">
+            <h2 id="customer-subscriptions-title">{tr("customer-subscriptions")}</h2>
+            {if rows.is_empty() {
+                view! { <p>{tr("subscriptions-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="subscription-links">
+                        {rows.into_iter().map(|s| {
+                            let href = subscription_href(&ctx.id.get_untracked(), s.id.as_ref().map(|i| i.as_str()).unwrap_or_default());
+                            let name = subscription_name(&s);
+                            view! {
+                                <li>
+                                    <A href=href>{name}</A>
+                                    {move || format!(" · {} · {}", seats(s.quantity.unwrap_or_default(), locale.get()), status_text(&s, locale.get()))}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
             }}
         </section>
     }

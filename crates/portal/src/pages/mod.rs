@@ -10,5 +10,6 @@ pub mod not_found;
 pub mod order;
 pub mod orders;
 pub mod sign_in;
+pub mod subscription;
 pub mod subscriptions;
 pub mod unbilled;

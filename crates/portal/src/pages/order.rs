@@ -1,5 +1,8 @@
-//! One order: its lines with provisioning status, the subscriptions it created, each line's
-//! activation links, and where it is billed (its unbilled or invoiced reconciliation lines).
+//! One order: its lines with provisioning status, the subscriptions it created (linked to their
+//! pages), each line's activation links, where it is billed (its unbilled or invoiced
+//! reconciliation lines), and — for software — cancelling a line within its window with the
+//! refund shown first (pc-core's `check_software_cancellation` and `software_refund` at the
+//! server's time; `PATCH` of the order through pc-client).
 
 use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
@@ -7,14 +10,16 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use pc_client::BillingPeriod;
 use pc_core::models::{
-    Invoice, InvoiceLineItem, OneTimeInvoiceLineItem, Order, OrderLineItemProvisioningStatus,
-    Subscription,
+    Invoice, InvoiceLineItem, OneTimeInvoiceLineItem, Order, OrderLineItem,
+    OrderLineItemProvisioningStatus, Subscription,
 };
+use pc_core::rules::{ProductKind, check_software_cancellation, software_refund};
 
 use crate::errors::explain;
 use crate::format;
-use crate::i18n::{t, t_with};
-use crate::pages::customer::{SignInFirst, use_customer};
+use crate::i18n::{explain_finding, t, t_with};
+use crate::pages::customer::{SignInFirst, loaded, use_customer};
+use crate::pages::subscription::{refund_amount, seats, subscription_href, subscription_name};
 use crate::pages::unbilled::unbilled_href;
 use crate::session::use_session;
 use crate::{route, tr, use_locale};
@@ -29,6 +34,50 @@ struct OrderView {
     /// Where the order is billed: its OneTime lines, unbilled (no invoice number) or on an
     /// invoice.
     billing: Vec<OneTimeInvoiceLineItem>,
+    /// What each software line buys (by line number): perpetual software or a software
+    /// subscription, which can be cancelled from the order.
+    software: Vec<(i64, ProductKind)>,
+}
+
+/// The software lines of `order` and what each buys, from their availabilities (read only for
+/// orders billed once, as software is).
+async fn software_lines(
+    client: &crate::session::PortalClient,
+    order: &Order,
+    country: &str,
+) -> Vec<(i64, ProductKind)> {
+    let one_time = order
+        .billing_cycle
+        .as_ref()
+        .is_none_or(|c| *c.value() == pc_core::enums::BillingCycle::OneTime);
+    if !one_time {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for line in order.line_items.iter().flatten() {
+        let (Some(number), Some(offer)) = (line.line_item_number, line.offer_id.as_ref()) else {
+            continue;
+        };
+        let parts: Vec<&str> = offer.as_str().split(':').collect();
+        let [product, sku, availability] = parts.as_slice() else {
+            continue;
+        };
+        let Ok(availability) = client
+            .availabilities()
+            .get(product, sku, availability, country)
+            .await
+        else {
+            continue;
+        };
+        let kind = ProductKind::of(&availability);
+        if matches!(
+            kind,
+            ProductKind::PerpetualSoftware | ProductKind::SoftwareSubscription
+        ) {
+            out.push((number, kind));
+        }
+    }
+    out
 }
 
 /// How many of the newest invoices in the order's currency are searched for its lines.
@@ -101,9 +150,10 @@ pub fn OrderDetail() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
     let order_id = Memo::new(move |_| params.get().get("order_id").unwrap_or_default());
+    let country = Memo::new(move |_| loaded(&ctx).map(|d| d.country()).unwrap_or_default());
     let detail = LocalResource::new(move || {
         let session = session.get();
-        let (customer_id, order_id) = (ctx.id.get(), order_id.get());
+        let (customer_id, order_id, country) = (ctx.id.get(), order_id.get(), country.get());
         async move {
             let locale = locale.get_untracked();
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
@@ -135,8 +185,10 @@ pub fn OrderDetail() -> impl IntoView {
             let billing = billing_lines(&session.client, &order_id, &currency)
                 .await
                 .unwrap_or_default();
+            let software = software_lines(&session.client, &order, &country).await;
             Ok::<_, String>(OrderView {
                 billing,
+                software,
                 order,
                 provisioning,
                 subscriptions,
@@ -218,19 +270,243 @@ pub fn OrderDetail() -> impl IntoView {
                             </table>
                         }.into_any()
                     }}
+                    {(!v.software.is_empty()).then(|| view! {
+                        <SoftwareCancellation order=v.order.clone() software=v.software.clone() refetch=move || detail.refetch()/>
+                    })}
                     <h3>{tr("order-subscriptions")}</h3>
                     {if v.subscriptions.is_empty() {
                         view! { <p>{tr("order-subscriptions-none")}</p> }.into_any()
                     } else {
                         view! {
-                            <ul>{v.subscriptions.into_iter().map(|s| view! {
-                                <li>{s.friendly_name.clone().or(s.offer_name.clone()).unwrap_or_default()} " · " <code>{s.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default()}</code></li>
+                            <ul>{v.subscriptions.into_iter().map(|s| {
+                                let id = s.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
+                                let href = subscription_href(&ctx.id.get_untracked(), &id);
+                                view! {
+                                    <li><A href=href>{subscription_name(&s)}</A> " · " <code>{id.clone()}</code></li>
+                                }
                             }).collect_view()}</ul>
                         }.into_any()
                     }}
                 }.into_any()
             }
         }}
+    }
+    .into_any()
+}
+
+/// What cancelling a line came to: the confirmation and its refund sentence, or the refusal.
+type CancelOutcome = Result<(String, Option<String>), String>;
+
+/// A software line waiting for the user's confirmation, with its refund.
+#[derive(Clone, Debug, PartialEq)]
+struct PendingCancel {
+    line: OrderLineItem,
+    refund: Option<pc_core::rules::Refund>,
+}
+
+/// Cancelling software lines of the order: each line's state (cancellable now with its refund,
+/// or why not), then a confirmation step showing the refund before anything is sent.
+#[component]
+fn SoftwareCancellation(
+    order: Order,
+    software: Vec<(i64, ProductKind)>,
+    refetch: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let Some(ctx) = use_customer() else {
+        return ().into_any();
+    };
+    let session = use_session();
+    let locale = use_locale();
+    let hooks = StoredValue::new_local(crate::embed::use_hooks());
+    let order = StoredValue::new(order);
+    let software = StoredValue::new(software);
+    let now = RwSignal::new(session.server_now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(session.server_now()),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let pending: RwSignal<Option<PendingCancel>> = RwSignal::new(None);
+    let outcome: RwSignal<Option<CancelOutcome>> = RwSignal::new(None);
+    let confirm_heading = NodeRef::<leptos::html::H4>::new();
+    let outcome_box = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if pending.with(Option::is_some) {
+            request_animation_frame(move || {
+                if let Some(heading) = confirm_heading.get_untracked() {
+                    let _ = heading.focus();
+                }
+            });
+        }
+    });
+    let kind_of = move |number: i64| {
+        software.with_value(|s| s.iter().find(|(n, _)| *n == number).map(|(_, k)| *k))
+    };
+    let cancel = Action::new_local(move |pending_cancel: &PendingCancel| {
+        let pending_cancel = pending_cancel.clone();
+        let session = session.session_untracked();
+        let customer_id = ctx.id.get_untracked();
+        let order_id = order
+            .with_value(|o| o.id.as_ref().map(|i| i.as_str().to_owned()))
+            .unwrap_or_default();
+        async move {
+            let locale = locale.get_untracked();
+            let Some(session) = session else {
+                return;
+            };
+            let result = session
+                .client
+                .orders()
+                .cancel_line_items(
+                    &customer_id,
+                    &order_id,
+                    std::slice::from_ref(&pending_cancel.line),
+                )
+                .await;
+            pending.set(None);
+            match result {
+                Ok(_) => {
+                    let line = &pending_cancel.line;
+                    let text = t_with(
+                        locale,
+                        "done-line-cancelled",
+                        &[
+                            (
+                                "line",
+                                line.line_item_number.unwrap_or_default().to_string(),
+                            ),
+                            ("name", line.friendly_name.clone().unwrap_or_default()),
+                        ],
+                    );
+                    let refund = pending_cancel.refund.as_ref().map(|r| {
+                        t_with(
+                            locale,
+                            "done-refund",
+                            &[("amount", refund_amount(r, locale))],
+                        )
+                    });
+                    outcome.set(Some(Ok((text, refund))));
+                    ctx.data.refetch();
+                    refetch();
+                }
+                Err(error) => {
+                    let text = t_with(
+                        locale,
+                        "change-refused",
+                        &[("reason", explain(&error, locale))],
+                    );
+                    hooks.with_value(|h| h.error(&text));
+                    outcome.set(Some(Err(text)));
+                }
+            }
+            request_animation_frame(move || {
+                if let Some(node) = outcome_box.get_untracked() {
+                    let _ = node.focus();
+                }
+            });
+        }
+    });
+    let currency = order
+        .with_value(|o| o.currency_code.clone())
+        .unwrap_or_default();
+    let order_id = order.with_value(|o| o.id.as_ref().map(|i| i.as_str().to_owned()));
+    view! {
+        <section aria-labelledby="software-cancel-title">
+            <h3 id="software-cancel-title">{tr("order-cancel-title")}</h3>
+            <div class="outcome" tabindex="-1" node_ref=outcome_box>
+                {move || outcome.get().map(|o| match o {
+                    Ok((text, refund)) => {
+                        let has_refund = refund.is_some();
+                        view! {
+                            <p role="status" class="ok">{text} " " {refund}</p>
+                            {has_refund.then(|| view! {
+                                <p><A href=route(&unbilled_href(&currency, BillingPeriod::Current, order_id.as_deref()))>{tr("done-refund-link")}</A></p>
+                            })}
+                        }.into_any()
+                    }
+                    Err(text) => view! { <p role="alert" class="error">{text}</p> }.into_any(),
+                })}
+            </div>
+            <ul class="software-lines">
+                {move || {
+                    let locale = locale.get();
+                    let now = now.get();
+                    order.with_value(|o| o.line_items.clone()).unwrap_or_default().into_iter().filter_map(|line| {
+                        let number = line.line_item_number?;
+                        let kind = kind_of(number)?;
+                        let findings = order.with_value(|o| check_software_cancellation(o, &line, kind, now));
+                        let refund = order.with_value(|o| software_refund(o, &line, kind, now));
+                        let name = line.friendly_name.clone().unwrap_or_default();
+                        let label = t_with(locale, "order-line-name", &[("line", number.to_string()), ("name", name.clone())]);
+                        let state = match findings.first() {
+                            None => match &refund {
+                                Some(r) => t_with(locale, "order-line-cancellable", &[("amount", refund_amount(r, locale))]),
+                                None => t(locale, "order-line-cancellable-unknown"),
+                            },
+                            Some(finding) => explain_finding(finding, locale),
+                        };
+                        let allowed = findings.is_empty();
+                        let help = format!("software-line-{number}");
+                        let button_label = t_with(locale, "order-line-cancel", &[("line", number.to_string())]);
+                        Some(view! {
+                            <li>
+                                <strong>{label}</strong>
+                                <p id=help.clone() class="muted">{state}</p>
+                                {allowed.then(|| {
+                                    let line = line.clone();
+                                    let refund = refund.clone();
+                                    view! {
+                                        <button type="button" aria-describedby=help.clone()
+                                            disabled=move || cancel.pending().get() || pending.with(Option::is_some)
+                                            on:click=move |_| {
+                                                outcome.set(None);
+                                                pending.set(Some(PendingCancel { line: line.clone(), refund: refund.clone() }));
+                                            }>
+                                            {button_label.clone()}
+                                        </button>
+                                    }
+                                })}
+                            </li>
+                        })
+                    }).collect_view()
+                }}
+            </ul>
+            <Show when=move || pending.with(Option::is_some)>
+                <div class="panel confirm" role="group" aria-labelledby="software-confirm-title">
+                    <h4 id="software-confirm-title" tabindex="-1" node_ref=confirm_heading>{tr("confirm-title")}</h4>
+                    {move || pending.get().map(|p| {
+                        let locale = locale.get();
+                        let line = &p.line;
+                        let text = t_with(
+                            locale,
+                            "confirm-cancel-line",
+                            &[
+                                ("line", line.line_item_number.unwrap_or_default().to_string()),
+                                ("name", line.friendly_name.clone().unwrap_or_default()),
+                                ("seats", seats(line.quantity.unwrap_or_default(), locale)),
+                            ],
+                        );
+                        let refund = match &p.refund {
+                            Some(r) => t_with(locale, "confirm-refund", &[("amount", refund_amount(r, locale))]),
+                            None => t(locale, "confirm-refund-unknown"),
+                        };
+                        view! {
+                            <p>{text}</p>
+                            <p class="price">{refund}</p>
+                            <button type="button" class="primary" disabled=move || cancel.pending().get() on:click={
+                                let p = p.clone();
+                                move |_| { cancel.dispatch(p.clone()); }
+                            }>{tr("confirm-submit")}</button>
+                            <button type="button" disabled=move || cancel.pending().get() on:click=move |_| pending.set(None)>{tr("confirm-back")}</button>
+                            <Show when=move || cancel.pending().get()>
+                                <p aria-live="polite">{tr("confirm-working")}</p>
+                            </Show>
+                        }
+                    })}
+                </div>
+            </Show>
+        </section>
     }
     .into_any()
 }

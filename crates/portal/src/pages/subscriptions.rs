@@ -1,14 +1,17 @@
 //! Subscriptions and entitlements of a customer: status, term, refund window (cancellation
-//! allowed until), refundable quantity, software keys and reservation artifacts.
+//! allowed until), refundable quantity, software keys and reservation artifacts. Each
+//! subscription links to its own page, where it is changed.
 
 use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use pc_core::models::{Entitlement, Subscription};
 
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::t;
 use crate::pages::customer::{SignInFirst, use_customer};
+use crate::pages::subscription::{status_text, subscription_href, subscription_name};
 use crate::session::use_session;
 use crate::{tr, use_locale};
 
@@ -60,14 +63,16 @@ pub fn Subscriptions() -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             {subscriptions.into_iter().map(|s| {
+                                let href = subscription_href(&ctx.id.get_untracked(), s.id.as_ref().map(|i| i.as_str()).unwrap_or_default());
+                                let name = subscription_name(&s);
                                 let refundable = s.refundable_quantity.as_ref().and_then(|r| r.total_quantity).map(|q| q.to_string()).unwrap_or_default();
                                 let refund_until = s.refund_options.iter().flatten().filter_map(|o| o.expires_at.as_ref()).map(|e| format::timestamp(Some(e), locale, true)).next();
                                 let cancel_until = s.cancellation_allowed_until_date.as_ref().map(|d| format::timestamp(Some(d), locale, true)).or(refund_until).unwrap_or_default();
                                 view! {
                                     <tr>
-                                        <td>{s.friendly_name.clone().or(s.offer_name.clone()).unwrap_or_default()}</td>
+                                        <td><A href=href>{name}</A></td>
                                         <td class="num">{s.quantity.unwrap_or_default()}</td>
-                                        <td>{s.status.as_ref().map(|x| x.spelling()).unwrap_or_default()}</td>
+                                        <td>{status_text(&s, locale)}</td>
                                         <td>{s.term_duration.as_deref().map(|d| format::term(d, locale)).unwrap_or_default()}</td>
                                         <td>{s.billing_cycle.as_ref().map(|c| format::billing_cycle(c.value(), locale)).unwrap_or_default()}</td>
                                         <td>{cancel_until}</td>
