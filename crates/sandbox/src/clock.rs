@@ -178,6 +178,22 @@ async fn clock_advance(
     Ok(reply(now))
 }
 
+/// Every answer's `Date` header is the sandbox clock (RFC 9110 HTTP-date), so that clients
+/// which take "now" from the server — the portal's lifecycle windows through pc-client — agree
+/// with the sandbox after `POST /sandbox/clock`.
+pub(crate) async fn date_header(
+    State(state): State<AppState>,
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    let now = std::time::SystemTime::from(state.now());
+    if let Ok(value) = axum::http::HeaderValue::from_str(&httpdate::fmt_http_date(now)) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::DATE, value);
+    }
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone as _;
@@ -207,20 +223,4 @@ mod tests {
             assert_eq!(error.map(|e| e.code), Some(800_002), "{bad}");
         }
     }
-}
-
-/// Every answer's `Date` header is the sandbox clock (RFC 9110 HTTP-date), so that clients
-/// which take "now" from the server — the portal's lifecycle windows through pc-client — agree
-/// with the sandbox after `POST /sandbox/clock`.
-pub(crate) async fn date_header(
-    State(state): State<AppState>,
-    mut response: axum::response::Response,
-) -> axum::response::Response {
-    let now = std::time::SystemTime::from(state.now());
-    if let Ok(value) = axum::http::HeaderValue::from_str(&httpdate::fmt_http_date(now)) {
-        response
-            .headers_mut()
-            .insert(axum::http::header::DATE, value);
-    }
-    response
 }
