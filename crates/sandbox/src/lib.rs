@@ -42,6 +42,8 @@ mod clock;
 mod customers;
 mod entitlements;
 mod error;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 mod json;
 mod keys;
 mod knobs;
