@@ -22,6 +22,33 @@ macro_rules! id_type {
         #[cfg(feature = "ts")]
         $crate::ts::ts_named!($name);
 
+        // JSON Schema: a string, described inline where it is used.
+        #[cfg(feature = "schema")]
+        const _: () = {
+            $(#[$meta])*
+            #[derive(schemars::JsonSchema)]
+            #[allow(dead_code)]
+            struct Docs;
+
+            impl schemars::JsonSchema for $name {
+                fn inline_schema() -> bool {
+                    true
+                }
+                fn schema_name() -> std::borrow::Cow<'static, str> {
+                    stringify!($name).into()
+                }
+                fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                    let mut schema = schemars::json_schema!({ "type": "string" });
+                    if let Some(text) = $crate::schema::description_of::<Docs>(generator) {
+                        schema.insert("description".to_owned(), text.into());
+                    }
+                    schema
+                }
+            }
+
+            $crate::schema::schema_named!($name);
+        };
+
         impl $name {
             /// Wraps an identifier string.
             pub fn new(id: impl Into<String>) -> Self {

@@ -32,6 +32,8 @@ pub mod ids;
 pub mod models;
 pub mod roundtrip;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 #[cfg(feature = "ts")]
 pub mod ts;
 pub mod wire;

@@ -318,6 +318,37 @@ macro_rules! wire_enum {
 
             $crate::ts::ts_named!($name);
         };
+
+        // JSON Schema: a string (or integer, with a numeric form) listing the canonical
+        // spellings as examples, never a closed enum (values this version does not know are kept).
+        #[cfg(feature = "schema")]
+        const _: () = {
+            $(#[$meta])*
+            #[derive(schemars::JsonSchema)]
+            #[allow(dead_code)]
+            struct Docs;
+
+            impl schemars::JsonSchema for $name {
+                fn schema_name() -> std::borrow::Cow<'static, str> {
+                    stringify!($name).into()
+                }
+                fn schema_id() -> std::borrow::Cow<'static, str> {
+                    concat!(module_path!(), "::", stringify!($name)).into()
+                }
+                fn json_schema(
+                    generator: &mut schemars::SchemaGenerator,
+                ) -> schemars::Schema {
+                    let description = $crate::schema::description_of::<Docs>(generator);
+                    let numeric = false $( || {
+                        let _ = $from_number;
+                        true
+                    } )?;
+                    $crate::schema::open_enum(description.as_deref(), &[$($wire),+], numeric)
+                }
+            }
+
+            $crate::schema::schema_named!($name);
+        };
     };
 }
 pub(crate) use wire_enum;
@@ -454,6 +485,38 @@ macro_rules! resource {
 
             $crate::ts::ts_named!($name);
         };
+
+        // JSON Schema: an object of optional members named as on the wire, through a derived
+        // shadow type (so member docs become descriptions); other members are allowed (kept).
+        #[cfg(feature = "schema")]
+        const _: () = {
+            $(#[$meta])*
+            #[derive(schemars::JsonSchema)]
+            #[allow(dead_code)]
+            struct Shadow {
+                $(
+                    $(#[$fmeta])*
+                    #[schemars(rename = $wire)]
+                    $field: Option<$crate::schema::member_type!($ty $(, $with)?)>,
+                )*
+            }
+
+            impl schemars::JsonSchema for $name {
+                fn schema_name() -> std::borrow::Cow<'static, str> {
+                    stringify!($name).into()
+                }
+                fn schema_id() -> std::borrow::Cow<'static, str> {
+                    concat!(module_path!(), "::", stringify!($name)).into()
+                }
+                fn json_schema(
+                    generator: &mut schemars::SchemaGenerator,
+                ) -> schemars::Schema {
+                    <Shadow as schemars::JsonSchema>::json_schema(generator)
+                }
+            }
+
+            $crate::schema::schema_named!($name);
+        };
     };
 }
 pub(crate) use resource;
@@ -496,6 +559,24 @@ pub enum Timestamp {
 
 #[cfg(feature = "ts")]
 crate::ts::ts_named!(Timestamp);
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Timestamp {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Timestamp".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // Not `format: date-time`: any text is read and kept (`Timestamp::Unparsed`).
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A UTC instant, written as RFC 3339 (`2026-11-21T12:00:00Z`). Read leniently: any fraction precision, no offset (UTC), a date alone, stray spaces; text that is no date-time is kept as sent.",
+            "examples": ["2026-11-21T12:00:00Z"],
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+crate::schema::schema_named!(Timestamp);
 
 impl Timestamp {
     /// The instant, when the value is a date-time.

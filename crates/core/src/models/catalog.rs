@@ -173,6 +173,7 @@ resource! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum DefaultCurrency {
     /// `"USD"`.
     Code(String),
@@ -182,6 +183,9 @@ pub enum DefaultCurrency {
 
 #[cfg(feature = "ts")]
 crate::ts::ts_named!(DefaultCurrency);
+
+#[cfg(feature = "schema")]
+crate::schema::schema_named!(DefaultCurrency);
 
 impl DefaultCurrency {
     /// The ISO 4217 currency code, whichever form was sent.

@@ -224,6 +224,43 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Collection<T> {
     }
 }
 
+// JSON Schema: the members written, all optional on input; `items` of `T`.
+#[cfg(feature = "schema")]
+impl<T: crate::schema::SchemaType> schemars::JsonSchema for Collection<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        let mut generator = schemars::SchemaGenerator::default();
+        let item = T::member_schema(&mut generator);
+        let name = item
+            .get("$ref")
+            .and_then(|r| r.as_str())
+            .and_then(|r| r.rsplit('/').next())
+            .unwrap_or("Value")
+            .to_owned();
+        format!("CollectionOf{name}").into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        use crate::schema::SchemaType as _;
+        schemars::json_schema!({
+            "type": "object",
+            "description": "A collection envelope (Partner Center: *Utility resources*): `totalCount`, `items`, `links` (`self`, and `next` when more pages follow, with its `MS-ContinuationToken` header), `continuationToken` and `attributes` (`objectType` `Collection`).",
+            "properties": {
+                "totalCount": crate::schema::lenient::Int::json_schema(generator),
+                "items": { "type": "array", "items": T::member_schema(generator) },
+                "links": Links::member_schema(generator),
+                "continuationToken": { "type": "string" },
+                "attributes": Attributes::member_schema(generator),
+            },
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+impl<T: crate::schema::SchemaType> crate::schema::SchemaType for Collection<T> {
+    fn member_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        generator.subschema_for::<Self>()
+    }
+}
+
 struct LenientInt;
 impl<'de> DeserializeSeed<'de> for LenientInt {
     type Value = Option<i64>;
@@ -236,6 +273,7 @@ impl<'de> DeserializeSeed<'de> for LenientInt {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ErrorCode {
     /// The usual form: `800090`.
     Number(i64),
@@ -245,6 +283,9 @@ pub enum ErrorCode {
 
 #[cfg(feature = "ts")]
 crate::ts::ts_named!(ErrorCode);
+
+#[cfg(feature = "schema")]
+crate::schema::schema_named!(ErrorCode, ApiError, ThrottleError);
 
 impl ErrorCode {
     /// The numeric code, whichever way it was sent.
@@ -261,6 +302,7 @@ impl ErrorCode {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApiError {
     /// The Partner Center error code (e.g. `800090`, `13605`).
     pub code: ErrorCode,
@@ -288,6 +330,7 @@ pub struct ApiError {
 /// sent with a `Retry-After` header in seconds (Partner Center: *API throttling guidance*).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ThrottleError {
     /// The HTTP status repeated in the body: always 429 (Too Many Requests).
     pub status_code: u16,

@@ -687,6 +687,30 @@ impl ts_rs::TS for InvoiceLineItem {
 #[cfg(feature = "ts")]
 crate::ts::ts_named!(InvoiceLineItem);
 
+// JSON Schema: one of the concrete line-item types, or any other object.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for InvoiceLineItem {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "InvoiceLineItem".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An invoice line item: the concrete type is chosen by `attributes.objectType`, or else by `invoiceLineItemType` + `billingProvider`; a type this version does not know is kept whole.",
+            "anyOf": [
+                generator.subschema_for::<LicenseBasedLineItem>(),
+                generator.subschema_for::<UsageBasedLineItem>(),
+                generator.subschema_for::<DailyUsageLineItem>(),
+                generator.subschema_for::<OneTimeInvoiceLineItem>(),
+                generator.subschema_for::<DailyRatedUsageLineItem>(),
+                { "type": "object" },
+            ],
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+crate::schema::schema_named!(InvoiceLineItem);
+
 /// Which concrete line-item type a JSON object is.
 fn line_item_kind(map: &Extra) -> &'static str {
     let object_type = map
