@@ -74,10 +74,10 @@ pub use error::{AppError, AppResult};
 pub use store::Store;
 
 use crate::auth::TrustedIssuers;
+use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::keys::SigningKey;
 use crate::knobs::Throttle;
-use crate::seed::catalog::Catalog;
 
 /// Largest request body accepted: 1 MiB. Larger bodies get 400 `800002` and nothing is written.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;

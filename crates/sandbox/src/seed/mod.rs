@@ -1,9 +1,8 @@
-//! Seeded, deterministic demo data: the catalog ([`catalog`]) and, per partner tenant, the
-//! customers that cover every purchase-rule case, their agreements and holdings, and invoice
-//! history. Written once per [`SEED_VERSION`]; rows that exist are never overwritten, so a
-//! sandbox's own purchases survive restarts.
-
-pub(crate) mod catalog;
+//! Seeded, deterministic demo data written to the database: per partner tenant, the customers
+//! that cover every purchase-rule case, their agreements and holdings, and invoice history.
+//! Written once per [`SEED_VERSION`]; rows that exist are never overwritten, so a sandbox's own
+//! purchases survive restarts. (The catalog is not stored: [`crate::catalog`] builds it in
+//! memory at start-up.)
 
 use chrono::{DateTime, TimeZone, Utc};
 use pc_core::enums::{
@@ -20,7 +19,7 @@ use pc_core::rules::ProductKind;
 use pc_core::wire::{Spelled, Timestamp};
 use rust_decimal::Decimal;
 
-use self::catalog::Catalog;
+use crate::catalog::Catalog;
 use crate::checkout::{catalog_links, purchase_kind, subscription_for};
 use crate::error::AppError;
 use crate::paging::{attributes, links, self_links};

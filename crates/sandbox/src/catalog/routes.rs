@@ -1,7 +1,9 @@
-//! Catalog endpoints E1–E7 (partner-center-api.md §2): products → SKUs → availabilities by
-//! country, target view and segment, and the inventory check, served from the seeded catalog.
-//! Also the customer-scoped catalog (`/customers/{id}/products…`), read for the customer's
-//! country.
+//! Catalog endpoints E1–E7 (Partner Center: *Get a list of products*, *Get a product by ID*,
+//! *Get a list of SKUs for a product*, *Get a SKU by ID*, *Get a list of availabilities for a
+//! SKU*, *Get an availability by ID*, *Check inventory*): products → SKUs → availabilities by
+//! country, target view and segment, and the inventory check, served from the built
+//! [`Catalog`](super::Catalog). Also the customer-scoped catalog (`/customers/{id}/products…`),
+//! read for the customer's country.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -13,12 +15,12 @@ use pc_core::models::{
 };
 use serde::Deserialize;
 
+use super::CatalogError;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{AppError, AppResult};
 use crate::json::PcJson;
 use crate::paging;
-use crate::seed::catalog::CatalogError;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
