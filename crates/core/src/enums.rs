@@ -350,6 +350,13 @@ wire_enum! {
     from_number = CartErrorCode::from_code
 }
 
+#[cfg(feature = "schema")]
+impl crate::schema::NumericForms for CartErrorCode {
+    fn numbers() -> Vec<i64> {
+        Self::NUMBERS.iter().map(|(n, _)| *n).collect()
+    }
+}
+
 impl CartErrorCode {
     const NUMBERS: [(i64, CartErrorCode); 20] = [
         (10000, Self::CurrencyIsNotSupported),

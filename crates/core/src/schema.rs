@@ -42,9 +42,9 @@ use serde_json::{Value, json};
 
 use crate::wire::Spelled;
 
-/// The largest magnitude written as a number that is safely a [`Decimal`] (whose maximum is about
-/// 7.92e28; a float near it may round past it).
-const DECIMAL_LIMIT: f64 = 7.9e28;
+/// The largest JSON number that reads as a [`Decimal`]: the largest `f64` at most
+/// `Decimal::MAX` (about 7.92e28); the next float up is refused.
+const DECIMAL_LIMIT: f64 = 7.922_816_251_426_433e28;
 
 /// How a member type of a resource is described. Implemented for every type a
 /// [`resource!`](crate::wire) member can have; unlike [`JsonSchema`] it can cover foreign types
@@ -166,27 +166,53 @@ pub fn decimal() -> Schema {
     })
 }
 
-/// The schema of an extensible enum: a string (or an integer, `numeric`) whose known values are
-/// listed in `examples` and the description, without closing the set.
-pub fn open_enum(description: Option<&str>, known: &[&str], numeric: bool) -> Schema {
+/// The schema of an extensible enum: a string whose known values are listed in `examples` and
+/// the description, without closing the set; with `numbers` (the enum's numeric wire forms, e.g.
+/// `CartErrorCode` 10001) also one of those integers.
+pub fn open_enum(description: Option<&str>, known: &[&str], numbers: &[i64]) -> Schema {
     let list = known
         .iter()
         .map(|v| format!("`{v}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    let note = format!(
+    let mut note = format!(
         "Known values: {list}; compared ignoring case and `_`/`-`. Other values are kept as sent (Partner Center adds values)."
     );
+    if !numbers.is_empty() {
+        note.push_str(" Also sent as its number.");
+    }
     let description = match description {
         Some(text) if !text.is_empty() => format!("{text}\n\n{note}"),
         _ => note,
     };
-    let kind = if numeric {
-        json!(["string", "integer"])
+    if numbers.is_empty() {
+        json_schema!({ "type": "string", "description": description, "examples": known })
     } else {
-        json!("string")
+        json_schema!({
+            "anyOf": [{ "type": "string" }, { "type": "integer", "enum": numbers }],
+            "description": description,
+            "examples": known,
+        })
+    }
+}
+
+/// The numeric forms of a `wire_enum!`: none, or [`NumericForms::numbers`] when it has
+/// `from_number`.
+macro_rules! numbers_of {
+    ($name:ident) => {
+        Vec::new()
     };
-    json_schema!({ "type": kind, "description": description, "examples": known })
+    ($name:ident, $from_number:path) => {{
+        let _ = $from_number;
+        <$name as $crate::schema::NumericForms>::numbers()
+    }};
+}
+pub(crate) use numbers_of;
+
+/// The numeric wire forms of an enum that has them (`wire_enum!` with `from_number`).
+pub trait NumericForms {
+    /// Every number that reads as a value.
+    fn numbers() -> Vec<i64>;
 }
 
 /// The description a derived schema carries (from doc comments), if any.

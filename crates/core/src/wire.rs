@@ -339,11 +339,8 @@ macro_rules! wire_enum {
                     generator: &mut schemars::SchemaGenerator,
                 ) -> schemars::Schema {
                     let description = $crate::schema::description_of::<Docs>(generator);
-                    let numeric = false $( || {
-                        let _ = $from_number;
-                        true
-                    } )?;
-                    $crate::schema::open_enum(description.as_deref(), &[$($wire),+], numeric)
+                    let numbers: Vec<i64> = $crate::schema::numbers_of!($name $(, $from_number)?);
+                    $crate::schema::open_enum(description.as_deref(), &[$($wire),+], &numbers)
                 }
             }
 
