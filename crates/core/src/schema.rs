@@ -38,7 +38,7 @@ use std::marker::PhantomData;
 use rust_decimal::Decimal;
 pub use schemars::generate::SchemaSettings;
 pub use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::wire::Spelled;
 
@@ -315,6 +315,8 @@ pub fn add_models(generator: &mut SchemaGenerator) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
     use crate::models::{Cart, Collection, InvoiceLineItem, Subscription};
 
     fn generator() -> SchemaGenerator {

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -31,6 +31,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{AppError, AppResult};
+use crate::json::PcQuery;
 use crate::lifecycle::{self, Scope};
 use crate::paging::{self, PageQuery, attributes, self_links};
 use crate::pdf::{Statement, render_statement};
@@ -174,7 +175,7 @@ async fn summaries_list(
 async fn invoices_list(
     State(state): State<AppState>,
     caller: Caller,
-    Query(page): Query<PageQuery>,
+    PcQuery(page): PcQuery<PageQuery>,
 ) -> AppResult<Json<Collection<Invoice>>> {
     let (offset, size) = page.resolve(200)?;
     let invoices = state.store().invoices(caller.partner.tenant_id).await?;
@@ -321,7 +322,7 @@ async fn line_items_list(
     caller: Caller,
     headers: HeaderMap,
     Path(invoice_id): Path<String>,
-    Query(query): Query<LineItemsQuery>,
+    PcQuery(query): PcQuery<LineItemsQuery>,
 ) -> AppResult<Json<Collection<InvoiceLineItem>>> {
     let provider = query.provider.clone().unwrap_or_default();
     let kind = query.invoice_line_item_type.clone().unwrap_or_default();
@@ -343,7 +344,7 @@ async fn line_items_by_path(
     caller: Caller,
     headers: HeaderMap,
     Path((invoice_id, provider, kind)): Path<(String, String, String)>,
-    Query(query): Query<LineItemsQuery>,
+    PcQuery(query): PcQuery<LineItemsQuery>,
 ) -> AppResult<Json<Collection<InvoiceLineItem>>> {
     line_items(
         &state,
@@ -436,11 +437,8 @@ fn seek(headers: &HeaderMap, query: &LineItemsQuery) -> AppResult<(usize, usize)
         .seek_operation
         .as_deref()
         .is_some_and(|s| s.eq_ignore_ascii_case("next"));
-    if let Some(token) = headers
-        .get("ms-continuationtoken")
-        .and_then(|v| v.to_str().ok())
-    {
-        offset = paging::offset_of_token(token)?;
+    if let Some(from) = paging::continuation_offset(headers)? {
+        offset = from;
     } else if seeking {
         return Err(AppError::invalid_input(
             "seekOperation=Next needs the MS-ContinuationToken header of the previous page.",
@@ -600,7 +598,7 @@ async fn unbilled_line_items_list(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    Query(query): Query<LineItemsQuery>,
+    PcQuery(query): PcQuery<LineItemsQuery>,
 ) -> AppResult<Json<Collection<InvoiceLineItem>>> {
     let partner = caller.partner;
     let (family, provider, kind) = family(
@@ -687,7 +685,7 @@ async fn unbilled_line_items_list(
 /// 400 `800002` for a missing or malformed `currencycode`.
 async fn estimate_links_list(
     _caller: Caller,
-    Query(query): Query<LineItemsQuery>,
+    PcQuery(query): PcQuery<LineItemsQuery>,
 ) -> AppResult<Json<Collection<EstimateLink>>> {
     let currency = currency_code(&query, true)?.unwrap_or_default();
     let entry = |link_type: &str, title: &str, description: &str, period: &str, kind: &str| {

@@ -3,7 +3,7 @@
 //! agreement metadata `GET /v1/agreements` (template ID to confirm the Microsoft Customer
 //! Agreement with).
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -14,7 +14,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{AppError, AppResult};
-use crate::json::PcJson;
+use crate::json::{PcJson, PcQuery};
 use crate::paging::{self, PageQuery};
 use crate::seed::{MCA_LINK, MCA_TEMPLATE_ID};
 use crate::store::StoredCustomer;
@@ -53,16 +53,10 @@ async fn customers_list(
     State(state): State<AppState>,
     caller: Caller,
     headers: axum::http::HeaderMap,
-    Query(page): Query<PageQuery>,
+    PcQuery(page): PcQuery<PageQuery>,
 ) -> AppResult<Json<Collection<Customer>>> {
     let (_, size) = page.resolve(500)?;
-    let offset = match headers
-        .get("ms-continuationtoken")
-        .and_then(|v| v.to_str().ok())
-    {
-        Some(token) => paging::offset_of_token(token)?,
-        None => 0,
-    };
+    let offset = paging::continuation_offset(&headers)?.unwrap_or(0);
     let customers: Vec<Customer> = state
         .store()
         .customers(caller.partner.tenant_id)
@@ -110,7 +104,7 @@ async fn agreements_list(
     State(state): State<AppState>,
     caller: Caller,
     Path(customer_id): Path<String>,
-    Query(query): Query<AgreementQuery>,
+    PcQuery(query): PcQuery<AgreementQuery>,
 ) -> AppResult<Json<Collection<Agreement>>> {
     let customer = load(&state, &caller, &customer_id).await?;
     let id = customer
@@ -218,7 +212,7 @@ pub(crate) fn qualifications_of(segment: &str) -> Vec<CustomerQualification> {
 /// `GET /v1/agreements[?agreementType=MicrosoftCustomerAgreement]`: agreement metadata.
 async fn agreement_metadata_list(
     _caller: Caller,
-    Query(query): Query<AgreementQuery>,
+    PcQuery(query): PcQuery<AgreementQuery>,
 ) -> Json<Collection<serde_json::Value>> {
     let items = query
         .matches("MicrosoftCustomerAgreement")

@@ -1,7 +1,7 @@
 //! Entitlements E22 (partner-center-api.md §2) and the reservation artifact details their links
 //! point to (`/customers/{id}/artifacts/reservedinstance/groups/{g}/lineitems/{li}/resource/{r}`).
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -12,6 +12,7 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::customers;
 use crate::error::{AppError, AppResult};
+use crate::json::PcQuery;
 use crate::paging;
 
 pub(crate) fn router() -> Router<AppState> {
@@ -38,7 +39,7 @@ async fn entitlements_list(
     State(state): State<AppState>,
     caller: Caller,
     Path(customer_id): Path<String>,
-    Query(query): Query<EntitlementsQuery>,
+    PcQuery(query): PcQuery<EntitlementsQuery>,
 ) -> AppResult<Json<Collection<Entitlement>>> {
     let customer = customers::load(&state, &caller, &customer_id).await?;
     let id = customer

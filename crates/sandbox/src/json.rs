@@ -3,7 +3,8 @@
 //! any handler runs — so nothing is written.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
 use pc_core::roundtrip::JsonPath;
 use serde::de::DeserializeOwned;
 
@@ -33,6 +34,27 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for PcJson<T> {
                 }
             })?;
         decode(&bytes).map(PcJson)
+    }
+}
+
+/// A query string decoded as `T`. A malformed one (a parameter given twice, a value of the wrong
+/// type) is answered 400 `800002` with Partner Center's error body, as every other refusal, not
+/// with axum's plain-text rejection.
+#[derive(Debug)]
+pub(crate) struct PcQuery<T>(pub(crate) T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for PcQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, AppError> {
+        axum::extract::Query::<T>::try_from_uri(&parts.uri)
+            .map(|axum::extract::Query(value)| PcQuery(value))
+            .map_err(|rejection| {
+                AppError::invalid_input(format!(
+                    "The query string cannot be read: {}",
+                    rejection.body_text()
+                ))
+            })
     }
 }
 

@@ -1,7 +1,7 @@
 //! Orders E12–E15 (partner-center-api.md §2): readable by ID at once, listed (also by billing
 //! cycle) only after [`crate::Config::order_list_delay`], `pending` until provisioning finishes.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -16,7 +16,7 @@ use crate::auth::Caller;
 use crate::checkout::{fulfillment_at, order_at};
 use crate::customers;
 use crate::error::{AppError, AppResult};
-use crate::json::PcJson;
+use crate::json::{PcJson, PcQuery};
 use crate::lifecycle;
 use crate::paging::{self, attributes};
 use crate::store::StoredOrder;
@@ -115,7 +115,7 @@ async fn orders_list(
     State(state): State<AppState>,
     caller: Caller,
     Path(customer_id): Path<String>,
-    Query(query): Query<OrdersQuery>,
+    PcQuery(query): PcQuery<OrdersQuery>,
 ) -> AppResult<Json<Collection<Order>>> {
     let customer = customers::load(&state, &caller, &customer_id).await?;
     let id = customer

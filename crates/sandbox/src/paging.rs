@@ -97,6 +97,26 @@ pub(crate) fn continuation_token(offset: usize) -> String {
     format!("pcs-{offset}")
 }
 
+/// The offset the request's `MS-ContinuationToken` header names; `None` without one (an empty
+/// or blank header is no token).
+///
+/// # Errors
+/// 400 `800002` for a token this server did not issue.
+pub(crate) fn continuation_offset(
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<usize>, AppError> {
+    let token = headers
+        .get("ms-continuationtoken")
+        .map(|v| v.to_str().map(str::trim));
+    match token {
+        None | Some(Ok("")) => Ok(None),
+        Some(Ok(token)) => offset_of_token(token).map(Some),
+        Some(Err(_)) => Err(AppError::invalid_input(
+            "MS-ContinuationToken is not valid; start from the first page.",
+        )),
+    }
+}
+
 /// The offset a continuation token names.
 ///
 /// # Errors

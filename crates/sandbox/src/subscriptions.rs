@@ -2,7 +2,7 @@
 //! by ID, provisioning status, and reservation enablement (registration) of Azure
 //! subscriptions, which moves `notregistered` → `registering` → `registered`.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -19,7 +19,7 @@ use crate::auth::Caller;
 use crate::checkout::{provisioned, registration_status};
 use crate::customers;
 use crate::error::{AppError, AppResult};
-use crate::json::PcJson;
+use crate::json::{PcJson, PcQuery};
 use crate::lifecycle::{self, Scope};
 use crate::paging::{self, attributes};
 use crate::store::StoredSubscription;
@@ -68,7 +68,7 @@ async fn subscriptions_list(
     State(state): State<AppState>,
     caller: Caller,
     Path(customer_id): Path<String>,
-    Query(query): Query<SubscriptionsQuery>,
+    PcQuery(query): PcQuery<SubscriptionsQuery>,
 ) -> AppResult<Json<Collection<Subscription>>> {
     let customer = customers::load(&state, &caller, &customer_id).await?;
     let id = customer

@@ -5,7 +5,7 @@
 //! [`Catalog`](super::Catalog). Also the customer-scoped catalog (`/customers/{id}/products…`),
 //! read for the customer's country.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -19,7 +19,7 @@ use super::CatalogError;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{AppError, AppResult};
-use crate::json::PcJson;
+use crate::json::{PcJson, PcQuery};
 use crate::paging;
 
 pub(crate) fn router() -> Router<AppState> {
@@ -124,7 +124,7 @@ impl CatalogQuery {
 async fn products_list(
     State(state): State<AppState>,
     _caller: Caller,
-    Query(query): Query<CatalogQuery>,
+    PcQuery(query): PcQuery<CatalogQuery>,
 ) -> AppResult<Json<Collection<Product>>> {
     let country = query.country()?;
     let target_view = query
@@ -155,7 +155,7 @@ async fn products_get(
     State(state): State<AppState>,
     _caller: Caller,
     Path(product_id): Path<String>,
-    Query(query): Query<CatalogQuery>,
+    PcQuery(query): PcQuery<CatalogQuery>,
 ) -> AppResult<Json<Product>> {
     let country = query.country()?;
     state
@@ -170,7 +170,7 @@ async fn skus_list(
     State(state): State<AppState>,
     _caller: Caller,
     Path(product_id): Path<String>,
-    Query(query): Query<CatalogQuery>,
+    PcQuery(query): PcQuery<CatalogQuery>,
 ) -> AppResult<Json<Collection<Sku>>> {
     let country = query.country()?;
     let segment = query.segment()?;
@@ -188,7 +188,7 @@ async fn skus_get(
     State(state): State<AppState>,
     _caller: Caller,
     Path((product_id, sku_id)): Path<(String, String)>,
-    Query(query): Query<CatalogQuery>,
+    PcQuery(query): PcQuery<CatalogQuery>,
 ) -> AppResult<Json<Sku>> {
     let country = query.country()?;
     Ok(Json(state.catalog().sku(&product_id, &sku_id, country)?))
@@ -199,7 +199,7 @@ async fn availabilities_list(
     State(state): State<AppState>,
     _caller: Caller,
     Path((product_id, sku_id)): Path<(String, String)>,
-    Query(query): Query<CatalogQuery>,
+    PcQuery(query): PcQuery<CatalogQuery>,
 ) -> AppResult<Json<Collection<Availability>>> {
     let country = query.country()?;
     let segment = query.segment()?;
@@ -221,7 +221,7 @@ async fn availabilities_get(
     State(state): State<AppState>,
     _caller: Caller,
     Path((product_id, sku_id, availability_id)): Path<(String, String, String)>,
-    Query(query): Query<CatalogQuery>,
+    PcQuery(query): PcQuery<CatalogQuery>,
 ) -> AppResult<Json<Availability>> {
     let country = query.country()?;
     Ok(Json(state.catalog().availability(
@@ -237,7 +237,7 @@ async fn availabilities_get(
 async fn inventory_check(
     State(state): State<AppState>,
     _caller: Caller,
-    Query(query): Query<CatalogQuery>,
+    PcQuery(query): PcQuery<CatalogQuery>,
     PcJson(request): PcJson<InventoryCheckRequest>,
 ) -> AppResult<Json<Vec<InventoryItem>>> {
     let country = query.country()?;
@@ -267,10 +267,10 @@ async fn customer_products_list(
     State(state): State<AppState>,
     caller: Caller,
     Path(customer_id): Path<String>,
-    Query(mut query): Query<CatalogQuery>,
+    PcQuery(mut query): PcQuery<CatalogQuery>,
 ) -> AppResult<Json<Collection<Product>>> {
     query.country = Some(customer_country(&state, &caller, &customer_id).await?);
-    products_list(State(state), caller, Query(query)).await
+    products_list(State(state), caller, PcQuery(query)).await
 }
 
 /// `GET /v1/customers/{customer-id}/products/{product-id}/skus` — E3 for the customer's country.
@@ -278,10 +278,10 @@ async fn customer_skus_list(
     State(state): State<AppState>,
     caller: Caller,
     Path((customer_id, product_id)): Path<(String, String)>,
-    Query(mut query): Query<CatalogQuery>,
+    PcQuery(mut query): PcQuery<CatalogQuery>,
 ) -> AppResult<Json<Collection<Sku>>> {
     query.country = Some(customer_country(&state, &caller, &customer_id).await?);
-    skus_list(State(state), caller, Path(product_id), Query(query)).await
+    skus_list(State(state), caller, Path(product_id), PcQuery(query)).await
 }
 
 /// `GET /v1/customers/{customer-id}/products/{product-id}/skus/{sku-id}/availabilities` — E5 for
@@ -290,14 +290,14 @@ async fn customer_availabilities_list(
     State(state): State<AppState>,
     caller: Caller,
     Path((customer_id, product_id, sku_id)): Path<(String, String, String)>,
-    Query(mut query): Query<CatalogQuery>,
+    PcQuery(mut query): PcQuery<CatalogQuery>,
 ) -> AppResult<Json<Collection<Availability>>> {
     query.country = Some(customer_country(&state, &caller, &customer_id).await?);
     availabilities_list(
         State(state),
         caller,
         Path((product_id, sku_id)),
-        Query(query),
+        PcQuery(query),
     )
     .await
 }
