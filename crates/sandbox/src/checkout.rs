@@ -68,18 +68,6 @@ pub(crate) fn registration_status(
     Some(status)
 }
 
-/// The purchase kind stored with a subscription (feeds the EU eligibility rule).
-pub(crate) fn purchase_kind(kind: ProductKind) -> &'static str {
-    match kind {
-        ProductKind::NewCommerceLicense => "License",
-        ProductKind::PerpetualSoftware => "PerpetualSoftware",
-        ProductKind::SoftwareSubscription => "SoftwareSubscription",
-        ProductKind::AzureReservation => "AzureReservation",
-        ProductKind::AzurePlan => "AzurePlan",
-        _ => "Other",
-    }
-}
-
 /// Builds the rules context from the customer's stored state with pc-core's
 /// [`build_purchase_context`], exactly as the portal builds it from the API's answers: the
 /// customer, its qualifications and agreements, every order (listed or not yet) with its
@@ -509,7 +497,7 @@ impl Plan<'_> {
         self.write.subscriptions.push(NewSubscription::new(
             subscription,
             currency,
-            purchase_kind(kind),
+            kind,
             registration,
             unit_price,
         ));

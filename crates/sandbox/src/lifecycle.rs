@@ -194,20 +194,10 @@ pub(crate) fn availability_of<'s>(
         .and_then(|o| state.catalog().by_catalog_item_id(o.as_str()))
 }
 
-/// The product kind of a stored subscription: from its availability, else from the purchase
-/// kind stored with it.
+/// The product kind of a stored subscription: from its availability, else the kind stored
+/// with it.
 pub(crate) fn kind_of(state: &AppState, stored: &StoredSubscription) -> ProductKind {
-    if let Some(availability) = availability_of(state, &stored.subscription) {
-        return ProductKind::of(availability);
-    }
-    match stored.purchase_kind.as_str() {
-        "License" => ProductKind::NewCommerceLicense,
-        "PerpetualSoftware" => ProductKind::PerpetualSoftware,
-        "SoftwareSubscription" => ProductKind::SoftwareSubscription,
-        "AzureReservation" => ProductKind::AzureReservation,
-        "AzurePlan" => ProductKind::AzurePlan,
-        _ => ProductKind::Other,
-    }
+    availability_of(state, &stored.subscription).map_or(stored.purchase_kind, ProductKind::of)
 }
 
 /// What pc-core's lifecycle rules know about `subscription` (as presented at the moment

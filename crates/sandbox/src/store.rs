@@ -15,6 +15,8 @@ use pc_core::models::{
     Agreement, Cart, CartCheckoutResult, Customer, Entitlement, Invoice, OneTimeInvoiceLineItem,
     Order, Subscription,
 };
+use pc_core::rules::ProductKind;
+use pc_core::wire::WireEnum;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -91,8 +93,8 @@ pub(crate) struct StoredSubscription {
     pub(crate) registration_at: Option<i64>,
     /// Currency it was bought in.
     pub(crate) currency: String,
-    /// [`crate::checkout::purchase_kind`] of what was bought.
-    pub(crate) purchase_kind: String,
+    /// What was bought (the `purchase_kind` column, [`stored_kind`]).
+    pub(crate) purchase_kind: ProductKind,
     /// Bumped by every write; writes are conditional on it.
     pub(crate) version: i64,
     /// Start of the current term (ms), when it has one.
@@ -114,7 +116,7 @@ pub(crate) struct StoredEntitlement {
 pub(crate) struct NewSubscription {
     pub(crate) subscription: Subscription,
     pub(crate) currency: String,
-    pub(crate) purchase_kind: String,
+    pub(crate) purchase_kind: ProductKind,
     pub(crate) registration_status: Option<String>,
     pub(crate) unit_price: Option<Decimal>,
     pub(crate) term_start_at: Option<i64>,
@@ -127,7 +129,7 @@ impl NewSubscription {
     pub(crate) fn new(
         subscription: Subscription,
         currency: &str,
-        purchase_kind: &str,
+        purchase_kind: ProductKind,
         registration_status: Option<String>,
         unit_price: Option<Decimal>,
     ) -> Self {
@@ -135,7 +137,7 @@ impl NewSubscription {
         Self {
             subscription,
             currency: currency.to_owned(),
-            purchase_kind: purchase_kind.to_owned(),
+            purchase_kind,
             registration_status,
             unit_price,
             term_start_at,
@@ -1194,12 +1196,22 @@ fn stored_subscription(row: &sqlx::any::AnyRow) -> Result<StoredSubscription, Ap
         registration_status: row.try_get("registration_status")?,
         registration_at: row.try_get("registration_at")?,
         currency: row.try_get("currency")?,
-        purchase_kind: row.try_get("purchase_kind")?,
+        purchase_kind: stored_kind(&row.try_get::<String, _>("purchase_kind")?),
         version: row.try_get("version")?,
         term_start_at: row.try_get("term_start_at")?,
         term_end_at: row.try_get("term_end_at")?,
         unit_price: unit_price.and_then(|p| Decimal::from_str(p.trim()).ok()),
     })
+}
+
+/// The `purchase_kind` column of a subscription row: a [`ProductKind`] name (what is written),
+/// or `License`, which rows written before the sandbox stored pc-core's names hold for
+/// [`ProductKind::NewCommerceLicense`]. Anything else reads as [`ProductKind::Other`].
+fn stored_kind(text: &str) -> ProductKind {
+    if text.trim().eq_ignore_ascii_case("License") {
+        return ProductKind::NewCommerceLicense;
+    }
+    <ProductKind as WireEnum>::parse(text.trim())
 }
 
 async fn insert_subscription(
@@ -1233,7 +1245,7 @@ async fn insert_subscription(
         )
         .bind(created_at)
         .bind(&sub.currency)
-        .bind(&sub.purchase_kind)
+        .bind(sub.purchase_kind.as_str())
         .bind(sub.registration_status.as_deref())
         .bind(sub.registration_status.as_ref().map(|_| created_at))
         .bind(to_json(&sub.subscription)?)
@@ -1268,4 +1280,18 @@ async fn insert_line_item(
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_kinds_read_back_including_the_older_license_spelling() {
+        for kind in ProductKind::ALL {
+            assert_eq!(stored_kind(kind.as_str()), kind);
+        }
+        assert_eq!(stored_kind("License"), ProductKind::NewCommerceLicense);
+        assert_eq!(stored_kind("Bicycle"), ProductKind::Other);
+    }
 }

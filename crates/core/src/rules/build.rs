@@ -27,7 +27,7 @@ use crate::models::{
 };
 use crate::rules::{
     AzureSubscription, CustomerProfile, ExistingPurchase, PartnerProfile, ProductKind,
-    PurchaseContext, PurchaseKind,
+    PurchaseContext,
 };
 
 /// Partner Center's answers about one customer that the purchase rules depend on: the input of
@@ -136,10 +136,7 @@ pub fn build_purchase_context(sources: &ContextSources) -> PurchaseContext {
             let Some(kind) = line.offer_id.as_ref().and_then(|o| kinds.purchase_kind(o)) else {
                 continue;
             };
-            let purchase = ExistingPurchase {
-                kind,
-                currency: currency.clone(),
-            };
+            let purchase = ExistingPurchase::new(kind, currency.clone());
             if held && !existing_purchases.contains(&purchase) {
                 existing_purchases.push(purchase);
             }
@@ -265,25 +262,26 @@ impl<'a> KindIndex<'a> {
         }
     }
 
-    /// The purchase kind the EU rule counts, or `None` (new-commerce licenses, reservations,
-    /// anything unknown).
-    fn purchase_kind(&self, offer: &CatalogItemId) -> Option<PurchaseKind> {
+    /// The kind of a held purchase the EU rule counts (`AzurePlan`, `Marketplace`,
+    /// `SoftwareSubscription`, `PerpetualSoftware`), or `None` (new-commerce licenses,
+    /// reservations, anything unknown).
+    fn purchase_kind(&self, offer: &CatalogItemId) -> Option<ProductKind> {
         if let Some(availability) = self
             .availabilities
             .get(&offer.as_str().trim().to_ascii_lowercase())
         {
             if marketplace(availability.product.as_ref()) {
-                return Some(PurchaseKind::Marketplace);
+                return Some(ProductKind::Marketplace);
             }
             return counted(ProductKind::of(availability));
         }
         let product_id = product_of(offer)?;
         let product = self.products.get(&product_id);
         if marketplace(product.copied()) {
-            return Some(PurchaseKind::Marketplace);
+            return Some(ProductKind::Marketplace);
         }
         if product_id == AZURE_PLAN_PRODUCT_ID {
-            return Some(PurchaseKind::AzurePlan);
+            return Some(ProductKind::AzurePlan);
         }
         let product = product?;
         let product_type = product.product_type.as_ref()?;
@@ -293,7 +291,7 @@ impl<'a> KindIndex<'a> {
             return product_type
                 .sub_type
                 .is_none()
-                .then_some(PurchaseKind::AzurePlan);
+                .then_some(ProductKind::AzurePlan);
         }
         let availability = Availability {
             product: Some((*product).clone()),
@@ -308,13 +306,13 @@ fn marketplace(product: Option<&Product>) -> bool {
     product.is_some_and(|p| p.is_microsoft_product == Some(false))
 }
 
-fn counted(kind: ProductKind) -> Option<PurchaseKind> {
-    match kind {
-        ProductKind::AzurePlan => Some(PurchaseKind::AzurePlan),
-        ProductKind::SoftwareSubscription => Some(PurchaseKind::SoftwareSubscription),
-        ProductKind::PerpetualSoftware => Some(PurchaseKind::PerpetualSoftware),
-        _ => None,
-    }
+/// `kind` when the EU rule counts held purchases of it.
+fn counted(kind: ProductKind) -> Option<ProductKind> {
+    matches!(
+        kind,
+        ProductKind::AzurePlan | ProductKind::SoftwareSubscription | ProductKind::PerpetualSoftware
+    )
+    .then_some(kind)
 }
 
 #[cfg(test)]
@@ -368,11 +366,8 @@ mod tests {
         json!({ "id": id, "currencyCode": currency, "status": "completed", "lineItems": lines })
     }
 
-    fn purchase(kind: PurchaseKind, currency: &str) -> ExistingPurchase {
-        ExistingPurchase {
-            kind,
-            currency: currency.to_owned(),
-        }
+    fn purchase(kind: ProductKind, currency: &str) -> ExistingPurchase {
+        ExistingPurchase::new(kind, currency)
     }
 
     fn nce_cart() -> Cart {
@@ -413,10 +408,10 @@ mod tests {
         assert_eq!(
             context.customer.existing_purchases,
             vec![
-                purchase(PurchaseKind::AzurePlan, "EUR"),
-                purchase(PurchaseKind::SoftwareSubscription, "SEK"),
-                purchase(PurchaseKind::PerpetualSoftware, "USD"),
-                purchase(PurchaseKind::Marketplace, "USD"),
+                purchase(ProductKind::AzurePlan, "EUR"),
+                purchase(ProductKind::SoftwareSubscription, "SEK"),
+                purchase(ProductKind::PerpetualSoftware, "USD"),
+                purchase(ProductKind::Marketplace, "USD"),
             ]
         );
     }

@@ -55,7 +55,7 @@ pub(crate) fn check(
             {
                 out.push(
                     Finding::line(FindingCode::EuCustomerIneligible, line.id)
-                        .with("kind", purchase.kind.as_str())
+                        .with("kind", purchase.kind_name())
                         .with("currency", purchase.currency.trim().to_ascii_uppercase())
                         .with("partnerCurrency", currency.to_ascii_uppercase()),
                 );

@@ -584,7 +584,7 @@ fn check_base(facts: &SubscriptionFacts, change: &str) -> Vec<Finding> {
         return vec![
             Finding::cart(FindingCode::ChangeNotAllowed)
                 .with("change", change)
-                .with("kind", kind_name(facts.kind)),
+                .with("kind", facts.kind.as_str()),
         ];
     }
     Vec::new()
@@ -623,18 +623,6 @@ fn quantity_finding(facts: &SubscriptionFacts, quantity: i64) -> Finding {
         .with("maximum", maximum_quantity(facts))
 }
 
-/// The product kind's name in findings' `kind` parameter.
-fn kind_name(kind: ProductKind) -> &'static str {
-    match kind {
-        ProductKind::NewCommerceLicense => "NewCommerceLicense",
-        ProductKind::PerpetualSoftware => "PerpetualSoftware",
-        ProductKind::SoftwareSubscription => "SoftwareSubscription",
-        ProductKind::AzureReservation => "AzureReservation",
-        ProductKind::AzurePlan => "AzurePlan",
-        ProductKind::Other => "Other",
-    }
-}
-
 /// The findings against cancelling line `line` of software order `order` at `now` (Partner
 /// Center's *Cancel software purchases*: the order PATCHed with `status: "cancelled"`): only
 /// software lines (`ChangeNotAllowed`), not already cancelled (`SubscriptionNotActive`: the
@@ -663,7 +651,7 @@ pub fn check_software_cancellation(
             return vec![
                 Finding::line(FindingCode::ChangeNotAllowed, line_id)
                     .with("change", "cancel")
-                    .with("kind", kind_name(other)),
+                    .with("kind", other.as_str()),
             ];
         }
     };

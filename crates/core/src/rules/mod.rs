@@ -44,7 +44,6 @@ pub use build::{
 };
 pub use context::{
     AzureSubscription, CustomerProfile, ExistingPurchase, PartnerProfile, PurchaseContext,
-    PurchaseKind,
 };
 pub use finding::{Finding, FindingCode, Severity};
 pub use kind::ProductKind;

@@ -20,7 +20,7 @@ use pc_core::wire::{Spelled, Timestamp};
 use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
-use crate::checkout::{catalog_links, purchase_kind, subscription_for};
+use crate::checkout::{catalog_links, subscription_for};
 use crate::error::AppError;
 use crate::paging::{attributes, links, self_links};
 use crate::store::{NewLineItem, NewSubscription, SeedCustomer, Store};
@@ -512,7 +512,7 @@ fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Holdings {
             NewSubscription::new(
                 subscription,
                 currency,
-                purchase_kind(kind),
+                kind,
                 registered.map(|r| if r { "registered" } else { "notregistered" }.to_owned()),
                 unit_price,
             ),

@@ -115,7 +115,7 @@ async fn qualifications_tell_the_education_segment() {
 
 #[tokio::test]
 async fn seeded_holdings_are_orders_from_which_the_context_builder_finds_the_eu_rule() {
-    use pc_core::rules::{ContextSources, FindingCode, PurchaseKind, build_purchase_context};
+    use pc_core::rules::{ContextSources, FindingCode, ProductKind, build_purchase_context};
 
     let sandbox = sandbox(quick()).await;
     let token = sandbox.token("fabrikam").await;
@@ -179,7 +179,7 @@ async fn seeded_holdings_are_orders_from_which_the_context_builder_finds_the_eu_
     assert_eq!(context.customer.existing_purchases.len(), 1);
     assert_eq!(
         context.customer.existing_purchases[0].kind,
-        PurchaseKind::AzurePlan
+        ProductKind::AzurePlan
     );
     assert_eq!(context.customer.existing_purchases[0].currency, "EUR");
     let cart: pc_core::models::Cart =
