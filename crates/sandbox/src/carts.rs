@@ -96,15 +96,16 @@ async fn fill(
 ) -> AppResult<()> {
     let context = purchase_context(state, caller.partner, customer, cart, state.now()).await?;
     let validation = pc_core::validate_cart(cart, &context);
-    let mut position = 0_i64;
+    let mut position = 0_usize;
+    /// `position`: the line's index in `Cart::all_line_items` (depth first, as the rules count).
     fn walk(
         state: &AppState,
         lines: &mut [CartLineItem],
         validation: &Validation,
-        position: &mut i64,
+        position: &mut usize,
     ) {
         for line in lines {
-            let id = line.id.unwrap_or(*position);
+            let id = line.id_or_position(*position);
             *position += 1;
             line.id = Some(id);
             line.order_group = validation

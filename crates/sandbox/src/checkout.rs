@@ -11,8 +11,6 @@
 //!   group failed stays `Active`, so it can be fixed and checked out again;
 //! * a checked-out cart answers every later checkout with the stored first result (idempotent).
 
-use std::collections::BTreeMap;
-
 use axum::http::StatusCode;
 use chrono::{DateTime, Days, Utc};
 use pc_core::enums::{
@@ -138,7 +136,7 @@ pub(crate) async fn purchase_context(
         if let Some(sku) = &availability.sku
             && sku.requires(&PurchasePrerequisite::InventoryCheck)
         {
-            let request = inventory_request(&customer_id, line, availability);
+            let request = InventoryCheckRequest::for_line(&customer_id, line, availability);
             inventory.extend(state.catalog().check_inventory(&request, &country));
         }
         catalog.push(availability.clone());
@@ -160,30 +158,6 @@ pub(crate) async fn purchase_context(
         registrations,
         inventory,
     }))
-}
-
-/// The inventory check Partner Center runs for a line at checkout: its SKU, the customer, the
-/// Azure subscription of its provisioning context, and the SKU's region.
-fn inventory_request(
-    customer_id: &str,
-    line: &CartLineItem,
-    availability: &Availability,
-) -> InventoryCheckRequest {
-    let mut context = BTreeMap::new();
-    context.insert("customerId".to_owned(), customer_id.to_owned());
-    if let Some(subscription) = line.provisioning_value("subscriptionId") {
-        context.insert("azureSubscriptionId".to_owned(), subscription.to_owned());
-    }
-    let region = availability
-        .sku
-        .as_ref()
-        .and_then(|s| s.dynamic_attributes.as_ref())
-        .and_then(|d| d.get("armRegionName"))
-        .and_then(|v| v.as_str());
-    if let Some(region) = region {
-        context.insert("armRegionName".to_owned(), region.to_owned());
-    }
-    InventoryCheckRequest::for_availability(availability, context)
 }
 
 /// A plain-words description of a finding for error bodies: pc-i18n's English explanation (the
@@ -277,15 +251,9 @@ pub(crate) async fn checkout(
         .map(|i| i.as_str().to_owned())
         .unwrap_or_default();
     let lines: Vec<(i64, CartLineItem)> = cart
-        .all_line_items()
+        .identified_line_items()
         .into_iter()
-        .enumerate()
-        .map(|(position, item)| {
-            let id = item
-                .id
-                .unwrap_or_else(|| i64::try_from(position).unwrap_or(i64::MAX));
-            (id, item.clone())
-        })
+        .map(|(id, item)| (id, item.clone()))
         .collect();
     let mut plan = Plan {
         state,

@@ -62,6 +62,16 @@ impl Cart {
         walk(self.line_items.as_deref().unwrap_or_default(), &mut out);
         out
     }
+
+    /// [`all_line_items`](Self::all_line_items), each with its line ID
+    /// ([`CartLineItem::id_or_position`]): how findings, order groups and checkout name lines.
+    pub fn identified_line_items(&self) -> Vec<(i64, &CartLineItem)> {
+        self.all_line_items()
+            .into_iter()
+            .enumerate()
+            .map(|(position, line)| (line.id_or_position(position), line))
+            .collect()
+    }
 }
 
 resource! {
@@ -159,6 +169,14 @@ resource! {
 }
 
 impl CartLineItem {
+    /// The line's ID as findings (`lineItemId`), order groups and checkout name it: its `id`, or
+    /// — for a line without one — `position`, its index in [`Cart::all_line_items`] (the cart's
+    /// lines, each followed by its add-ons, depth first, from 0).
+    pub fn id_or_position(&self, position: usize) -> i64 {
+        self.id
+            .unwrap_or_else(|| i64::try_from(position).unwrap_or(i64::MAX))
+    }
+
     /// A provisioning-context value, with the key compared case-insensitively.
     pub fn provisioning_value(&self, key: &str) -> Option<&str> {
         self.provisioning_context
@@ -194,5 +212,26 @@ resource! {
         "orderErrors" => order_errors: Vec<OrderError>,
         /// `{ "objectType": "CartCheckoutResult" }` (value unconfirmed).
         "attributes" => attributes: Attributes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_named_by_id_or_by_position_depth_first() {
+        let cart: Cart = serde_json::from_value(serde_json::json!({"lineItems": [
+            {"id": 7, "addonItems": [{}, {"id": 3}]},
+            {},
+        ]}))
+        .unwrap();
+        let ids: Vec<i64> = cart
+            .identified_line_items()
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(ids, [7, 1, 3, 3]);
+        assert_eq!(CartLineItem::default().id_or_position(usize::MAX), i64::MAX);
     }
 }

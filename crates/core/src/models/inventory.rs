@@ -56,6 +56,48 @@ impl InventoryCheckRequest {
             ..Self::default()
         }
     }
+
+    /// The check a cart line buying `availability` needs before checkout, for the customer
+    /// `customer_id`: [`for_availability`](Self::for_availability) with the line's
+    /// [`inventory_context`].
+    pub fn for_line(
+        customer_id: &str,
+        line: &crate::models::CartLineItem,
+        availability: &crate::models::Availability,
+    ) -> Self {
+        Self::for_availability(
+            availability,
+            inventory_context(customer_id, line, availability),
+        )
+    }
+}
+
+/// What a cart line's inventory check already knows (Partner Center: *Check inventory*;
+/// reservation SKUs name these keys in `inventoryVariables`): `customerId` (`customer_id`, the
+/// customer's tenant ID), and, when known, `azureSubscriptionId` (the line's
+/// `provisioningContext` `subscriptionId`, the Azure subscription the reservation is for) and
+/// `armRegionName` (the SKU's `dynamicAttributes.armRegionName`). Partner Center checks the
+/// same at checkout, so the check a partner runs and the server's agree.
+pub fn inventory_context(
+    customer_id: &str,
+    line: &crate::models::CartLineItem,
+    availability: &crate::models::Availability,
+) -> BTreeMap<String, String> {
+    let mut context = BTreeMap::new();
+    context.insert("customerId".to_owned(), customer_id.to_owned());
+    if let Some(subscription) = line.provisioning_value("subscriptionId") {
+        context.insert("azureSubscriptionId".to_owned(), subscription.to_owned());
+    }
+    let region = availability
+        .sku
+        .as_ref()
+        .and_then(|s| s.dynamic_attributes.as_ref())
+        .and_then(|d| d.get("armRegionName"))
+        .and_then(serde_json::Value::as_str);
+    if let Some(region) = region {
+        context.insert("armRegionName".to_owned(), region.to_owned());
+    }
+    context
 }
 
 resource! {
@@ -82,5 +124,40 @@ resource! {
         "isRestricted" => is_restricted: bool,
         /// Restrictions, populated only when restricted.
         "restrictions" => restrictions: Vec<InventoryRestriction>,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::models::{Availability, CartLineItem};
+
+    #[test]
+    fn a_line_check_names_the_customer_its_azure_subscription_and_the_sku_region() {
+        let availability: Availability = serde_json::from_value(json!({
+            "productId": "DZH318Z0BQ3Q", "skuId": "0001",
+            "sku": {"dynamicAttributes": {"armRegionName": "westeurope"}}
+        }))
+        .unwrap();
+        let line: CartLineItem =
+            serde_json::from_value(json!({"provisioningContext": {"SubscriptionId": "sub-1"}}))
+                .unwrap();
+        let request = InventoryCheckRequest::for_line("cust-1", &line, &availability);
+        assert_eq!(
+            serde_json::to_value(&request).unwrap(),
+            json!({
+                "targetItems": [{"productId": "DZH318Z0BQ3Q", "skuId": "0001"}],
+                "inventoryContext": {
+                    "armRegionName": "westeurope",
+                    "azureSubscriptionId": "sub-1",
+                    "customerId": "cust-1"
+                }
+            })
+        );
+        let bare = inventory_context("cust-1", &CartLineItem::default(), &Availability::default());
+        assert_eq!(bare.len(), 1);
+        assert_eq!(bare["customerId"], "cust-1");
     }
 }

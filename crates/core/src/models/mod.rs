@@ -41,7 +41,9 @@ pub use customer::{
 pub use entitlement::{
     Artifact, Entitlement, ReferenceOrder, Reservation, ReservedInstanceArtifactDetails,
 };
-pub use inventory::{InventoryCheckRequest, InventoryItem, InventoryRestriction, InventoryTarget};
+pub use inventory::{
+    InventoryCheckRequest, InventoryItem, InventoryRestriction, InventoryTarget, inventory_context,
+};
 pub use invoice::{
     DailyRatedUsageLineItem, DailyUsageLineItem, EstimateLink, Invoice, InvoiceDetail,
     InvoiceLineItem, InvoiceSummary, InvoiceSummaryDetail, LicenseBasedLineItem,

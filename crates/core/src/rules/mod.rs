@@ -207,9 +207,7 @@ pub struct Line<'a> {
 
 impl<'a> Line<'a> {
     fn resolve(position: usize, item: &'a CartLineItem, index: &CatalogIndex<'a>) -> Self {
-        let id = item
-            .id
-            .unwrap_or_else(|| i64::try_from(position).unwrap_or(i64::MAX));
+        let id = item.id_or_position(position);
         let availability = item
             .catalog_item_id
             .as_ref()

@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use pc_core::enums::{BillingCycle, PurchasePrerequisite};
-use pc_core::models::{CartCheckoutResult, CartLineItem, InventoryCheckRequest};
+use pc_core::models::{CartCheckoutResult, CartLineItem, InventoryCheckRequest, inventory_context};
 use pc_core::rules::{Finding, Severity, Validation};
 use pc_core::wire::Spelled;
 
@@ -498,33 +498,31 @@ fn InventoryCheck(line_id: i64) -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
     let draft = ctx.draft;
-    let Some(availability) = draft.with_untracked(|d| {
+    let customer_id = ctx.id.get_untracked();
+    // What pc-core knows of the line's check (customer, Azure subscription, SKU region), as the
+    // server checks it at checkout; the other variables are the user's to fill in.
+    let Some((availability, known)) = draft.with_untracked(|d| {
         let line = d.lines.iter().find(|l| l.id == Some(line_id))?;
-        d.availability_of(line).cloned()
+        let availability = d.availability_of(line)?.clone();
+        let known = inventory_context(&customer_id, line, &availability);
+        Some((availability, known))
     }) else {
         return ().into_any();
     };
     let sku = availability.sku.clone().unwrap_or_default();
-    let region = sku
-        .dynamic_attributes
-        .as_ref()
-        .and_then(|d| d.get("armRegionName"))
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_owned();
-    let customer_id = ctx.id.get_untracked();
     let variables: Vec<(String, RwSignal<String>)> = sku
         .inventory_variables
         .clone()
         .unwrap_or_default()
         .into_iter()
         .map(|name| {
-            let initial = match name.to_ascii_lowercase().as_str() {
-                "customerid" => customer_id.clone(),
-                "armregionname" => region.clone(),
-                _ => String::new(),
-            };
-            (lower_camel(&name), RwSignal::new(initial))
+            let key = lower_camel(&name);
+            let initial = known
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(&key))
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            (key, RwSignal::new(initial))
         })
         .collect();
     // The Azure subscription to check follows the one chosen for the line.
