@@ -391,8 +391,8 @@ fn segment() -> Param {
     query(
         "targetSegment",
         false,
-        "commercial, education, government or nonprofit (nonprofit availabilities only with nonprofit); others: 403 400030",
-        json!({ "type": "string", "enum": ["commercial", "education", "government", "nonprofit"] }),
+        "commercial, education, government or nonprofit (nonprofit availabilities only with nonprofit; case and separators ignored; empty: not given); others: 403 400030",
+        json!({ "type": "string", "enum": ["commercial", "education", "government", "nonprofit", ""] }),
     )
     .example("commercial")
 }
@@ -411,7 +411,7 @@ fn size() -> Param {
     query(
         "size",
         false,
-        "Page size, 1 to 2000 (larger sizes are cut to 2000)",
+        "Page size, 1 to 2000 (others: 400)",
         json!({ "type": "integer", "minimum": 1, "maximum": 2000 }),
     )
     .example(100)
@@ -422,7 +422,7 @@ fn offset() -> Param {
         "offset",
         false,
         "Items to skip",
-        json!({ "type": "integer", "minimum": 0, "maximum": 1_000_000_000 }),
+        json!({ "type": "integer", "minimum": 0, "maximum": u64::MAX }),
     )
     .example(0)
 }
@@ -445,16 +445,16 @@ fn seek_operation() -> Param {
     query(
         "seekOperation",
         false,
-        "Next: the next page, with the MS-ContinuationToken header of links.next (without it: 400)",
-        json!({ "type": "string", "enum": ["Next"] }),
+        "Next (case-insensitive): the next page, with the MS-ContinuationToken header of links.next (without it: 400); other values are ignored",
+        json!({ "type": "string", "examples": ["Next"] }),
     )
 }
 
 fn continuation_token() -> Param {
     header(
         "MS-ContinuationToken",
-        "The continuation token of links.next (a token this server did not issue: 400)",
-        json!({ "type": "string", "pattern": "^pcs-[0-9]{1,9}$" }),
+        "The continuation token of links.next (a token this server did not issue: 400; empty: none)",
+        json!({ "type": "string", "pattern": "^(pcs-[0-9]{1,18})?$" }),
     )
 }
 
@@ -746,8 +746,8 @@ pub(crate) fn operations() -> Vec<Operation> {
             .error(409, "800064: a concurrent checkout of the same cart is still in flight"),
         op("get", "/v1/customers/{customer_id}/orders", "E13",
             "List orders (listed after the order-list delay); E14 with billingType")
-            .param(query("billingType", false, "monthly, annual, one_time (also onetime, OneTime), triennial, none, biennial; others: 400",
-                json!({ "type": "string", "enum": ["monthly", "annual", "one_time", "triennial", "none", "biennial"] })).example("monthly"))
+            .param(query("billingType", false, "monthly, annual, one_time (case and separators ignored: onetime, OneTime), triennial, none, biennial; empty: not given; others: 400",
+                json!({ "type": "string", "enum": ["monthly", "annual", "one_time", "triennial", "none", "biennial", ""] })).example("monthly"))
             .ok(200, "Collection<Order>", model::<Collection<Order>>)
             .invalid("billingType not a billing cycle")
             .error(404, "60003: not one of the caller's customers"),
@@ -812,9 +812,10 @@ pub(crate) fn operations() -> Vec<Operation> {
             .error(404, "60003 (customer) or 20003 (subscription)"),
         op("get", "/v1/customers/{customer_id}/entitlements", "E22", "List entitlements")
             .params([
-                query("entitlementType", false, "software, reservedInstance or virtualMachineReservedInstance (case-insensitive); others: 400",
-                    json!({ "type": "string", "enum": ["software", "reservedInstance", "virtualMachineReservedInstance"] })).example("software"),
-                query("showExpiry", false, "true fills expiryDate", json!({ "type": "boolean" })).example(true),
+                query("entitlementType", false, "software, reservedInstance or virtualMachineReservedInstance (case-insensitive); empty: not given; others: 400",
+                    json!({ "type": "string", "enum": ["software", "reservedInstance", "virtualMachineReservedInstance", ""] })).example("software"),
+                query("showExpiry", false, "true fills expiryDate (true or false, case-insensitive; empty: false); others: 400",
+                    json!({ "type": "string", "pattern": "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])?$" })).example("true"),
             ])
             .ok(200, "Collection<Entitlement>", model::<Collection<Entitlement>>)
             .invalid("entitlementType or showExpiry not one of the values")
@@ -1259,6 +1260,14 @@ pub(crate) fn document() -> Value {
         let mut responses = Map::new();
         for reply in &op.replies {
             responses.insert(reply.status.to_string(), response(&mut generator, reply));
+        }
+        if op.params.iter().any(|p| p.location == "query") && op.auth != Auth::None {
+            responses.entry("400").or_insert_with(|| {
+                json!({
+                    "description": "Invalid input (800002): a query string that cannot be read (e.g. a parameter given twice)",
+                    "content": { "application/json": { "schema": model::<ApiError>(&mut generator) } },
+                })
+            });
         }
         for (status, reply) in common_replies(&mut generator, op.auth) {
             responses.entry(status).or_insert(reply);

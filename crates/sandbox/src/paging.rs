@@ -54,14 +54,15 @@ impl PageQuery {
     /// `(offset, size)` with `size` defaulting to `default_size`.
     ///
     /// # Errors
-    /// 400 `800002` when either is not a whole number or `size` is 0.
+    /// 400 `800002` when either is not a whole number or `size` is not from 1 to
+    /// [`MAX_PAGE_SIZE`].
     pub(crate) fn resolve(&self, default_size: usize) -> Result<(usize, usize), AppError> {
         let size = match self.size.as_deref().map(str::trim) {
             None | Some("") => default_size,
             Some(text) => text
                 .parse::<usize>()
                 .ok()
-                .filter(|s| *s > 0)
+                .filter(|s| (1..=MAX_PAGE_SIZE).contains(s))
                 .ok_or_else(|| {
                     AppError::invalid_input(format!(
                         "size must be a whole number from 1 to {MAX_PAGE_SIZE}, not '{text}'."
@@ -69,7 +70,7 @@ impl PageQuery {
                 })?,
         };
         let offset = parse_offset(self.offset.as_deref())?;
-        Ok((offset, size.min(MAX_PAGE_SIZE)))
+        Ok((offset, size))
     }
 }
 
