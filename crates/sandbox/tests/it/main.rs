@@ -32,5 +32,7 @@ mod billing;
 mod lifecycle;
 // Throttling, injected faults, request IDs, openapi.json coverage.
 mod knobs;
+// /openapi.json: the answers to its examples match its schemas.
+mod openapi;
 // Over a real port: the whole purchase flow, a trusted issuer, kill -9 crash safety.
 mod server;
