@@ -18,9 +18,9 @@ use pc_core::wire::{Spelled, Timestamp};
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::checkout::{self, describe, line_pricing, purchase_context};
+use crate::checkout::{self, line_pricing, purchase_context};
 use crate::customers;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, explain_finding};
 use crate::json::PcJson;
 use crate::knobs::RequestIds;
 use crate::paging::{attributes, self_links};
@@ -136,7 +136,7 @@ fn line_error(finding: &Finding) -> Option<CartError> {
     let code = finding.code.cart_error_code()?;
     Some(CartError {
         error_code: Some(Spelled::from(code)),
-        error_description: Some(describe(finding)),
+        error_description: Some(explain_finding(finding)),
         ..CartError::default()
     })
 }

@@ -1,6 +1,7 @@
 //! The purchase itself: the rules context built from the customer's real state, and the checkout
-//! (E11) that turns order groups into orders, subscriptions, entitlements and invoice lines in
-//! one transaction.
+//! (E11, Partner Center: *Checkout a cart*) that turns order groups into orders, subscriptions,
+//! entitlements and invoice lines in one transaction. The subscription an order line becomes
+//! comes from [`crate::provisioning`], its charge line from [`crate::charges`].
 //!
 //! Sandbox behaviour where Partner Center's is not documented (README "Sandbox behaviour"):
 //! * findings that concern no line (e.g. `CustomerAgreementMissing`) fail the whole checkout with
@@ -14,57 +15,31 @@
 use axum::http::StatusCode;
 use chrono::{DateTime, Days, Utc};
 use pc_core::enums::{
-    BillingCycle, BillingProvider, CartStatus, ContractType, EntitlementType, FulfillmentStatus,
-    InvoiceLineItemType, LineTransactionType, OrderStatus, OrderTransactionType,
-    PurchasePrerequisite, RefundType, RegistrationStatus, SubscriptionBillingType,
-    SubscriptionStatus,
+    BillingCycle, CartStatus, EntitlementType, LineTransactionType, OrderStatus,
+    OrderTransactionType, PurchasePrerequisite,
 };
 use pc_core::ids::{CustomerId, OrderId, SubscriptionId};
-use pc_core::models::subscription::RefundableQuantityDetail;
 use pc_core::models::{
     Artifact, Availability, Cart, CartCheckoutResult, CartLineItem, Entitlement, ErrorCode,
-    InventoryCheckRequest, InventoryItem, Links, OneTimeInvoiceLineItem, Order, OrderError,
-    OrderLineItem, Pricing, ReferenceOrder, RefundableQuantity, Subscription,
-    SubscriptionRefundOption, SubscriptionRegistrationStatus,
+    InventoryCheckRequest, InventoryItem, Links, Order, OrderError, OrderLineItem, Pricing,
+    ReferenceOrder, SubscriptionRegistrationStatus,
 };
 use pc_core::rules::{
     ContextSources, Finding, PartnerProfile, ProductKind, PurchaseContext, Severity, Validation,
-    build_purchase_context, referenced_product_ids,
+    add_duration, build_purchase_context, referenced_product_ids,
 };
 use pc_core::wire::{Spelled, Timestamp};
 use rust_decimal::Decimal;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
+use crate::charges::{Charge, availability_cycle_text, charge_line};
+use crate::error::{AppError, AppResult, explain_finding};
 use crate::paging::{attributes, link, links};
+use crate::provisioning::{
+    attributes_with_etag, catalog_links, registration_status, subscription_for,
+};
 use crate::store::{CheckoutWrite, NewEntitlement, NewLineItem, NewSubscription, StoredCustomer};
 use crate::tenants::Partner;
-
-/// ISO 8601 durations (terms, refund windows, the clock's advance) are read by pc-core's one
-/// reader.
-pub(crate) use pc_core::rules::add_duration;
-
-fn delay_ms(delay: std::time::Duration) -> i64 {
-    i64::try_from(delay.as_millis()).unwrap_or(i64::MAX)
-}
-
-/// Registration status of a subscription at `now`: `registering` turns `registered` once the
-/// provisioning delay has passed since registration was requested.
-pub(crate) fn registration_status(
-    state: &AppState,
-    status: Option<&str>,
-    requested_at: Option<i64>,
-    now: i64,
-) -> Option<RegistrationStatus> {
-    let status: RegistrationStatus = status?.parse().unwrap_or(RegistrationStatus::NotRegistered);
-    if status == RegistrationStatus::Registering {
-        let since = requested_at.unwrap_or(now);
-        if now.saturating_sub(since) >= delay_ms(state.config().provisioning_delay) {
-            return Some(RegistrationStatus::Registered);
-        }
-    }
-    Some(status)
-}
 
 /// Builds the rules context from the customer's stored state with pc-core's
 /// [`build_purchase_context`], exactly as the portal builds it from the API's answers: the
@@ -160,19 +135,6 @@ pub(crate) async fn purchase_context(
     }))
 }
 
-/// A plain-words description of a finding for error bodies: pc-i18n's English explanation (the
-/// portal's own words), prefixed with the line it concerns.
-pub(crate) fn describe(finding: &Finding) -> String {
-    let line = finding
-        .line_item_id
-        .map(|id| format!("Line {id}: "))
-        .unwrap_or_default();
-    format!(
-        "{line}{}",
-        pc_i18n::explain_finding(finding, pc_i18n::Locale::EnUs)
-    )
-}
-
 /// A line's currency (its availability's `defaultCurrency`) and, when the catalog prices its
 /// term and billing cycle, its pricing: unit price per billing period and `extendedPrice` =
 /// unit × quantity, in that currency.
@@ -237,12 +199,7 @@ pub(crate) async fn checkout(
         .iter()
         .find(|f| f.line_item_id.is_none() && f.severity == Severity::Error)
     {
-        return Err(AppError::new(
-            StatusCode::BAD_REQUEST,
-            finding.code.checkout_error_code(),
-            describe(finding),
-        )
-        .with_data(serde_json::json!({ "finding": finding.code.as_str() })));
+        return Err(AppError::refusal(finding));
     }
     let customer_id = customer
         .customer
@@ -283,7 +240,7 @@ pub(crate) async fn checkout(
             order_errors.push(OrderError {
                 order_group_id: Some(group.order_group.clone()),
                 code: Some(ErrorCode::Number(finding.code.checkout_error_code())),
-                description: Some(describe(finding)),
+                description: Some(explain_finding(finding)),
                 ..OrderError::default()
             });
             continue;
@@ -629,114 +586,6 @@ impl Plan<'_> {
     }
 }
 
-/// One OneTime charge (or, with a negative `amount`, credit) of the open billing period.
-pub(crate) struct Charge<'a> {
-    /// The partner billed.
-    pub(crate) partner: &'a Partner,
-    /// The customer the charge is for.
-    pub(crate) customer: &'a pc_core::models::Customer,
-    /// Its ID.
-    pub(crate) customer_id: &'a str,
-    /// The order the purchase was made in.
-    pub(crate) order_id: &'a str,
-    /// When that order was made.
-    pub(crate) order_date: DateTime<Utc>,
-    /// What was bought, when the catalog still sells it.
-    pub(crate) availability: Option<&'a Availability>,
-    /// The subscription charged.
-    pub(crate) subscription_id: Option<&'a str>,
-    /// `subscriptionDescription` (the subscription's nickname).
-    pub(crate) description: Option<String>,
-    /// `chargeType`: `new`, `renew`, `addQuantity`, `removeQuantity`, `cancel`.
-    pub(crate) charge_type: LineTransactionType,
-    /// Price of one unit for one billing period.
-    pub(crate) unit_price: Option<Decimal>,
-    /// Units charged (seats added, removed or renewed).
-    pub(crate) quantity: Decimal,
-    /// `subtotal` = `totalForCustomer`: negative for a refund.
-    pub(crate) amount: Decimal,
-    /// ISO 4217.
-    pub(crate) currency: &'a str,
-    /// `subscriptionStartDate`, `subscriptionEndDate`.
-    pub(crate) term: (DateTime<Utc>, DateTime<Utc>),
-    /// `chargeStartDate`, `chargeEndDate`.
-    pub(crate) charge: (DateTime<Utc>, DateTime<Utc>),
-    /// `termAndBillingCycle`, e.g. "One-Year commitment for monthly/yearly billing".
-    pub(crate) term_and_billing_cycle: String,
-}
-
-/// The OneTime invoice line item (`billinglineitems`) of a charge, as Partner Center's
-/// reconciliation lists it.
-pub(crate) fn charge_line(charge: &Charge<'_>) -> OneTimeInvoiceLineItem {
-    let customer = charge.customer;
-    let availability = charge.availability;
-    OneTimeInvoiceLineItem {
-        partner_id: Some(charge.partner.tenant_id.to_owned()),
-        customer_id: Some(charge.customer_id.to_owned()),
-        customer_name: customer.company_name().map(str::to_owned),
-        customer_domain_name: customer
-            .company_profile
-            .as_ref()
-            .and_then(|p| p.domain.clone()),
-        customer_country: customer.country().map(str::to_owned),
-        order_id: Some(charge.order_id.to_owned()),
-        order_date: Some(Timestamp::from(charge.order_date)),
-        product_id: availability
-            .and_then(|a| a.product_id.as_ref())
-            .map(|p| p.as_str().to_owned()),
-        sku_id: availability
-            .and_then(|a| a.sku_id.as_ref())
-            .map(|s| s.as_str().to_owned()),
-        availability_id: availability
-            .and_then(|a| a.id.as_ref())
-            .map(|a| a.as_str().to_owned()),
-        product_name: availability
-            .and_then(|a| a.product.as_ref())
-            .and_then(|p| p.title.clone()),
-        sku_name: availability
-            .and_then(|a| a.sku.as_ref())
-            .and_then(|s| s.title.clone()),
-        charge_type: Some(charge.charge_type.as_str().to_owned()),
-        unit_price: charge.unit_price,
-        effective_unit_price: charge.unit_price,
-        unit_type: Some("Licenses".to_owned()),
-        quantity: Some(charge.quantity),
-        subtotal: Some(charge.amount),
-        tax_total: Some(Decimal::ZERO),
-        total_for_customer: Some(charge.amount),
-        currency: Some(charge.currency.to_owned()),
-        publisher_name: Some("Microsoft Corporation".to_owned()),
-        subscription_description: charge.description.clone(),
-        subscription_id: charge.subscription_id.map(str::to_owned),
-        subscription_start_date: Some(Timestamp::from(charge.term.0)),
-        subscription_end_date: Some(Timestamp::from(charge.term.1)),
-        charge_start_date: Some(Timestamp::from(charge.charge.0)),
-        charge_end_date: Some(Timestamp::from(charge.charge.1)),
-        term_and_billing_cycle: Some(charge.term_and_billing_cycle.clone()),
-        alternate_id: Some(charge.order_id.to_owned()),
-        pricing_currency: Some(charge.currency.to_owned()),
-        pc_to_bc_exchange_rate: Some(Decimal::ONE),
-        billable_quantity: Some(charge.quantity),
-        invoice_line_item_type: Some(Spelled::from(InvoiceLineItemType::BillingLineItems)),
-        billing_provider: Some(Spelled::from(BillingProvider::OneTime)),
-        attributes: Some(attributes("OneTimeInvoiceLineItem")),
-        ..OneTimeInvoiceLineItem::default()
-    }
-}
-
-/// The catalog's description of `term` (e.g. "One-Year commitment for monthly/yearly
-/// billing"), or the term itself.
-pub(crate) fn availability_cycle_text(term: Option<&str>, availability: &Availability) -> String {
-    let term = term.unwrap_or_default();
-    availability
-        .terms
-        .iter()
-        .flatten()
-        .find(|t| t.duration.as_deref() == Some(term))
-        .and_then(|t| t.description.clone())
-        .unwrap_or_else(|| term.to_owned())
-}
-
 fn friendly_name(line: &CartLineItem, availability: &Availability) -> String {
     line.friendly_name
         .clone()
@@ -759,220 +608,4 @@ fn product_key() -> String {
         })
         .collect();
     groups.join("-")
-}
-
-/// The refund windows the catalog's cancellation policy gives a term of `availability` that
-/// starts at `start` (a purchase, a seat increase or a renewal): the `refundOptions` and the
-/// last moment of the longest one (`cancellationAllowedUntilDate`).
-pub(crate) fn term_windows(
-    availability: &Availability,
-    term: &str,
-    start: DateTime<Utc>,
-) -> (Vec<SubscriptionRefundOption>, Option<DateTime<Utc>>) {
-    let policy_windows: Vec<(RefundType, String)> = availability
-        .terms
-        .iter()
-        .flatten()
-        .filter(|t| t.duration.as_deref().unwrap_or_default() == term)
-        .flat_map(|t| t.cancellation_policies.iter().flatten())
-        .flat_map(|p| p.refund_options.iter().flatten())
-        .filter_map(|o| {
-            Some((
-                o.refund_type.as_ref().map(|t| t.value().clone())?,
-                o.expires_after.clone()?,
-            ))
-        })
-        .collect();
-    let refund_options: Vec<SubscriptionRefundOption> = policy_windows
-        .iter()
-        .filter_map(|(refund_type, after)| {
-            Some(SubscriptionRefundOption {
-                refund_type: Some(Spelled::from(refund_type.clone())),
-                expires_at: Some(Timestamp::from(add_duration(start, after)?)),
-                ..SubscriptionRefundOption::default()
-            })
-        })
-        .collect();
-    let until = policy_windows
-        .iter()
-        .filter_map(|(_, after)| add_duration(start, after))
-        .max();
-    (refund_options, until)
-}
-
-/// A new `attributes.etag`: every write of a subscription or order changes it.
-pub(crate) fn new_etag() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
-}
-
-/// `attributes` of a resource with a fresh etag.
-pub(crate) fn attributes_with_etag(object_type: &str) -> pc_core::models::Attributes {
-    pc_core::models::Attributes {
-        etag: Some(new_etag()),
-        ..attributes(object_type)
-    }
-}
-
-/// The subscription a purchased order line becomes (also used for seeded holdings), bought
-/// with `billing_cycle` (the order's).
-pub(crate) fn subscription_for(
-    customer_id: &str,
-    order_id: &str,
-    line: &OrderLineItem,
-    availability: &Availability,
-    kind: ProductKind,
-    billing_cycle: Option<BillingCycle>,
-    start: DateTime<Utc>,
-) -> Subscription {
-    let id = line
-        .subscription_id
-        .as_ref()
-        .map(|s| s.as_str().to_owned())
-        .unwrap_or_default();
-    let term = line.term_duration.clone().unwrap_or_default();
-    let end = add_duration(start, &term).and_then(|d| d.checked_sub_days(Days::new(1)));
-    let (refund_options, cancellation_until) = term_windows(availability, &term, start);
-    let quantity = line.quantity.unwrap_or(0);
-    let product = availability.product.as_ref();
-    let license_based = matches!(kind, ProductKind::NewCommerceLicense);
-    let contract = match kind {
-        ProductKind::PerpetualSoftware | ProductKind::SoftwareSubscription => {
-            ContractType::ProductKey
-        }
-        _ => ContractType::Subscription,
-    };
-    let billing_type = match kind {
-        ProductKind::AzurePlan => SubscriptionBillingType::Usage,
-        _ => SubscriptionBillingType::License,
-    };
-    let [product_link, sku_link, availability_link] = catalog_links(availability);
-    Subscription {
-        id: Some(SubscriptionId::new(id.clone())),
-        offer_id: line.offer_id.clone(),
-        offer_name: product.and_then(|p| p.title.clone()),
-        friendly_name: line.friendly_name.clone(),
-        entitlement_id: matches!(kind, ProductKind::AzurePlan)
-            .then(|| uuid::Uuid::new_v4().to_string()),
-        product_type: product.and_then(|p| p.product_type.clone()),
-        quantity: Some(quantity),
-        unit_type: Some(
-            if matches!(kind, ProductKind::AzurePlan) {
-                "Usage-based"
-            } else {
-                "Licenses"
-            }
-            .to_owned(),
-        ),
-        creation_date: Some(Timestamp::from(start)),
-        effective_start_date: Some(Timestamp::from(start)),
-        commitment_end_date: end.map(Timestamp::from),
-        commitment_end_date_time: end
-            .and_then(|d| d.date_naive().and_hms_opt(23, 59, 59))
-            .map(|d| Timestamp::from(d.and_utc())),
-        cancellation_allowed_until_date: cancellation_until.map(Timestamp::from),
-        status: Some(Spelled::from(SubscriptionStatus::Active)),
-        auto_renew_enabled: Some(license_based),
-        billing_type: Some(Spelled::from(billing_type)),
-        billing_cycle: billing_cycle.map(Spelled::from),
-        term_duration: line.term_duration.clone(),
-        renewal_term_duration: Some(if license_based {
-            term.clone()
-        } else {
-            String::new()
-        }),
-        has_purchasable_addons: Some(false),
-        is_trial: availability
-            .sku
-            .as_ref()
-            .and_then(|s| s.is_trial)
-            .or(Some(false)),
-        is_microsoft_product: Some(true),
-        publisher_name: Some("Microsoft Corporation".to_owned()),
-        actions: Some(if cancellation_until.is_some() {
-            vec!["edit".to_owned(), "cancel".to_owned()]
-        } else {
-            vec!["edit".to_owned()]
-        }),
-        contract_type: Some(Spelled::from(contract)),
-        order_id: Some(OrderId::new(order_id.to_owned())),
-        refund_options: Some(refund_options),
-        refundable_quantity: license_based.then(|| RefundableQuantity {
-            total_quantity: Some(quantity),
-            details: Some(vec![RefundableQuantityDetail {
-                quantity: Some(quantity),
-                allowed_until_date_time: cancellation_until.map(Timestamp::from),
-                ..RefundableQuantityDetail::default()
-            }]),
-            ..RefundableQuantity::default()
-        }),
-        links: Some(links([
-            product_link,
-            sku_link,
-            availability_link,
-            (
-                "self",
-                format!("/customers/{customer_id}/subscriptions/{id}"),
-            ),
-        ])),
-        attributes: Some(attributes_with_etag("Subscription")),
-        ..Subscription::default()
-    }
-}
-
-/// The `product`, `sku` and `availability` links of what an availability sells.
-pub(crate) fn catalog_links(availability: &Availability) -> [(&'static str, String); 3] {
-    let text = |id: Option<&str>| id.unwrap_or_default().to_owned();
-    let product = text(availability.product_id.as_ref().map(|p| p.as_str()));
-    let sku = text(availability.sku_id.as_ref().map(|s| s.as_str()));
-    let id = text(availability.id.as_ref().map(|a| a.as_str()));
-    let country = text(availability.country.as_deref());
-    [
-        ("product", format!("/products/{product}?country={country}")),
-        (
-            "sku",
-            format!("/products/{product}/skus/{sku}?country={country}"),
-        ),
-        (
-            "availability",
-            format!("/products/{product}/skus/{sku}/availabilities/{id}?country={country}"),
-        ),
-    ]
-}
-
-/// Whether provisioning of something created at `created_at` (ms) has finished at `now`.
-pub(crate) fn provisioned(state: &AppState, created_at: i64, now: i64) -> bool {
-    now.saturating_sub(created_at) >= delay_ms(state.config().provisioning_delay)
-}
-
-/// The order as Partner Center shows it at `now`: `pending` without subscription IDs until
-/// provisioning finishes, then `completed` — or `cancelled` once every line was cancelled.
-pub(crate) fn order_at(state: &AppState, mut order: Order, created_at: i64, now: i64) -> Order {
-    let cancelled = order
-        .status
-        .as_ref()
-        .is_some_and(|s| *s.value() == OrderStatus::Cancelled);
-    if cancelled {
-        return order;
-    }
-    if provisioned(state, created_at, now) {
-        order.status = Some(Spelled::from(OrderStatus::Completed));
-    } else {
-        order.status = Some(Spelled::from(OrderStatus::Pending));
-        for line in order.line_items.iter_mut().flatten() {
-            line.subscription_id = None;
-            if let Some(links) = line.links.as_mut() {
-                links.remove("subscription");
-            }
-        }
-    }
-    order
-}
-
-/// Fulfilment status of an order's lines at `now`.
-pub(crate) fn fulfillment_at(state: &AppState, created_at: i64, now: i64) -> FulfillmentStatus {
-    if provisioned(state, created_at, now) {
-        FulfillmentStatus::Fulfilled
-    } else {
-        FulfillmentStatus::PrefulfillmentPending
-    }
 }

@@ -21,12 +21,12 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::{DateTime, Utc};
+use pc_core::rules::add_duration;
 use pc_core::wire::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::checkout::add_duration;
 use crate::error::{AppError, AppResult};
 use crate::json::PcJson;
 

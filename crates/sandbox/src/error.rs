@@ -1,9 +1,11 @@
 //! `AppError`: every failure the sandbox answers with, written as Partner Center's error body
-//! `{ "code", "description", "data", "source" }` (partner-center-api.md §0.6).
+//! `{ "code", "description", "data", "source" }` (Partner Center: *Partner Center REST error
+//! codes*), and [`explain_finding`], a purchase-rule finding in the words of those bodies.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use pc_core::models::{ApiError, ErrorCode};
+use pc_core::rules::Finding;
 
 /// `source` of every error body, as Partner Center's front door writes it.
 pub(crate) const ERROR_SOURCE: &str = "PartnerFD";
@@ -77,6 +79,18 @@ impl AppError {
         )
     }
 
+    /// 400 refusing what pc-core's rules refuse, for one finding: Partner Center's code for it
+    /// ([`pc_core::rules::FindingCode::checkout_error_code`]), the finding in words
+    /// ([`explain_finding`]) and `data: [{"finding": "<code>"}]`.
+    pub(crate) fn refusal(finding: &Finding) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            finding.code.checkout_error_code(),
+            explain_finding(finding),
+        )
+        .with_data(serde_json::json!({ "finding": finding.code.as_str() }))
+    }
+
     /// 401: token missing (`800001`) or invalid / expired (`400` "Access denied").
     pub fn unauthorized(missing: bool, reason: &str) -> Self {
         let code = if missing { 800_001 } else { 400 };
@@ -134,3 +148,17 @@ impl IntoResponse for AppError {
 
 /// Result of a handler.
 pub type AppResult<T> = Result<T, AppError>;
+
+/// A finding in plain words for an error body or a cart line's `errorDescription`: pc-i18n's
+/// English explanation ([`pc_i18n::explain_finding`], the portal's own words), prefixed with the
+/// line it concerns (`Line 2: …`).
+pub(crate) fn explain_finding(finding: &Finding) -> String {
+    let line = finding
+        .line_item_id
+        .map(|id| format!("Line {id}: "))
+        .unwrap_or_default();
+    format!(
+        "{line}{}",
+        pc_i18n::explain_finding(finding, pc_i18n::Locale::EnUs)
+    )
+}

@@ -15,7 +15,7 @@
 //!   partner's data (anything else is 404); App+User-only operations refuse app-only tokens
 //!   (403 `900329`) and Helpdesk agents may not buy.
 //! * Time: orders join the customer's order list after [`Config::order_list_delay`];
-//!   subscriptions, entitlements and order fulfilment appear after
+//!   subscriptions, entitlements and order fulfillment appear after
 //!   [`Config::provisioning_delay`]. Lifecycle time is the sandbox clock ([`AppState::now`]:
 //!   real time + an offset that `POST /sandbox/clock` moves forward); tokens stay on real time.
 //! * After the purchase: `PATCH` of a subscription (seats, cancel, auto-renew, scheduled
@@ -37,6 +37,7 @@ mod auth;
 mod billing;
 mod carts;
 mod catalog;
+mod charges;
 mod checkout;
 mod clock;
 mod customers;
@@ -55,6 +56,7 @@ mod page;
 mod paging;
 pub(crate) mod pdf;
 mod profiles;
+mod provisioning;
 pub(crate) mod seed;
 mod store;
 mod subscriptions;

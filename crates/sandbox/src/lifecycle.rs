@@ -27,17 +27,15 @@ use pc_core::rules::lifecycle::{
     CANCELLATION_WINDOW, SubscriptionChange, SubscriptionFacts, charged_period, check_change,
     check_software_cancellation, prorate, software_refund,
 };
-use pc_core::rules::{Finding, ProductKind};
+use pc_core::rules::{ProductKind, add_duration};
 use pc_core::wire::{Spelled, Timestamp};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
 use crate::AppState;
-use crate::checkout::{
-    Charge, add_duration, attributes_with_etag, availability_cycle_text, charge_line, describe,
-    order_at, provisioned, term_windows,
-};
+use crate::charges::{Charge, availability_cycle_text, charge_line};
 use crate::error::{AppError, AppResult};
+use crate::provisioning::{attributes_with_etag, order_at, provisioned, term_windows};
 use crate::store::{
     NewLineItem, OrderWrite, StoredCustomer, StoredSubscription, SubscriptionWrite,
 };
@@ -606,18 +604,6 @@ fn check_etag(expected: Option<&str>, current: Option<&str>, what: &str) -> AppR
     }
 }
 
-/// The 400 a finding of pc-core's lifecycle rules refuses a change with: Partner Center's code
-/// where the rules name one ([`pc_core::rules::FindingCode::checkout_error_code`]) and the
-/// portal's own words.
-fn refusal(finding: &Finding) -> AppError {
-    AppError::new(
-        StatusCode::BAD_REQUEST,
-        finding.code.checkout_error_code(),
-        describe(finding),
-    )
-    .with_data(serde_json::json!({ "finding": finding.code.as_str() }))
-}
-
 fn subscription_not_found(id: &str) -> AppError {
     AppError::new(
         StatusCode::NOT_FOUND,
@@ -689,7 +675,7 @@ pub(crate) async fn change_subscription(
         };
         for requested in &changes {
             if let Some(finding) = check_change(&change.facts, requested, now).first() {
-                return Err(refusal(finding));
+                return Err(AppError::refusal(finding));
             }
             change.apply(state, &billed, requested, now);
         }
@@ -992,7 +978,7 @@ pub(crate) async fn cancel_order(
                 .or_else(|| subscription.as_ref().map(|s| kind_of(state, s)))
                 .unwrap_or(ProductKind::Other);
             if let Some(finding) = check_software_cancellation(&order, line, kind, now).first() {
-                return Err(refusal(finding));
+                return Err(AppError::refusal(finding));
             }
             let refund = software_refund(&order, line, kind, now);
             let subscription_doc = subscription.as_ref().map_or_else(

@@ -13,12 +13,12 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::checkout::{fulfillment_at, order_at};
 use crate::customers;
 use crate::error::{AppError, AppResult};
 use crate::json::{PcJson, PcQuery};
 use crate::lifecycle;
 use crate::paging::{self, attributes};
+use crate::provisioning::{fulfillment_at, order_at};
 use crate::store::StoredOrder;
 
 pub(crate) fn router() -> Router<AppState> {

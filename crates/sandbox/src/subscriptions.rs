@@ -16,12 +16,12 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::checkout::{provisioned, registration_status};
 use crate::customers;
 use crate::error::{AppError, AppResult};
 use crate::json::{PcJson, PcQuery};
 use crate::lifecycle::{self, Scope};
 use crate::paging::{self, attributes};
+use crate::provisioning::{provisioned, registration_status};
 use crate::store::StoredSubscription;
 
 pub(crate) fn router() -> Router<AppState> {

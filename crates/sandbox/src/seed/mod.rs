@@ -20,9 +20,9 @@ use pc_core::wire::{Spelled, Timestamp};
 use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
-use crate::checkout::{catalog_links, subscription_for};
 use crate::error::AppError;
 use crate::paging::{attributes, links, self_links};
+use crate::provisioning::{catalog_links, subscription_for};
 use crate::store::{NewLineItem, NewSubscription, SeedCustomer, Store};
 use crate::tenants::{CONTOSO, FABRIKAM, Partner};
 

@@ -24,7 +24,7 @@ mod carts;
 // Checkout E11: rule enforcement per finding, partial success, idempotency, concurrency.
 mod checkout;
 // Orders, subscriptions, entitlements and registration over time.
-mod fulfilment;
+mod fulfillment;
 // Billing E23–E28, the PDF statement, closing a period.
 mod billing;
 // After the purchase: the sandbox clock, seat changes, cancellation, renewals, software
