@@ -38,16 +38,50 @@ use pc_core::ids::AZURE_PLAN_PRODUCT_ID as AZURE_PLAN_PRODUCT;
 /// Microsoft 365 Business Standard product ID.
 const BUSINESS_STANDARD: &str = "CFQ7TTC0LDPB";
 
-/// What a seeded customer holds.
-#[derive(Clone, Copy)]
-enum Holding {
-    /// An Azure plan billed in this currency, registered for reservations or not.
-    AzurePlan {
-        currency: &'static str,
-        registered: bool,
-    },
-    /// Microsoft 365 Business Standard seats, annual term billed monthly.
-    BusinessStandard { seats: i64 },
+/// A purchase a seeded customer holds, in pc-core's terms: the kind and currency of the
+/// [`ExistingPurchase`](pc_core::rules::ExistingPurchase) the rules find in the order the seed
+/// writes for it (tested below), plus what only the seed needs to write it — seats and the
+/// Azure plan's registration. (A `const` table row cannot hold pc-core's `ExistingPurchase`
+/// itself: its currency is a `String`.)
+#[derive(Clone, Copy, Debug)]
+struct Holding {
+    /// [`ProductKind::AzurePlan`] (the Azure plan, one unit) or
+    /// [`ProductKind::NewCommerceLicense`] (Microsoft 365 Business Standard, annual term billed
+    /// monthly).
+    kind: ProductKind,
+    /// ISO 4217 currency it is billed in; `None`: the partner's billing currency.
+    currency: Option<&'static str>,
+    /// Seats (licenses); 1 for the Azure plan.
+    seats: i64,
+    /// The Azure plan's registration for reservations (`registered` / `notregistered`).
+    registered: Option<bool>,
+}
+
+impl Holding {
+    /// An Azure plan billed in `currency` (ISO 4217), registered for reservations or not.
+    const fn azure_plan(currency: &'static str, registered: bool) -> Self {
+        Self {
+            kind: ProductKind::AzurePlan,
+            currency: Some(currency),
+            seats: 1,
+            registered: Some(registered),
+        }
+    }
+
+    /// `seats` of Microsoft 365 Business Standard, bought in the partner's currency.
+    const fn business_standard(seats: i64) -> Self {
+        Self {
+            kind: ProductKind::NewCommerceLicense,
+            currency: None,
+            seats,
+            registered: None,
+        }
+    }
+
+    /// The currency it is billed in.
+    fn currency(&self, partner: &Partner) -> &'static str {
+        self.currency.unwrap_or(partner.billing_currency)
+    }
 }
 
 /// One seeded customer.
@@ -89,11 +123,8 @@ const CONTOSO_CUSTOMERS: &[SeedRow] = &[
         contact: ("Andrew", "Fuller"),
         agreement: true,
         holdings: &[
-            Holding::AzurePlan {
-                currency: "EUR",
-                registered: false,
-            },
-            Holding::BusinessStandard { seats: 12 },
+            Holding::azure_plan("EUR", false),
+            Holding::business_standard(12),
         ],
     },
     SeedRow {
@@ -143,14 +174,8 @@ const CONTOSO_CUSTOMERS: &[SeedRow] = &[
         contact: ("Michael", "Suyama"),
         agreement: true,
         holdings: &[
-            Holding::AzurePlan {
-                currency: "USD",
-                registered: true,
-            },
-            Holding::AzurePlan {
-                currency: "USD",
-                registered: false,
-            },
+            Holding::azure_plan("USD", true),
+            Holding::azure_plan("USD", false),
         ],
     },
     SeedRow {
@@ -191,10 +216,7 @@ const FABRIKAM_CUSTOMERS: &[SeedRow] = &[
         culture: "sv-SE",
         contact: ("Lars", "Johansson"),
         agreement: true,
-        holdings: &[Holding::AzurePlan {
-            currency: "EUR",
-            registered: false,
-        }],
+        holdings: &[Holding::azure_plan("EUR", false)],
     },
     SeedRow {
         id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c03",
@@ -243,14 +265,8 @@ const FABRIKAM_CUSTOMERS: &[SeedRow] = &[
         contact: ("Erik", "Holm"),
         agreement: true,
         holdings: &[
-            Holding::AzurePlan {
-                currency: "SEK",
-                registered: true,
-            },
-            Holding::AzurePlan {
-                currency: "SEK",
-                registered: false,
-            },
+            Holding::azure_plan("SEK", true),
+            Holding::azure_plan("SEK", false),
         ],
     },
     SeedRow {
@@ -263,7 +279,7 @@ const FABRIKAM_CUSTOMERS: &[SeedRow] = &[
         culture: "nl-NL",
         contact: ("Daan", "de Vries"),
         agreement: true,
-        holdings: &[Holding::BusinessStandard { seats: 8 }],
+        holdings: &[Holding::business_standard(8)],
     },
     SeedRow {
         id: "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c08",
@@ -405,27 +421,12 @@ fn holdings(partner: &Partner, row: &SeedRow, catalog: &Catalog) -> Holdings {
         subscriptions: Vec::new(),
     };
     for (n, holding) in row.holdings.iter().enumerate() {
-        let (product, quantity, term, cycle, currency, registered) = match *holding {
-            Holding::AzurePlan {
-                currency,
-                registered,
-            } => (
-                AZURE_PLAN_PRODUCT,
-                1,
-                None,
-                BillingCycle::OneTime,
-                currency,
-                Some(registered),
-            ),
-            Holding::BusinessStandard { seats } => (
-                BUSINESS_STANDARD,
-                seats,
-                Some("P1Y"),
-                BillingCycle::Monthly,
-                partner.billing_currency,
-                None,
-            ),
+        let (product, term, cycle) = match holding.kind {
+            ProductKind::AzurePlan => (AZURE_PLAN_PRODUCT, None, BillingCycle::OneTime),
+            _ => (BUSINESS_STANDARD, Some("P1Y"), BillingCycle::Monthly),
         };
+        let (quantity, currency, registered) =
+            (holding.seats, holding.currency(partner), holding.registered);
         let Some(availability) = commercial_availability(catalog, product, row.country)
             .or_else(|| commercial_availability(catalog, product, "US"))
         else {
@@ -533,15 +534,9 @@ fn invoice_history(
     let currencies: Vec<(&str, &str)> = {
         let mut list = vec![(partner.billing_currency, partner.currency_symbol)];
         if rows.iter().any(|r| {
-            r.holdings.iter().any(|h| {
-                matches!(
-                    h,
-                    Holding::AzurePlan {
-                        currency: "EUR",
-                        ..
-                    }
-                )
-            })
+            r.holdings
+                .iter()
+                .any(|h| h.kind == ProductKind::AzurePlan && h.currency == Some("EUR"))
         }) {
             list.push(("EUR", "€"));
         }
@@ -563,10 +558,10 @@ fn invoice_history(
             let period_end = next - chrono::Duration::seconds(1);
             let mut lines = Vec::new();
             for (r, row) in rows.iter().enumerate() {
-                let holds = row.holdings.iter().any(|h| match h {
-                    Holding::AzurePlan { currency: hc, .. } => hc == currency,
-                    Holding::BusinessStandard { .. } => *currency == partner.billing_currency,
-                });
+                let holds = row
+                    .holdings
+                    .iter()
+                    .any(|h| h.currency(partner) == *currency);
                 if !holds {
                     continue;
                 }
@@ -741,22 +736,60 @@ mod tests {
             assert!(rows.iter().any(|r| r.country == "BR"), "Brazil");
             assert!(rows.iter().any(|r| r.segment == "education"), "education");
             assert!(
-                rows.iter().any(|r| r.holdings.iter().any(|h| matches!(
-                    h,
-                    Holding::AzurePlan {
-                        registered: true,
-                        ..
-                    }
-                )) && r.holdings.iter().any(|h| matches!(
-                    h,
-                    Holding::AzurePlan {
-                        registered: false,
-                        ..
-                    }
-                ))),
+                rows.iter()
+                    .any(|r| r.holdings.iter().any(|h| h.registered == Some(true))
+                        && r.holdings.iter().any(|h| h.registered == Some(false))),
                 "registered and unregistered"
             );
         }
-        assert!(FABRIKAM_CUSTOMERS.iter().any(|r| r.holdings.iter().any(|h| matches!(h, Holding::AzurePlan { currency, .. } if *currency != FABRIKAM.billing_currency))));
+        assert!(FABRIKAM_CUSTOMERS.iter().any(|r| {
+            r.holdings.iter().any(|h| {
+                h.kind == ProductKind::AzurePlan
+                    && h.currency(&FABRIKAM) != FABRIKAM.billing_currency
+            })
+        }));
+    }
+
+    /// The rules read each seeded customer's holdings back from the orders the seed writes:
+    /// its Azure plans, as `ExistingPurchase`s with their currencies (new-commerce licenses do
+    /// not count for the EU rule).
+    #[test]
+    fn the_rules_find_the_holdings_in_the_seeded_orders() {
+        use pc_core::rules::{ContextSources, ExistingPurchase, build_purchase_context};
+
+        let catalog = Catalog::seeded();
+        for (partner, rows) in [
+            (&CONTOSO, CONTOSO_CUSTOMERS),
+            (&FABRIKAM, FABRIKAM_CUSTOMERS),
+        ] {
+            for row in rows {
+                let written = holdings(partner, row, &catalog);
+                let sources = ContextSources {
+                    customer: customer_resource(row),
+                    orders: written.orders.into_iter().map(|(o, _)| o).collect(),
+                    subscriptions: written
+                        .subscriptions
+                        .into_iter()
+                        .map(|(s, _)| s.subscription)
+                        .collect(),
+                    catalog: catalog.all_availabilities().to_vec(),
+                    ..ContextSources::default()
+                };
+                let mut expected: Vec<ExistingPurchase> = Vec::new();
+                for holding in row.holdings {
+                    let purchase = ExistingPurchase::new(holding.kind, holding.currency(partner));
+                    if holding.kind == ProductKind::AzurePlan && !expected.contains(&purchase) {
+                        expected.push(purchase);
+                    }
+                }
+                let context = build_purchase_context(&sources);
+                assert_eq!(
+                    context.customer.existing_purchases, expected,
+                    "{}",
+                    row.name
+                );
+                assert_eq!(context.customer.is_new_customer, row.holdings.is_empty());
+            }
+        }
     }
 }
