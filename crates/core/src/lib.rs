@@ -8,6 +8,8 @@
 //!   written back; every documented inconsistency is accepted.
 //! * [`rules`] — [`validate_cart`]: the findings a cart would fail with at checkout, and how it
 //!   will split into orders.
+//! * [`json`] — the one JSON decoder, naming the path of the first problem ([`json::decode`],
+//!   [`json::JsonPath`]).
 //! * [`roundtrip`] — decode a captured body as a named resource and prove it re-serializes
 //!   without loss (`cargo xtask decode`).
 //!
@@ -29,6 +31,7 @@
 
 pub mod enums;
 pub mod ids;
+pub mod json;
 pub mod models;
 pub mod roundtrip;
 pub mod rules;

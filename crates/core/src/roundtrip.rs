@@ -6,7 +6,6 @@
 //! with other precision or offset. A dropped member, an added member or a changed value is a
 //! [`RoundTripError::Difference`] naming the JSON path.
 
-use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -14,6 +13,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+/// Where a decode or round-trip problem is (moved to [`crate::json`]; kept here for callers of
+/// this module).
+pub use crate::json::JsonPath;
+use crate::json::{self, PathSegment};
 use crate::models::{
     Availability, Cart, CartCheckoutResult, Collection, Entitlement, EstimateLink,
     InventoryCheckRequest, InventoryItem, Invoice, InvoiceLineItem, InvoiceSummary, Order,
@@ -21,57 +24,6 @@ use crate::models::{
     SubscriptionProvisioningStatus, SubscriptionRegistrationStatus,
 };
 use crate::wire::{Members, Timestamp};
-
-/// A JSON path such as `$.items[0].lineItems[2].quantity`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct JsonPath(Vec<PathSegment>);
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum PathSegment {
-    Key(String),
-    Index(usize),
-}
-
-impl JsonPath {
-    fn child(&self, segment: PathSegment) -> Self {
-        let mut path = self.0.clone();
-        path.push(segment);
-        Self(path)
-    }
-
-    /// The path of one member of the root object, e.g. `$.quantity`.
-    pub fn member(name: &str) -> Self {
-        Self(vec![PathSegment::Key(name.to_owned())])
-    }
-
-    /// Converts a serde path (from `serde_path_to_error`).
-    pub fn from_serde(path: &serde_path_to_error::Path) -> Self {
-        use serde_path_to_error::Segment;
-        Self(
-            path.iter()
-                .filter_map(|segment| match segment {
-                    Segment::Seq { index } => Some(PathSegment::Index(*index)),
-                    Segment::Map { key } => Some(PathSegment::Key(key.clone())),
-                    Segment::Enum { variant } => Some(PathSegment::Key(variant.clone())),
-                    Segment::Unknown => None,
-                })
-                .collect(),
-        )
-    }
-}
-
-impl fmt::Display for JsonPath {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("$")?;
-        for segment in &self.0 {
-            match segment {
-                PathSegment::Key(key) => write!(f, ".{key}")?,
-                PathSegment::Index(index) => write!(f, "[{index}]")?,
-            }
-        }
-        Ok(())
-    }
-}
 
 /// Resource type names as spelled in the fixture manifest's `resource` column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -303,13 +255,11 @@ fn reserialize(resource: Resource, json: &str, original: &Value) -> Result<Value
             }
         }
     }
-    fn via<T: DeserializeOwned + Serialize>(json: &str) -> Result<Value, RoundTripError> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let value: T =
-            serde_path_to_error::deserialize(&mut de).map_err(|e| RoundTripError::Decode {
-                path: JsonPath::from_serde(e.path()),
-                message: e.inner().to_string(),
-            })?;
+    fn via<T: DeserializeOwned + Serialize>(text: &str) -> Result<Value, RoundTripError> {
+        let value: T = json::decode(text.as_bytes()).map_err(|e| RoundTripError::Decode {
+            path: e.path,
+            message: e.message,
+        })?;
         serde_json::to_value(&value).map_err(|e| RoundTripError::Decode {
             path: JsonPath::default(),
             message: format!("cannot be written back: {e}"),

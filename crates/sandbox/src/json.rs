@@ -5,7 +5,7 @@
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
-use pc_core::roundtrip::JsonPath;
+use pc_core::json::JsonPath;
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
@@ -58,25 +58,64 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for PcQuery<T> {
     }
 }
 
-/// Decodes `bytes` as `T`, naming the JSON path of the first problem.
+/// Decodes `bytes` as `T` with pc-core's one decoder ([`pc_core::json::decode`]), naming the
+/// JSON path of the first problem; whitespace may follow the value, nothing else.
 ///
 /// # Errors
-/// 400 `800002` with `data: [{"path": "$.lineItems[0].quantity"}]`.
+/// 400 `800002`: an empty body, or [`invalid_body`] at the problem's path.
 pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(AppError::invalid_input(
             "The request body is empty; a JSON object is required.",
         ));
     }
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = JsonPath::from_serde(e.path());
-        AppError::invalid_input(format!("Invalid request body at {path}: {}", e.inner()))
-            .with_data(serde_json::json!({ "path": path.to_string() }))
-    })?;
-    de.end().map_err(|e| {
-        AppError::invalid_input(format!("Invalid request body: {e}"))
-            .with_data(serde_json::json!({ "path": "$" }))
-    })?;
-    Ok(value)
+    pc_core::json::decode(bytes).map_err(|e| invalid_body(&e.path, &e.message))
+}
+
+/// 400 `800002` for a request body with a problem at `path`: `Invalid request body at
+/// $.lineItems[0].quantity: …` with `data: [{"path": "$.lineItems[0].quantity"}]`.
+pub(crate) fn invalid_body(path: &JsonPath, message: &str) -> AppError {
+    AppError::invalid_input(format!("Invalid request body at {path}: {message}"))
+        .with_data(serde_json::json!({ "path": path.to_string() }))
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::StatusCode;
+    use pc_core::models::Cart;
+
+    use super::*;
+
+    fn refusal(body: &[u8]) -> AppError {
+        match decode::<Cart>(body) {
+            Ok(_) => panic!("{body:?} decoded"),
+            Err(error) => error,
+        }
+    }
+
+    #[test]
+    fn bodies_are_one_json_value_and_problems_name_their_path() {
+        assert!(decode::<Cart>(b"{\"lineItems\": []}\r\n").is_ok());
+        let error = refusal(b"{\"lineItems\": []} {}");
+        assert_eq!(
+            (error.status, error.code),
+            (StatusCode::BAD_REQUEST, 800_002)
+        );
+        assert_eq!(error.data, [serde_json::json!({"path": "$"})]);
+        assert!(
+            error.description.contains("trailing characters"),
+            "{}",
+            error.description
+        );
+        let error = refusal(b"{\"lineItems\": [{\"quantity\": \"lots\"}]}");
+        assert_eq!(
+            error.data,
+            [serde_json::json!({"path": "$.lineItems[0].quantity"})]
+        );
+        assert!(
+            refusal(b" \n")
+                .description
+                .starts_with("The request body is empty")
+        );
+    }
 }

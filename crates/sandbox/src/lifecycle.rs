@@ -35,6 +35,7 @@ use serde_json::Value;
 use crate::AppState;
 use crate::charges::{Charge, availability_cycle_text, charge_line};
 use crate::error::{AppError, AppResult};
+use crate::json::invalid_body;
 use crate::provisioning::{attributes_with_etag, order_at, provisioned, term_windows};
 use crate::store::{
     NewLineItem, OrderWrite, StoredCustomer, StoredSubscription, SubscriptionWrite,
@@ -656,10 +657,8 @@ pub(crate) async fn change_subscription(
             current.attributes.as_ref().and_then(|a| a.etag.as_deref()),
             "subscription",
         )?;
-        let changes = SubscriptionChange::from_patch(&current, body).map_err(|e| {
-            AppError::invalid_input(format!("Invalid request body at {}: {}", e.path, e.message))
-                .with_data(serde_json::json!({ "path": e.path.to_string() }))
-        })?;
+        let changes = SubscriptionChange::from_patch(&current, body)
+            .map_err(|e| invalid_body(&e.path, &e.message))?;
         if changes.is_empty() {
             return Ok(current);
         }

@@ -125,7 +125,7 @@ impl SubscriptionChange {
         current: &Subscription,
         patch: &Value,
     ) -> Result<Vec<Self>, crate::rules::InputError> {
-        use crate::roundtrip::JsonPath;
+        use crate::json::JsonPath;
         let invalid = |member: &str, message: String| crate::rules::InputError {
             path: JsonPath::member(member),
             message,

@@ -54,8 +54,8 @@ pub use lifecycle::{
 pub use order_groups::OrderGroup;
 pub use terms::{TermOption, add_duration, offered_combinations};
 
+use crate::json::JsonPath;
 use crate::models::{Availability, Cart, CartLineItem, InventoryItem};
-use crate::roundtrip::JsonPath;
 
 /// The result of [`validate_cart`]: `{"findings": [...], "orderGroups": [...]}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -103,22 +103,22 @@ pub struct InputError {
     pub message: String,
 }
 
-/// Parses the contract's JSON input (`{"cart": …, "context": …}`).
+impl From<crate::json::DecodeError> for InputError {
+    fn from(error: crate::json::DecodeError) -> Self {
+        Self {
+            path: error.path,
+            message: error.message,
+        }
+    }
+}
+
+/// Parses the contract's JSON input (`{"cart": …, "context": …}`) with [`crate::json::decode`].
 ///
 /// # Errors
-/// [`InputError`] naming the JSON path of the first malformed member.
+/// [`InputError`] naming the JSON path of the first malformed member; text after the value
+/// other than whitespace is an error at `$`.
 pub fn parse_input(json: &str) -> Result<CheckCartInput, InputError> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let input: CheckCartInput =
-        serde_path_to_error::deserialize(&mut de).map_err(|e| InputError {
-            path: JsonPath::from_serde(e.path()),
-            message: e.inner().to_string(),
-        })?;
-    de.end().map_err(|e| InputError {
-        path: JsonPath::default(),
-        message: e.to_string(),
-    })?;
-    Ok(input)
+    crate::json::decode(json.as_bytes()).map_err(InputError::from)
 }
 
 /// Runs every purchase rule over `cart` in `context` and previews its order groups.

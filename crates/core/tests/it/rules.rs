@@ -580,6 +580,19 @@ fn malformed_input_names_the_json_path() {
 }
 
 #[test]
+fn input_followed_by_anything_but_whitespace_is_refused() {
+    let input = r#"{"cart": {"lineItems": []}, "context": {"now": "2026-11-21T12:00:00Z",
+        "partner": {"country": "US", "billingCurrency": "USD"},
+        "customer": {"country": "US", "segment": "commercial"}}}"#;
+    assert!(pc_core::rules::parse_input(&format!("{input} \n\t")).is_ok());
+    for tail in [" x", "}", ",{}", " null"] {
+        let err = pc_core::rules::parse_input(&format!("{input}{tail}")).unwrap_err();
+        assert_eq!(err.path.to_string(), "$", "{tail:?}");
+        assert!(err.message.starts_with("trailing characters"), "{err}");
+    }
+}
+
+#[test]
 fn availabilities_with_empty_product_are_other_kind() {
     // Documented availabilities embed `"product": {}`: no rule may guess a kind from it.
     let id = "DZH318Z0BQ3Q:0001:DZH318XZXPHL";
