@@ -497,13 +497,13 @@ impl<T: Transport> Client<T> {
     }
 }
 
-/// Decodes a reply's body, naming the JSON path of the first problem.
+/// Decodes a reply's body with pc-core's one decoder ([`pc_core::json::decode`]), naming the
+/// JSON path of the first problem; a body followed by more than whitespace is refused at `$`.
 pub(crate) fn decode<R: DeserializeOwned>(reply: &Reply) -> Result<R, Error> {
-    let mut de = serde_json::Deserializer::from_slice(&reply.response.body);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| Error::Decode {
+    pc_core::json::decode(&reply.response.body).map_err(|e| Error::Decode {
         status: reply.response.status,
-        path: pc_core::roundtrip::JsonPath::from_serde(e.path()).to_string(),
-        message: e.inner().to_string(),
+        path: e.path.to_string(),
+        message: e.message,
         request_id: reply.request_id.clone(),
         correlation_id: reply.correlation_id.clone(),
     })
@@ -626,5 +626,39 @@ mod tests {
         let seen = seen.borrow();
         assert_eq!(seen.len(), 2, "one retry with a fresh token");
         assert_eq!(authorization(&seen[0]), Some("Bearer abc"));
+    }
+
+    fn reply(body: &[u8]) -> Reply {
+        Reply {
+            response: HttpResponse {
+                status: 200,
+                headers: Vec::new(),
+                body: body.to_vec(),
+            },
+            request_id: "r".to_owned(),
+            correlation_id: "c".to_owned(),
+            attempts: 1,
+        }
+    }
+
+    #[test]
+    fn a_body_is_one_json_value_and_a_problem_names_its_path() {
+        use pc_core::models::Cart;
+
+        assert!(decode::<Cart>(&reply(b"{\"lineItems\": []}\n")).is_ok());
+        for (body, at) in [
+            (&b"{\"lineItems\": []} {}"[..], "$"),
+            (
+                b"{\"lineItems\": [{\"quantity\": \"many\"}]}",
+                "$.lineItems[0].quantity",
+            ),
+        ] {
+            match decode::<Cart>(&reply(body)) {
+                Err(Error::Decode { status, path, .. }) => {
+                    assert_eq!((status, path.as_str()), (200, at))
+                }
+                other => panic!("{other:?}"),
+            }
+        }
     }
 }
