@@ -4,7 +4,6 @@
 //! of a second, JsValue-walking serde format.
 
 use js_sys::{JSON, Reflect};
-use pc_core::roundtrip::JsonPath;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast as _, JsValue};
@@ -46,14 +45,12 @@ pub(crate) fn json_of(value: &JsValue, name: &str) -> Result<String, JsValue> {
     })
 }
 
-/// Decodes JSON text as `T`; errors name the JSON path below argument `name`.
+/// Decodes JSON text as `T` with pc-core's one decoder ([`pc_core::json::decode`], from bytes as
+/// pc-client decodes responses: one instantiation of the decoders for both); errors name the
+/// JSON path below argument `name`, and text after the value other than whitespace is an error.
 pub(crate) fn decode_json<T: DeserializeOwned>(json: &str, name: &str) -> Result<T, JsValue> {
-    // From bytes, as pc-client decodes responses: one instantiation of the decoders for both.
-    let mut de = serde_json::Deserializer::from_slice(json.as_bytes());
-    serde_path_to_error::deserialize(&mut de).map_err(|error| {
-        let path = JsonPath::from_serde(error.path()).to_string();
-        input_error(&below(name, &path), &error.inner().to_string())
-    })
+    pc_core::json::decode(json.as_bytes())
+        .map_err(|error| input_error(&below(name, &error.path.to_string()), &error.message))
 }
 
 /// Decodes the JavaScript argument `name` as `T` (through its JSON).
