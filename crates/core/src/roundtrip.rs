@@ -13,10 +13,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-/// Where a decode or round-trip problem is (moved to [`crate::json`]; kept here for callers of
-/// this module).
-pub use crate::json::JsonPath;
-use crate::json::{self, PathSegment};
+use crate::json::{self, JsonPath, PathSegment};
 use crate::models::{
     Availability, Cart, CartCheckoutResult, Collection, Entitlement, EstimateLink,
     InventoryCheckRequest, InventoryItem, Invoice, InvoiceLineItem, InvoiceSummary, Order,
