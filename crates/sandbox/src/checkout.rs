@@ -5,7 +5,9 @@
 //!
 //! Sandbox behaviour where Partner Center's is not documented (README "Sandbox behaviour"):
 //! * findings that concern no line (e.g. `CustomerAgreementMissing`) fail the whole checkout with
-//!   400 and the finding's [`FindingCode::checkout_error_code`]; nothing is written;
+//!   400 and the finding's
+//!   [`checkout_error_code`](pc_core::rules::FindingCode::checkout_error_code); nothing is
+//!   written;
 //! * a group with a finding on any of its lines becomes an `orderErrors` entry with that code;
 //!   every other group becomes an order;
 //! * the cart turns `Ordered` only when at least one order was created; a cart whose every
