@@ -1,7 +1,10 @@
-//! Billing E23–E28 (partner-center-api.md §2 and §9): account balance, summaries per currency,
-//! invoices, invoice by ID, the PDF statement, OneTime billing line items, invoice estimate
-//! links, unbilled reconciliation line items and billed / unbilled consumption (daily rated
-//! usage) line items — the line-item lists with seek paging (`links.next` carrying the
+//! Billing E23–E28 (Partner Center: *Get the partner's current account balance*, *Get invoice
+//! summaries*, *Get a collection of invoices*, *Get invoice by ID*, *Get an invoice statement*,
+//! *Get invoice line items*, *Get invoice estimate links*, *Get invoice unbilled reconciliation
+//! line items*, *Get invoice billed / unbilled consumption line items*): account balance, summaries
+//! per currency, invoices, invoice by ID, the PDF statement, OneTime billing line items, invoice
+//! estimate links, unbilled reconciliation line items and billed / unbilled consumption (daily
+//! rated usage) line items — the line-item lists with seek paging (`links.next` carrying the
 //! `MS-ContinuationToken` header; `seekOperation=Next`).
 //!
 //! Billing periods: every purchase made in the sandbox is at once a line item of the open,

@@ -1,4 +1,5 @@
-//! Carts E8–E11: create, update, get and check out (partner-center-api.md §2, §4).
+//! Carts E8–E11: create, update, get and check out (Partner Center: *Create a cart*, *Update a
+//! cart*, *Get a cart by ID*, *Checkout a cart*).
 //!
 //! Create and update fill what Partner Center fills: `id`, timestamps (`expirationTimestamp` =
 //! creation + 7 days), `status`, per line `currencyCode`, `pricing`, `orderGroup` and `error`

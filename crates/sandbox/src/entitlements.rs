@@ -1,5 +1,6 @@
-//! Entitlements E22 (partner-center-api.md §2) and the reservation artifact details their links
-//! point to (`/customers/{id}/artifacts/reservedinstance/groups/{g}/lineitems/{li}/resource/{r}`).
+//! Entitlements E22 (Partner Center: *Get a collection of entitlements*) and the reservation
+//! artifact details their links point to
+//! (`/customers/{id}/artifacts/reservedinstance/groups/{g}/lineitems/{li}/resource/{r}`).
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

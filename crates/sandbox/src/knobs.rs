@@ -1,5 +1,6 @@
 //! Cross-cutting behaviour of `/v1`: request and correlation IDs, injected latency and faults,
-//! authentication and per-partner throttling (partner-center-api.md §0.3, §6).
+//! authentication and per-partner throttling (Partner Center: *Partner Center REST request and
+//! response headers*, *API throttling guidance*).
 
 use std::num::NonZeroU32;
 use std::time::Duration;

@@ -1,10 +1,10 @@
 //! # pc-sandbox
 //!
-//! A Partner Center–compatible server: the purchase-flow endpoints of
-//! `partner-center-api.md` §1 (E1–E28) plus customers and agreements, on SQLite or PostgreSQL
-//! through one sqlx code path. It enforces the purchase rules at checkout with
-//! [`pc_core::validate_cart`] — the same function the portal runs in the browser — so a rule
-//! lives in one place.
+//! A Partner Center–compatible server: the purchase-flow endpoints of Partner Center's REST API
+//! (E1–E28: catalog, inventory, carts, checkout, orders, subscriptions, entitlements, billing) plus
+//! customers and agreements, on SQLite or PostgreSQL through one sqlx code path. It enforces the
+//! purchase rules at checkout with [`pc_core::validate_cart`] — the same function the portal runs
+//! in the browser — so a rule lives in one place.
 //!
 //! * [`app`] builds the router for a [`AppState`]; `pc-sandbox serve` (the binary) parses flags
 //!   and serves it. Tests call `app(state).oneshot(request)` in-process.

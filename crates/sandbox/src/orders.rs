@@ -1,5 +1,8 @@
-//! Orders E12–E15 (partner-center-api.md §2): readable by ID at once, listed (also by billing
-//! cycle) only after [`crate::Config::order_list_delay`], `pending` until provisioning finishes.
+//! Orders E12–E15 (Partner Center: *Get all of a customer's orders*, *Get a list of orders by
+//! customer and billing cycle type*, *Get an order by ID*, *Get order line item provisioning
+//! status*; *Cancel software purchases* for the PATCH): readable by ID at once, listed (also by
+//! billing cycle) only after [`crate::Config::order_list_delay`], `pending` until provisioning
+//! finishes.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};

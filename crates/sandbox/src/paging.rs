@@ -1,6 +1,7 @@
-//! Collection envelopes and paging (partner-center-api.md §0.5): `links.self` always,
-//! `links.next` only when another page exists — by `offset` for offset-paged resources, or by
-//! an `MS-ContinuationToken` header for seek-based ones (OneTime invoice line items).
+//! Collection envelopes and paging (Partner Center: the `ResourceCollection` resource and *Get
+//! invoice line items* for seek paging): `links.self` always, `links.next` only when another page
+//! exists — by `offset` for offset-paged resources, or by an `MS-ContinuationToken` header for
+//! seek-based ones (OneTime invoice line items).
 
 use pc_core::models::{Attributes, Collection, Link, LinkHeader, Links};
 use serde::Deserialize;

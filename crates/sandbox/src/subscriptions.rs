@@ -1,6 +1,9 @@
-//! Subscriptions E16–E21 (partner-center-api.md §2): listed after provisioning, by order,
-//! by ID, provisioning status, and reservation enablement (registration) of Azure
-//! subscriptions, which moves `notregistered` → `registering` → `registered`.
+//! Subscriptions E16–E21 (Partner Center: *Get all of a customer's subscriptions*, *Get a list of
+//! subscriptions by order*, *Get a subscription by ID*, *Get subscription provisioning status*,
+//! *Enable a customer's Azure subscription for reservations* / *Get subscription registration
+//! status*; *Update a subscription* for the PATCH): listed after provisioning, by order, by ID,
+//! provisioning status, and reservation enablement (registration) of Azure subscriptions, which
+//! moves `notregistered` → `registering` → `registered`.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
