@@ -3,7 +3,9 @@
 #   1. GET /v1/products (catalog) for 10 s with 32 connections: requests per second.
 #   2. POST …/checkout of distinct fresh carts with 32 connections: latency percentiles.
 # Builds the sandbox with the `sandbox` profile, runs it on a temporary SQLite file, prints the
-# figures. Installs oha with `cargo install` when missing. Needs curl.
+# figures. Installs oha with `cargo install` when missing. Needs curl. The sandbox is looked for
+# in cargo's target directory: `CARGO_TARGET_DIR` when set (`cargo xtask load` always sets it),
+# else `target` (relative paths are read from the repository root, where cargo builds).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -20,7 +22,7 @@ cargo build --quiet --profile sandbox -p pc-sandbox
 
 work="$(mktemp -d)"
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-"$repo/target/sandbox/pc-sandbox" serve --addr 127.0.0.1:0 --db "$work/sandbox.db" \
+"${CARGO_TARGET_DIR:-target}/sandbox/pc-sandbox" serve --addr 127.0.0.1:0 --db "$work/sandbox.db" \
     --order-list-delay 0s --provisioning-delay 0s >"$work/out" 2>"$work/log" &
 server=$!
 for _ in $(seq 1 100); do grep -q listening "$work/out" 2>/dev/null && break; sleep 0.1; done

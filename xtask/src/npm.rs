@@ -10,10 +10,15 @@
 
 use std::fs;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode};
 
 use anyhow::{Context, Result, bail};
+
+use crate::flags;
+use crate::server::start_test_sandbox;
+use crate::tools::{locked_wasm_bindgen_version, version_of, wasm_opt};
+use crate::util::{run, run_program, run_step, target_dir, workspace_root};
 
 /// The crate's name as wasm-bindgen writes it (`pc_wasm.js`, `pc_wasm_bg.wasm`, …).
 const STEM: &str = "pc_wasm";
@@ -35,11 +40,17 @@ const PACKAGE_FILES: [&str; 7] = [
     "README.md",
 ];
 
-/// `cargo xtask npm [--out DIR] [--test]`: builds the package (default directory
-/// `<target>/npm/package`); with `--test` also packs it and runs the Node tests against a
-/// pc-sandbox this starts.
-pub(crate) fn command(out: Option<&Path>, test: bool) -> Result<ExitCode> {
-    let root = crate::workspace_root()?;
+impl flags::Npm {
+    /// Builds the package (default directory `<target>/npm/package`); with `--test` also packs
+    /// it and runs the Node tests against a pc-sandbox this starts.
+    pub(crate) fn run(self) -> Result<ExitCode> {
+        command(self.out.as_deref(), self.test)
+    }
+}
+
+/// `cargo xtask npm [--out DIR] [--test]`.
+fn command(out: Option<&Path>, test: bool) -> Result<ExitCode> {
+    let root = workspace_root()?;
     let npm = target_dir(&root)?.join("npm");
     let out = out.map_or_else(|| npm.join("package"), Path::to_path_buf);
     let (lean, full) = build(&root, &out)?;
@@ -52,8 +63,8 @@ pub(crate) fn command(out: Option<&Path>, test: bool) -> Result<ExitCode> {
         full.brotli
     );
     if test {
-        crate::run_step(&root, &[], &["build", "-p", "pc-sandbox"])?;
-        let sandbox = crate::start_test_sandbox(&root)?;
+        run_step(&root, &[], &["build", "-p", "pc-sandbox"])?;
+        let sandbox = start_test_sandbox(&root)?;
         eprintln!("==> pc-sandbox for the package tests at {}", sandbox.url);
         test_packed(&root, &out, &npm.join("test"), &sandbox.url)?;
     }
@@ -78,68 +89,12 @@ pub(crate) struct WasmSize {
     pub(crate) brotli: usize,
 }
 
-/// Cargo's target directory for this workspace (honours `CARGO_TARGET_DIR` and config).
-pub(crate) fn target_dir(root: &Path) -> Result<PathBuf> {
-    let output = crate::cargo()
-        .current_dir(root)
-        .args(["metadata", "--format-version", "1", "--no-deps"])
-        .output()
-        .context("cannot run cargo metadata")?;
-    if !output.status.success() {
-        bail!(
-            "cargo metadata failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    let metadata: serde_json::Value =
-        serde_json::from_slice(&output.stdout).context("cargo metadata printed no JSON")?;
-    metadata
-        .get("target_directory")
-        .and_then(serde_json::Value::as_str)
-        .map(PathBuf::from)
-        .context("cargo metadata has no target_directory")
-}
-
-/// `wasm-opt` from npm binaryen 132 under `web/`, installed with `npm ci` when missing.
-fn wasm_opt(root: &Path) -> Result<PathBuf> {
-    let web = root.join("web");
-    let path = web.join("node_modules").join(".bin").join("wasm-opt");
-    if !path.exists() {
-        crate::run("npm", &["ci", "--no-audit", "--no-fund"], &web, None)?;
-    }
-    if !path.exists() {
-        bail!("{} is missing after npm ci", path.display());
-    }
-    Ok(path)
-}
-
-/// Runs `program` with `args`, failing with its status.
-fn run_program(program: &Path, args: &[&std::ffi::OsStr]) -> Result<()> {
-    let shown = format!(
-        "{} {}",
-        program.display(),
-        args.iter()
-            .map(|a| a.to_string_lossy())
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
-    eprintln!("==> {shown}");
-    let status = Command::new(program)
-        .args(args)
-        .status()
-        .with_context(|| format!("cannot run {}", program.display()))?;
-    if !status.success() {
-        bail!("`{shown}` failed ({status})");
-    }
-    Ok(())
-}
-
 /// Builds the package into `out` (emptied first): the rules-and-client build at the top, the full
 /// build with the portal (`mountPortal`, feature `portal`) under `portal/`. Returns both wasm
 /// sizes (lean, full).
 pub(crate) fn build(root: &Path, out: &Path) -> Result<(WasmSize, WasmSize)> {
-    let locked = crate::locked_wasm_bindgen_version(root)?;
-    let found = crate::version_of("wasm-bindgen");
+    let locked = locked_wasm_bindgen_version(root)?;
+    let found = version_of("wasm-bindgen");
     if found.as_deref() != Some(&format!("wasm-bindgen {locked}")) {
         bail!(
             "wasm-bindgen reports {found:?} but Cargo.lock has wasm-bindgen {locked}; run \
@@ -154,7 +109,7 @@ pub(crate) fn build(root: &Path, out: &Path) -> Result<(WasmSize, WasmSize)> {
         .with_context(|| format!("cannot create {}", full_out.display()))?;
 
     let models = out.join("models.d.ts");
-    crate::run_step(
+    run_step(
         root,
         &[],
         &[
@@ -219,7 +174,7 @@ fn build_variant(
     if let Some(features) = features {
         args.extend(["--features", features]);
     }
-    crate::run_step(root, &[], &args)?;
+    run_step(root, &[], &args)?;
     let bindgen = target.join("npm-bindgen");
     if bindgen.exists() {
         fs::remove_dir_all(&bindgen)
@@ -372,7 +327,7 @@ pub(crate) fn test_packed(
         "{ \"name\": \"pc-package-test\", \"private\": true, \"type\": \"module\" }\n",
     )?;
     let tarball_arg = tarball.to_string_lossy();
-    crate::run(
+    run(
         "npm",
         &[
             "install",
