@@ -9,5 +9,7 @@ mod common;
 mod operations;
 // Unbilled and billed line items, seek paging.
 mod billing;
+// After the purchase: subscription changes, software cancellation, the server's time.
+mod lifecycle;
 // Retries, throttling, token refresh, idempotent checkout under faults, the journal.
 mod resilience;
