@@ -19,7 +19,7 @@ use crate::errors::explain;
 use crate::format;
 use crate::i18n::{explain_finding, t, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
-use crate::pages::subscription::{refund_amount, seats, subscription_href, subscription_name};
+use crate::pages::subscription::{refund_amount, subscription_href, subscription_name};
 use crate::pages::unbilled::unbilled_href;
 use crate::session::use_session;
 use crate::{route, tr, use_locale};
@@ -78,6 +78,34 @@ async fn software_lines(
         }
     }
     out
+}
+
+/// An order's status in words (the raw spelling only for a status this version does not know).
+pub fn order_status_text(order: &Order, locale: crate::i18n::Locale) -> String {
+    use pc_core::enums::OrderStatus;
+    let Some(status) = order.status.as_ref() else {
+        return String::new();
+    };
+    let key = match status.value() {
+        OrderStatus::Completed => "order-status-completed",
+        OrderStatus::Pending => "order-status-pending",
+        OrderStatus::Cancelled => "order-status-cancelled",
+        OrderStatus::Suspended => "order-status-suspended",
+        OrderStatus::PendingReview => "order-status-pending-review",
+        OrderStatus::PendingPoUpload => "order-status-pending-po-upload",
+        OrderStatus::PoUploadComplete => "order-status-po-upload-complete",
+        OrderStatus::PoReviewRejected => "order-status-po-review-rejected",
+        OrderStatus::PartialSuccess => "order-status-partial-success",
+        OrderStatus::Error => "order-status-error",
+        _ => {
+            return t_with(
+                locale,
+                "subscription-status-other",
+                &[("status", status.spelling().to_owned())],
+            );
+        }
+    };
+    t(locale, key)
 }
 
 /// How many of the newest invoices in the order's currency are searched for its lines.
@@ -196,9 +224,30 @@ pub fn OrderDetail() -> impl IntoView {
             })
         }
     });
+    let cancel_outcome: RwSignal<Option<CancelOutcome>> = RwSignal::new(None);
+    let outcome_box = NodeRef::<leptos::html::Div>::new();
+    let focus_outcome = move || {
+        request_animation_frame(move || {
+            if let Some(node) = outcome_box.get_untracked() {
+                let _ = node.focus();
+            }
+        });
+    };
     view! {
         <h2>{move || t_with(locale.get(), "order-title", &[("id", order_id.get())])}</h2>
         <button type="button" on:click=move |_| detail.refetch()>{tr("refresh")}</button>
+        <div class="outcome" tabindex="-1" node_ref=outcome_box>
+            {move || cancel_outcome.get().map(|o| match o {
+                CancelOutcome::Done { text, refund, unbilled } => {
+                    let has_refund = refund.is_some();
+                    view! {
+                        <p role="status" class="ok">{text}{refund.map(|r| format!(" {r}"))}</p>
+                        {has_refund.then(|| view! { <p><A href=unbilled>{tr("done-refund-link")}</A></p> })}
+                    }.into_any()
+                }
+                CancelOutcome::Refused(text) => view! { <p role="alert" class="error">{text}</p> }.into_any(),
+            })}
+        </div>
         {move || match detail.get() {
             None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
             Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
@@ -207,7 +256,7 @@ pub fn OrderDetail() -> impl IntoView {
                 let currency = v.order.currency_code.clone().unwrap_or_default();
                 view! {
                     <dl class="facts">
-                        <dt>{tr("orders-status")}</dt><dd>{v.order.status.as_ref().map(|s| s.spelling()).unwrap_or_default()}</dd>
+                        <dt>{tr("orders-status")}</dt><dd>{order_status_text(&v.order, locale)}</dd>
                         <dt>{tr("orders-created")}</dt><dd>{format::timestamp(v.order.creation_date.as_ref(), locale, true)}</dd>
                         <dt>{tr("groups-billing-cycle")}</dt><dd>{v.order.billing_cycle.as_ref().map(|c| format::billing_cycle(c.value(), locale)).unwrap_or_default()}</dd>
                         <dt>{tr("orders-total")}</dt><dd>{v.order.total_price.map(|p| format::money(&p, &currency, locale)).unwrap_or_default()}</dd>
@@ -271,7 +320,8 @@ pub fn OrderDetail() -> impl IntoView {
                         }.into_any()
                     }}
                     {(!v.software.is_empty()).then(|| view! {
-                        <SoftwareCancellation order=v.order.clone() software=v.software.clone() refetch=move || detail.refetch()/>
+                        <SoftwareCancellation order=v.order.clone() software=v.software.clone() outcome=cancel_outcome
+                            done=move || { detail.refetch(); focus_outcome(); }/>
                     })}
                     <h3>{tr("order-subscriptions")}</h3>
                     {if v.subscriptions.is_empty() {
@@ -294,8 +344,19 @@ pub fn OrderDetail() -> impl IntoView {
     .into_any()
 }
 
-/// What cancelling a line came to: the confirmation and its refund sentence, or the refusal.
-type CancelOutcome = Result<(String, Option<String>), String>;
+/// What cancelling a software line came to. Kept by the order page (not the section, which is
+/// drawn again when the order is read again after the change).
+#[derive(Clone, Debug, PartialEq)]
+enum CancelOutcome {
+    /// Cancelled: the confirmation, its refund sentence and where the refund shows.
+    Done {
+        text: String,
+        refund: Option<String>,
+        unbilled: String,
+    },
+    /// Partner Center refused it, in words.
+    Refused(String),
+}
 
 /// A software line waiting for the user's confirmation, with its refund.
 #[derive(Clone, Debug, PartialEq)]
@@ -310,7 +371,11 @@ struct PendingCancel {
 fn SoftwareCancellation(
     order: Order,
     software: Vec<(i64, ProductKind)>,
-    refetch: impl Fn() + Copy + Send + Sync + 'static,
+    /// Where the outcome is shown (kept by the page).
+    outcome: RwSignal<Option<CancelOutcome>>,
+    /// Called after Partner Center answered: reads the order again and moves focus to the
+    /// outcome.
+    done: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let Some(ctx) = use_customer() else {
         return ().into_any();
@@ -328,9 +393,16 @@ fn SoftwareCancellation(
         on_cleanup(move || handle.clear());
     }
     let pending: RwSignal<Option<PendingCancel>> = RwSignal::new(None);
-    let outcome: RwSignal<Option<CancelOutcome>> = RwSignal::new(None);
     let confirm_heading = NodeRef::<leptos::html::H4>::new();
-    let outcome_box = NodeRef::<leptos::html::Div>::new();
+    let currency = order
+        .with_value(|o| o.currency_code.clone())
+        .unwrap_or_default();
+    let order_id = order.with_value(|o| o.id.as_ref().map(|i| i.as_str().to_owned()));
+    let unbilled = route(&unbilled_href(
+        &currency,
+        BillingPeriod::Current,
+        order_id.as_deref(),
+    ));
     Effect::new(move |_| {
         if pending.with(Option::is_some) {
             request_animation_frame(move || {
@@ -345,6 +417,7 @@ fn SoftwareCancellation(
     };
     let cancel = Action::new_local(move |pending_cancel: &PendingCancel| {
         let pending_cancel = pending_cancel.clone();
+        let unbilled = unbilled.clone();
         let session = session.session_untracked();
         let customer_id = ctx.id.get_untracked();
         let order_id = order
@@ -386,9 +459,12 @@ fn SoftwareCancellation(
                             &[("amount", refund_amount(r, locale))],
                         )
                     });
-                    outcome.set(Some(Ok((text, refund))));
+                    outcome.set(Some(CancelOutcome::Done {
+                        text,
+                        refund,
+                        unbilled,
+                    }));
                     ctx.data.refetch();
-                    refetch();
                 }
                 Err(error) => {
                     let text = t_with(
@@ -397,37 +473,15 @@ fn SoftwareCancellation(
                         &[("reason", explain(&error, locale))],
                     );
                     hooks.with_value(|h| h.error(&text));
-                    outcome.set(Some(Err(text)));
+                    outcome.set(Some(CancelOutcome::Refused(text)));
                 }
             }
-            request_animation_frame(move || {
-                if let Some(node) = outcome_box.get_untracked() {
-                    let _ = node.focus();
-                }
-            });
+            done();
         }
     });
-    let currency = order
-        .with_value(|o| o.currency_code.clone())
-        .unwrap_or_default();
-    let order_id = order.with_value(|o| o.id.as_ref().map(|i| i.as_str().to_owned()));
     view! {
         <section aria-labelledby="software-cancel-title">
             <h3 id="software-cancel-title">{tr("order-cancel-title")}</h3>
-            <div class="outcome" tabindex="-1" node_ref=outcome_box>
-                {move || outcome.get().map(|o| match o {
-                    Ok((text, refund)) => {
-                        let has_refund = refund.is_some();
-                        view! {
-                            <p role="status" class="ok">{text} " " {refund}</p>
-                            {has_refund.then(|| view! {
-                                <p><A href=route(&unbilled_href(&currency, BillingPeriod::Current, order_id.as_deref()))>{tr("done-refund-link")}</A></p>
-                            })}
-                        }.into_any()
-                    }
-                    Err(text) => view! { <p role="alert" class="error">{text}</p> }.into_any(),
-                })}
-            </div>
             <ul class="software-lines">
                 {move || {
                     let locale = locale.get();
@@ -484,7 +538,7 @@ fn SoftwareCancellation(
                             &[
                                 ("line", line.line_item_number.unwrap_or_default().to_string()),
                                 ("name", line.friendly_name.clone().unwrap_or_default()),
-                                ("seats", seats(line.quantity.unwrap_or_default(), locale)),
+                                ("quantity", line.quantity.unwrap_or_default().to_string()),
                             ],
                         );
                         let refund = match &p.refund {

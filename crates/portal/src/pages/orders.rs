@@ -129,7 +129,7 @@ pub fn Orders() -> impl IntoView {
                 <td><A href=href>{id.clone()}</A></td>
                 <td>{format::timestamp(order.creation_date.as_ref(), locale, true)}</td>
                 <td>{order.billing_cycle.as_ref().map(|c| format::billing_cycle(c.value(), locale)).unwrap_or_default()}</td>
-                <td>{order.status.as_ref().map(|s| s.spelling()).unwrap_or_default()}</td>
+                <td>{crate::pages::order::order_status_text(&order, locale)}</td>
                 <td class="num">{order.total_price.map(|p| format::money(&p, &currency, locale)).unwrap_or_default()}</td>
                 <td>{pending.then(|| view! { <span class="badge">{t(locale, "orders-pending-listing")}</span> })}</td>
             </tr>

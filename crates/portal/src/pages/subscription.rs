@@ -491,7 +491,7 @@ pub fn SubscriptionDetail() -> impl IntoView {
                         let currency = facts.with_untracked(|f| f.as_ref().and_then(|f| f.currency.clone())).unwrap_or_default();
                         let has_refund = refund.is_some();
                         view! {
-                            <p role="status" class="ok">{text} " " {refund}</p>
+                            <p role="status" class="ok">{text}{refund.map(|r| format!(" {r}"))}</p>
                             {has_refund.then(|| view! {
                                 <p><A href=route(&unbilled_href(&currency, BillingPeriod::Current, order.as_deref()))>{tr("done-refund-link")}</A></p>
                             })}
