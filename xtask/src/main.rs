@@ -7,9 +7,9 @@
 //!   resource and proves they round-trip losslessly.
 //! - [`check_cart`]: `check-cart <FILE>` runs the purchase rules over a `{"cart", "context"}`
 //!   input.
-//! - [`test`]: `test` (alias `ci`), the project's test command: every check CI runs, in CI's
+//! - [`mod@test`]: `test` (alias `ci`), the project's test command: every check CI runs, in CI's
 //!   order.
-//! - [`bench`]: the `validate_cart` criterion benchmark.
+//! - [`mod@bench`]: the `validate_cart` criterion benchmark.
 //! - [`serve`]: `serve [--addr ADDR] [--tenant contoso|fabrikam] [--public-url URL]` installs
 //!   what is missing, builds the portal with Trunk and serves it through pc-gateway, signing in
 //!   with pc-sandbox's demo users.

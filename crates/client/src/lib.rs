@@ -4,8 +4,9 @@
 //! (E1–E28, customers, agreements) returning pc-core models, grouped by resource
 //! (`client.products()`, `.carts()`, `.orders()`, …).
 //!
-//! * Transport apart from requests: [`transport::BrowserTransport`] (gloo-net, feature `browser`) and
-//!   [`transport::ReqwestTransport`] (feature `native`).
+//! * Transport apart from requests: `transport::BrowserTransport` (gloo-net, feature `browser`) and
+//!   `transport::ReqwestTransport` (feature `native`); each exists only with its feature, so they
+//!   are not linked here.
 //! * Tokens from a [`TokenProvider`]; on 401 one fresh token is asked for and the call retried.
 //!   [`CookieSession`] sends none (a same-origin gateway authenticates by its session cookie).
 //! * `MS-CorrelationId` per operation; `MS-RequestId` kept across retries after timeouts (and

@@ -1,5 +1,5 @@
 //! Sign-in, sessions and the partner profile: `/auth/login`, `/auth/callback`, `/auth/logout`,
-//! `/auth/session`, `/auth/partner`, and [`access_token`], which every forwarded `/v1` call uses.
+//! `/auth/session`, `/auth/partner`, and `access_token`, which every forwarded `/v1` call uses.
 //!
 //! The browser holds one cookie, `HttpOnly`, `SameSite=Lax`, `Secure` except on plain-http
 //! loopback (then named `pc-session`; with `Secure` it is `__Host-pc-session`): a random 256-bit
