@@ -652,13 +652,15 @@ pub(crate) async fn change_subscription(
             .ok_or_else(|| subscription_not_found(subscription_id))?;
         let now = state.now();
         let current = present(state, &stored, now);
+        // A malformed body is 400 whatever the etag: preconditions are evaluated only for a
+        // request that would otherwise succeed (RFC 9110 §13.2.1).
+        let changes = SubscriptionChange::from_patch(&current, body)
+            .map_err(|e| invalid_body(&e.path, &e.message))?;
         check_etag(
             expected.as_deref(),
             current.attributes.as_ref().and_then(|a| a.etag.as_deref()),
             "subscription",
         )?;
-        let changes = SubscriptionChange::from_patch(&current, body)
-            .map_err(|e| invalid_body(&e.path, &e.message))?;
         if changes.is_empty() {
             return Ok(current);
         }

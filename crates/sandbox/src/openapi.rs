@@ -411,8 +411,8 @@ fn size() -> Param {
     query(
         "size",
         false,
-        "Page size, 1 to 2000 (others: 400)",
-        json!({ "type": "integer", "minimum": 1, "maximum": 2000 }),
+        "Page size, 1 to 2000 (others: 400; empty: the default)",
+        json!({ "type": ["integer", "string"], "minimum": 1, "maximum": 2000, "maxLength": 0 }),
     )
     .example(100)
 }
@@ -421,8 +421,8 @@ fn offset() -> Param {
     query(
         "offset",
         false,
-        "Items to skip",
-        json!({ "type": "integer", "minimum": 0, "maximum": u64::MAX }),
+        "Items to skip (empty: 0)",
+        json!({ "type": ["integer", "string"], "minimum": 0, "maximum": u64::MAX, "maxLength": 0 }),
     )
     .example(0)
 }
@@ -434,9 +434,13 @@ fn currency(required: bool) -> Param {
         if required {
             "ISO 4217 currency, e.g. USD (also spelled currencyCode)"
         } else {
-            "ISO 4217 currency; lines in another currency are left out (also spelled currencyCode)"
+            "ISO 4217 currency; lines in another currency are left out (also spelled currencyCode; empty: any)"
         },
-        json!({ "type": "string", "pattern": "^[A-Za-z]{3}$" }),
+        if required {
+            json!({ "type": "string", "pattern": "^[A-Za-z]{3}$" })
+        } else {
+            json!({ "type": "string", "pattern": "^([A-Za-z]{3})?$" })
+        },
     )
     .example("USD")
 }
