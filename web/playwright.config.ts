@@ -2,8 +2,10 @@
 // pc-sandbox (Partner Center and the identity provider; in-memory database, short provisioning
 // delay, orders listed only after 10 minutes so the "pending listing" state is visible) and a
 // pc-gateway per demo partner in front of it (contoso on the base URL, fabrikam beside it), each
-// serving the built portal. The example dashboard has a sandbox of its own. Nothing is
-// downloaded: the browser is /usr/bin/chromium.
+// serving the built portal. The example dashboard has a sandbox of its own, and so do the
+// lifecycle tests (lifecycle.spec.ts), with a contoso gateway of their own: they move the
+// sandbox's clock, which every tenant of a sandbox shares, so no other spec sees time jump.
+// Nothing is downloaded: the browser is /usr/bin/chromium.
 // `cargo xtask test` builds the portal (trunk, release), pc-sandbox and pc-gateway before this.
 import { defineConfig } from '@playwright/test';
 
@@ -25,6 +27,13 @@ export const GATEWAYS = {
   fabrikam: `http://127.0.0.1:${fabrikamPort}`,
 } as const;
 /** Entra tenant IDs of the demo partners in pc-sandbox. */
+/** The lifecycle tests' own pc-sandbox (its clock moves) and contoso's gateway in front of it. */
+const lifecycleSandboxPort = Number(process.env.PC_E2E_LIFECYCLE_SANDBOX_PORT ?? 8095);
+const lifecyclePort = Number(process.env.PC_E2E_LIFECYCLE_PORT ?? 8096);
+export const LIFECYCLE = {
+  sandbox: `http://127.0.0.1:${lifecycleSandboxPort}`,
+  contoso: `http://127.0.0.1:${lifecyclePort}`,
+} as const;
 export const TENANT_IDS = {
   contoso: '4b3d2f0a-6c1e-4e8a-9f21-0c5a7d3e1b01',
   fabrikam: '8e7c6b5a-4d3c-4b2a-8190-fa1b2c3d4e02',
@@ -32,15 +41,15 @@ export const TENANT_IDS = {
 
 const quiet = { reuseExistingServer: false, timeout: 30_000, stdout: 'ignore', stderr: 'pipe' } as const;
 
-/** A pc-gateway for `tenant` on `gatewayPort`, signing in with the sandbox. */
-function gatewayServer(tenant: keyof typeof GATEWAYS, gatewayPort: number) {
+/** A pc-gateway for `tenant` on `gatewayPort`, signing in with (and forwarding to) `upstream`. */
+function gatewayServer(tenant: keyof typeof GATEWAYS, gatewayPort: number, upstream = SANDBOX_URL) {
   const args = [
     'serve', '--addr', `127.0.0.1:${gatewayPort}`, '--portal', portal,
-    '--upstream', SANDBOX_URL, '--authority', `${SANDBOX_URL}/${TENANT_IDS[tenant]}/v2.0`,
+    '--upstream', upstream, '--authority', `${upstream}/${TENANT_IDS[tenant]}/v2.0`,
     '--client-id', `${tenant}-portal`, '--client-secret', `${tenant}-portal-secret`,
     '--db', 'sqlite::memory:',
   ];
-  return { command: `${gateway} ${args.join(' ')}`, url: `${GATEWAYS[tenant]}/auth/session`, ...quiet };
+  return { command: `${gateway} ${args.join(' ')}`, url: `http://127.0.0.1:${gatewayPort}/auth/session`, ...quiet };
 }
 
 export default defineConfig({
@@ -72,6 +81,12 @@ export default defineConfig({
     },
     gatewayServer('contoso', port),
     gatewayServer('fabrikam', fabrikamPort),
+    {
+      command: `${sandbox} serve --addr 127.0.0.1:${lifecycleSandboxPort} --db sqlite::memory: --order-list-delay 0s --provisioning-delay 0s`,
+      url: `${LIFECYCLE.sandbox}/openapi.json`,
+      ...quiet,
+    },
+    gatewayServer('contoso', lifecyclePort, LIFECYCLE.sandbox),
     {
       command: `${sandbox} serve --addr 127.0.0.1:${embedPort} --db sqlite::memory: --portal ${embedSite} --order-list-delay 10m --provisioning-delay 2s`,
       url: `${EMBED_URL}/openapi.json`,
