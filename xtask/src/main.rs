@@ -18,6 +18,8 @@
 //!   it packed.
 //! - [`fuzz`]: `fuzz [--seconds N] [--runs N] [--target NAME]` runs the cargo-fuzz targets of
 //!   `fuzz/`.
+//! - [`api_fuzz`]: schemathesis (pinned, installed into the target directory) against
+//!   pc-sandbox's `/openapi.json`, a step of `test`.
 //!
 //! Shared pieces: [`tools`] (idempotent installs and checks of the tools the commands need),
 //! [`server`] (servers started for a command, killed on drop) and [`util`] (the workspace,
@@ -27,6 +29,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
+mod api_fuzz;
 mod bench;
 mod check_cart;
 mod decode;

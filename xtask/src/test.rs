@@ -1,6 +1,6 @@
 //! `cargo xtask test` / `cargo xtask ci`: every check CI runs, in CI's order, stopping at the
 //! first failure: fmt, clippy, the workspace's tests, rustdoc with warnings denied, the fuzz
-//! targets briefly, the wasm32 build, the browser tests, the npm package in Node, and the
+//! targets briefly, schemathesis against pc-sandbox's OpenAPI document, the wasm32 build, the browser tests, the npm package in Node, and the
 //! portal end to end with Playwright.
 
 use std::env;
@@ -16,7 +16,7 @@ use crate::tools::{
     portal_path, web_deps,
 };
 use crate::util::{copy_dir, run_step, target_dir, workspace_root};
-use crate::{flags, fuzz, npm, serve};
+use crate::{api_fuzz, flags, fuzz, npm, serve};
 
 /// Environment variable naming the PostgreSQL server the sandbox's store tests also run on.
 const POSTGRES_URL_VAR: &str = "PC_SANDBOX_TEST_POSTGRES_URL";
@@ -68,6 +68,8 @@ impl flags::Test {
             &["doc", "--workspace", "--no-deps"],
         )?;
         fuzz::smoke(&root)?;
+        // The sandbox's HTTP API, schema-driven: every check of schemathesis, every operation.
+        api_fuzz::step(&root)?;
         run_step(
             &root,
             &[],

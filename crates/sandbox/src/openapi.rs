@@ -550,20 +550,47 @@ pub(crate) fn operations() -> Vec<Operation> {
     let html = |schema: Value| Some(Body::Other("text/html", schema));
     let page = json!({ "type": "string" });
     let mut out = vec![
-        op("get", "/{tenant}/v2.0/.well-known/openid-configuration", "Identity",
-            "OpenID Connect discovery of a tenant; issuer {base}/{tenant-id}/v2.0")
-            .reply(200, "OpenID provider metadata", Some(Body::JsonValue(component("OpenIdConfiguration"))))
-            .reply(400, "invalid_tenant: no such tenant", Some(Body::JsonValue(component("OAuthError")))),
-        op("get", "/{tenant}/discovery/v2.0/keys", "Identity", "The RS256 signing key as a JWKS")
-            .reply(200, "The key set", Some(Body::JsonValue(component("Jwks"))))
-            .reply(400, "invalid_tenant: no such tenant", Some(Body::JsonValue(component("OAuthError")))),
+        op(
+            "get",
+            "/{tenant}/v2.0/.well-known/openid-configuration",
+            "Identity",
+            "OpenID Connect discovery of a tenant; issuer {base}/{tenant-id}/v2.0",
+        )
+        .reply(
+            200,
+            "OpenID provider metadata",
+            Some(Body::JsonValue(component("OpenIdConfiguration"))),
+        )
+        .reply(
+            400,
+            "invalid_tenant: no such tenant",
+            Some(Body::JsonValue(component("OAuthError"))),
+        ),
+        op(
+            "get",
+            "/{tenant}/discovery/v2.0/keys",
+            "Identity",
+            "The RS256 signing key as a JWKS",
+        )
+        .reply(200, "The key set", Some(Body::JsonValue(component("Jwks"))))
+        .reply(
+            400,
+            "invalid_tenant: no such tenant",
+            Some(Body::JsonValue(component("OAuthError"))),
+        ),
     ];
-    let mut authorize_get = op("get", "/{tenant}/oauth2/v2.0/authorize", "Identity",
-        "Sign-in page listing the demo users (authorization code flow, PKCE S256 required)");
+    let mut authorize_get = op(
+        "get",
+        "/{tenant}/oauth2/v2.0/authorize",
+        "Identity",
+        "Sign-in page listing the demo users (authorization code flow, PKCE S256 required)",
+    );
     if let Some(properties) = authorize_schema(false)["properties"].as_object() {
         let required = authorize_schema(false)["required"].clone();
         for (name, schema) in properties {
-            let required = required.as_array().is_some_and(|r| r.contains(&json!(name)));
+            let required = required
+                .as_array()
+                .is_some_and(|r| r.contains(&json!(name)));
             let example = authorize_example(false).get(name).cloned();
             authorize_get.params.push(Param {
                 name: name.clone(),
@@ -609,45 +636,86 @@ pub(crate) fn operations() -> Vec<Operation> {
             .reply(401, "invalid_client: unknown client or wrong secret, or an Authorization header that is not HTTP Basic", Some(Body::JsonValue(component("OAuthError")))),
     );
     out.push(
-        op("get", "/openapi.json", "Sandbox", "This document")
-            .reply(200, "OpenAPI 3.1", Some(Body::JsonValue(json!({ "type": "object", "required": ["openapi", "paths"] })))),
+        op("get", "/openapi.json", "Sandbox", "This document").reply(
+            200,
+            "OpenAPI 3.1",
+            Some(Body::JsonValue(
+                json!({ "type": "object", "required": ["openapi", "paths"] }),
+            )),
+        ),
     );
     let catalog_refused = "400036 (targetView not allowed) or 400030 (targetSegment not allowed)";
     out.extend([
-        op("get", "/v1/products", "E1", "List products for a country and target view")
-            .params([country(), target_view("OnlineServices"), segment(), scope()])
-            .ok(200, "Collection<Product>", model::<Collection<Product>>)
-            .invalid("country or targetView missing or malformed")
-            .error(403, catalog_refused),
+        op(
+            "get",
+            "/v1/products",
+            "E1",
+            "List products for a country and target view",
+        )
+        .params([country(), target_view("OnlineServices"), segment(), scope()])
+        .ok(200, "Collection<Product>", model::<Collection<Product>>)
+        .invalid("country or targetView missing or malformed")
+        .error(403, catalog_refused),
         op("get", "/v1/products/{product_id}", "E2", "Get a product")
             .params([country(), scope()])
             .ok(200, "Product", model::<Product>)
             .invalid("country missing or malformed")
             .error(404, "400013: no such product in the country"),
-        op("get", "/v1/products/{product_id}/skus", "E3", "List a product's SKUs")
-            .params([country(), segment(), scope()])
-            .ok(200, "Collection<Sku>", model::<Collection<Sku>>)
-            .invalid("country missing or malformed")
-            .error(403, catalog_refused)
-            .error(404, "400013: no such product in the country"),
-        op("get", "/v1/products/{product_id}/skus/{sku_id}", "E4", "Get a SKU")
-            .params([country(), scope()])
-            .ok(200, "Sku", model::<Sku>)
-            .invalid("country missing or malformed")
-            .error(404, "400013 / 400018: no such product or SKU in the country"),
-        op("get", "/v1/products/{product_id}/skus/{sku_id}/availabilities", "E5",
-            "List a SKU's availabilities (nonprofit only with targetSegment=nonprofit)")
-            .params([country(), segment(), scope()])
-            .ok(200, "Collection<Availability>", model::<Collection<Availability>>)
-            .invalid("country missing or malformed")
-            .error(403, catalog_refused)
-            .error(404, "400013 / 400018: no such product or SKU in the country"),
-        op("get", "/v1/products/{product_id}/skus/{sku_id}/availabilities/{availability_id}", "E6",
-            "Get an availability")
-            .param(country())
-            .ok(200, "Availability", model::<Availability>)
-            .invalid("country missing or malformed")
-            .error(404, "400013 / 400018 / 400019: no such product, SKU or availability in the country"),
+        op(
+            "get",
+            "/v1/products/{product_id}/skus",
+            "E3",
+            "List a product's SKUs",
+        )
+        .params([country(), segment(), scope()])
+        .ok(200, "Collection<Sku>", model::<Collection<Sku>>)
+        .invalid("country missing or malformed")
+        .error(403, catalog_refused)
+        .error(404, "400013: no such product in the country"),
+        op(
+            "get",
+            "/v1/products/{product_id}/skus/{sku_id}",
+            "E4",
+            "Get a SKU",
+        )
+        .params([country(), scope()])
+        .ok(200, "Sku", model::<Sku>)
+        .invalid("country missing or malformed")
+        .error(
+            404,
+            "400013 / 400018: no such product or SKU in the country",
+        ),
+        op(
+            "get",
+            "/v1/products/{product_id}/skus/{sku_id}/availabilities",
+            "E5",
+            "List a SKU's availabilities (nonprofit only with targetSegment=nonprofit)",
+        )
+        .params([country(), segment(), scope()])
+        .ok(
+            200,
+            "Collection<Availability>",
+            model::<Collection<Availability>>,
+        )
+        .invalid("country missing or malformed")
+        .error(403, catalog_refused)
+        .error(
+            404,
+            "400013 / 400018: no such product or SKU in the country",
+        ),
+        op(
+            "get",
+            "/v1/products/{product_id}/skus/{sku_id}/availabilities/{availability_id}",
+            "E6",
+            "Get an availability",
+        )
+        .param(country())
+        .ok(200, "Availability", model::<Availability>)
+        .invalid("country missing or malformed")
+        .error(
+            404,
+            "400013 / 400018 / 400019: no such product, SKU or availability in the country",
+        ),
     ]);
     for path in [
         "/v1/extensions/product/checkInventory",
@@ -1025,16 +1093,19 @@ fn sandbox_schemas(generator: &mut SchemaGenerator) -> Map<String, Value> {
             "examples": ["P1D", "P8D", "PT12H", "P1M"],
         } },
     }));
-    out.insert("AgreementMetaData".to_owned(), json!({
-        "type": "object",
-        "properties": {
-            "templateId": { "type": "string" },
-            "agreementType": { "type": "string" },
-            "agreementLink": { "type": "string" },
-            "versionRank": { "type": "integer" },
-            "attributes": { "type": "object" },
-        },
-    }));
+    out.insert(
+        "AgreementMetaData".to_owned(),
+        json!({
+            "type": "object",
+            "properties": {
+                "templateId": { "type": "string" },
+                "agreementType": { "type": "string" },
+                "agreementLink": { "type": "string" },
+                "versionRank": { "type": "integer" },
+                "attributes": { "type": "object" },
+            },
+        }),
+    );
     out.insert("LegalBusinessProfile".to_owned(), json!({
         "type": "object",
         "description": "The partner's legal business profile (Partner Center: *Get the legal business profile*)",
@@ -1090,12 +1161,15 @@ fn request_schemas(definitions: &Map<String, Value>) -> Map<String, Value> {
         s["properties"]["lineItems"] = json!({ "type": "array", "minItems": 1, "items": component("CartLineItemRequest") });
         s["description"] = json!("A cart as sent to create or update it: at least one line, each with catalogItemId, quantity and billingCycle. Server-side members (id, timestamps, status, pricing, orderGroup, error) are filled by the sandbox.");
     }));
-    out.insert("ContactRequest".to_owned(), refine("Contact", &|s| {
-        s["required"] = json!(["firstName", "lastName", "email"]);
-        for member in ["firstName", "lastName", "email"] {
-            s["properties"][member] = text.clone();
-        }
-    }));
+    out.insert(
+        "ContactRequest".to_owned(),
+        refine("Contact", &|s| {
+            s["required"] = json!(["firstName", "lastName", "email"]);
+            for member in ["firstName", "lastName", "email"] {
+                s["properties"][member] = text.clone();
+            }
+        }),
+    );
     out.insert("AgreementRequest".to_owned(), refine("Agreement", &|s| {
         s["required"] = json!(["primaryContact", "templateId", "dateAgreed", "type"]);
         s["properties"]["primaryContact"] = component("ContactRequest");
@@ -1103,11 +1177,14 @@ fn request_schemas(definitions: &Map<String, Value>) -> Map<String, Value> {
         s["properties"]["dateAgreed"] = json!({ "type": "string", "format": "date-time", "description": "When the customer accepted" });
         s["properties"]["type"] = json!({ "type": "string", "enum": ["MicrosoftCustomerAgreement"] });
     }));
-    out.insert("InventoryCheckRequestBody".to_owned(), refine("InventoryCheckRequest", &|s| {
-        s["required"] = json!(["targetItems"]);
-        s["properties"]["targetItems"]["type"] = json!("array");
-        s["properties"]["targetItems"]["minItems"] = json!(1);
-    }));
+    out.insert(
+        "InventoryCheckRequestBody".to_owned(),
+        refine("InventoryCheckRequest", &|s| {
+            s["required"] = json!(["targetItems"]);
+            s["properties"]["targetItems"]["type"] = json!("array");
+            s["properties"]["targetItems"]["minItems"] = json!(1);
+        }),
+    );
     out.insert("SubscriptionPatch".to_owned(), json!({
         "type": "object",
         "description": "The subscription as read with the members to change, or only those members; other members are ignored. attributes.etag, when sent, must be the current etag (else 412).",
@@ -1172,7 +1249,10 @@ fn parameters(op: &Operation) -> Vec<Value> {
                 "Idempotency key (GUID): reuse it when retrying after a timeout (echoed; generated when absent)",
             ),
             ("MS-CorrelationId", "Correlation GUID (echoed)"),
-            ("X-Locale", "Language of returned text (echoed), default en-US"),
+            (
+                "X-Locale",
+                "Language of returned text (echoed), default en-US",
+            ),
         ] {
             out.push(json!({ "name": name, "in": "header", "required": false, "description": description, "schema": { "type": "string" } }));
         }

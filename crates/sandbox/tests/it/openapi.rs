@@ -156,7 +156,9 @@ async fn every_documented_response_schema_validates_the_answers_to_the_examples(
             for (name, header) in documented["headers"].as_object().into_iter().flatten() {
                 if header["required"] == json!(true) {
                     assert!(
-                        reply.headers.contains_key(name.to_ascii_lowercase().as_str()),
+                        reply
+                            .headers
+                            .contains_key(name.to_ascii_lowercase().as_str()),
                         "{label} {status}: header {name} missing"
                     );
                 }
@@ -214,8 +216,7 @@ async fn error_answers_match_their_schemas() {
     let reply = sandbox.get("/v1/invoices/summaries", &app).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     check(
-        &responses("/v1/invoices/summaries", "get")["403"]["content"]["application/json"]
-            ["schema"],
+        &responses("/v1/invoices/summaries", "get")["403"]["content"]["application/json"]["schema"],
         &reply.json,
     );
     // The token endpoint's OAuth errors.
@@ -227,8 +228,7 @@ async fn error_answers_match_their_schemas() {
         .await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     check(
-        &responses("/{tenant}/oauth2/v2.0/token", "post")["401"]["content"]["application/json"]
-            ["schema"],
+        &responses("/{tenant}/oauth2/v2.0/token", "post")["401"]["content"]["application/json"]["schema"],
         &reply.json,
     );
 }
