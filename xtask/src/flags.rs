@@ -34,7 +34,8 @@ pub(crate) enum Cmd {
     CheckCart(CheckCart),
     /// The project's test command: fmt, clippy, tests, rustdoc, wasm32 build, the browser tests
     /// (pc-core's, and pc-client's against a sandbox it starts), the packed npm package in Node
-    /// against the same sandbox, the fuzz targets briefly, and the portal end to end.
+    /// against the same sandbox, the fuzz targets briefly, schemathesis against the sandbox's
+    /// OpenAPI document, and the portal end to end.
     Test(Test),
     /// Same as `test`: the one local entry point that mirrors CI.
     Ci(Test),
@@ -63,6 +64,12 @@ pub(crate) enum Cmd {
     /// target. Installs cargo-fuzz when missing. A crash stops the run with the input saved
     /// under `<target dir>/fuzz/artifacts/<name>/`.
     Fuzz(Fuzz),
+    /// Fuzz pc-sandbox's HTTP API with schemathesis from its `/openapi.json` (the step of
+    /// `test`): every check, a Contoso App+User token, 0 failures and every operation reached.
+    ///
+    /// Installs schemathesis (pinned) into a virtual environment under the target directory
+    /// when missing; `xtask/schemathesis.toml` is its configuration.
+    ApiFuzz(ApiFuzz),
 }
 
 /// `cargo xtask decode <RESOURCE> <FILE>...`
@@ -240,3 +247,7 @@ mod tests {
         assert!(Xtask::try_parse_from(["cargo xtask", "fuzz", "--seconds", "soon"]).is_err());
     }
 }
+
+/// `cargo xtask api-fuzz`
+#[derive(Debug, Args)]
+pub(crate) struct ApiFuzz {}

@@ -18,8 +18,8 @@
 //!   it packed.
 //! - [`fuzz`]: `fuzz [--seconds N] [--runs N] [--target NAME]` runs the cargo-fuzz targets of
 //!   `fuzz/`.
-//! - [`api_fuzz`]: schemathesis (pinned, installed into the target directory) against
-//!   pc-sandbox's `/openapi.json`, a step of `test`.
+//! - [`api_fuzz`]: `api-fuzz`, schemathesis (pinned, installed into the target directory)
+//!   against pc-sandbox's `/openapi.json`; also a step of `test`.
 //!
 //! Shared pieces: [`tools`] (idempotent installs and checks of the tools the commands need),
 //! [`server`] (servers started for a command, killed on drop) and [`util`] (the workspace,
@@ -54,6 +54,7 @@ fn main() -> ExitCode {
         flags::Cmd::Load(cmd) => cmd.run(),
         flags::Cmd::Npm(cmd) => cmd.run(),
         flags::Cmd::Fuzz(cmd) => cmd.run(),
+        flags::Cmd::ApiFuzz(cmd) => cmd.run(),
     };
     match result {
         Ok(code) => code,
