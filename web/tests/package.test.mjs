@@ -9,6 +9,13 @@ import init, {
   buildPurchaseContext,
   explainFinding,
   supportedLocales,
+  allowedChanges,
+  checkChange,
+  refund,
+  checkSoftwareCancellation,
+  softwareRefund,
+  offeredCombinations,
+  productKind,
   PartnerCenterClient,
   PartnerCenterError,
 } from "@pc-portal/partner-center";
@@ -509,5 +516,240 @@ describe("buildPurchaseContext", () => {
 
   test("bad input is a TypeError naming the path", () => {
     assert.throws(() => buildPurchaseContext({ ...vattern, now: "yesterday" }), (e) => e instanceof TypeError && /now/.test(e.message));
+  });
+});
+
+// Issue 15: after the purchase. The lifecycle rules are pure (a fixed `now`); the client's
+// changes run against the sandbox. The last test moves the sandbox's clock 8 days on for every
+// tenant, so it stays last in this file.
+describe("after the purchase: lifecycle rules", () => {
+  const bought = "2026-11-20T10:00:00Z";
+  /** Five seats of a P1M monthly term bought at `bought` for $6.60 a seat and month. */
+  const facts = (more = {}) => ({
+    subscription: {
+      id: "S1",
+      offerId: NCE,
+      quantity: 5,
+      status: "active",
+      autoRenewEnabled: true,
+      termDuration: "P1M",
+      billingCycle: "monthly",
+      creationDate: bought,
+      effectiveStartDate: bought,
+      commitmentEndDate: "2026-12-19T00:00:00Z",
+      billingCycleEndDate: "2026-12-19T00:00:00Z",
+      cancellationAllowedUntilDate: "2026-11-27T10:00:00Z",
+      ...more,
+    },
+    kind: productKind(availability),
+    unitPrice: 6.6,
+    currency: "USD",
+    availability,
+  });
+  const inside = "2026-11-22T09:00:00Z";
+  const after = "2026-11-28T10:00:00Z";
+
+  test("productKind and offeredCombinations read the availability", () => {
+    assert.equal(productKind(availability), "NewCommerceLicense");
+    assert.deepEqual(offeredCombinations(availability), [
+      { termDuration: "P1M", billingCycle: "monthly" },
+      { termDuration: "P1Y", billingCycle: "annual" },
+      { termDuration: "P1Y", billingCycle: "monthly" },
+    ]);
+  });
+
+  test("inside the window every change is allowed, with until when", () => {
+    const allowed = allowedChanges(facts(), inside);
+    assert.equal(allowed.addSeats.allowed, true);
+    assert.equal(allowed.addSeats.quantity, 295, "up to the SKU's maximum of 300");
+    assert.equal(allowed.reduceSeats.allowed, true);
+    assert.equal(allowed.reduceSeats.quantity, 4, "one seat stays (cancel instead)");
+    assert.equal(allowed.cancel.allowed, true);
+    assert.equal(new Date(allowed.cancel.until).toISOString(), "2026-11-27T10:00:00.000Z");
+    assert.equal(allowed.autoRenew.allowed, true);
+    assert.equal(allowed.scheduleNextTerm.allowed, true);
+  });
+
+  test("refunds are prorated by the days left of the period charged, as numbers", () => {
+    const reduce = { change: "quantity", quantity: 3 };
+    assert.deepEqual(checkChange(facts(), reduce, inside), []);
+    const credit = refund(facts(), reduce, inside);
+    assert.equal(credit.currency, "USD");
+    assert.equal(credit.quantity, 2);
+    assert.equal(typeof credit.amount, "number");
+    // The period charged runs from the purchase to the end of 19 December: 30 started days, 2 of
+    // them used. 2 seats × $6.60 × 28 / 30.
+    assert.equal(credit.amount, 12.32);
+    assert.equal(refund(facts(), { change: "cancel" }, inside).amount, 30.8);
+    assert.equal(refund(facts(), { change: "quantity", quantity: 8 }, inside), null, "adding seats refunds nothing");
+  });
+
+  test("after 7 days: seats can only be added, each refusal with its Partner Center code", () => {
+    const late = facts({ refundableQuantity: { totalQuantity: 0, details: [] } });
+    const allowed = allowedChanges(late, after);
+    assert.equal(allowed.addSeats.allowed, true);
+    assert.equal(allowed.reduceSeats.allowed, false);
+    assert.equal(allowed.reduceSeats.finding.code, "SeatReductionWindowPassed");
+    assert.equal(allowed.reduceSeats.finding.partnerCenterErrorCode, 900214);
+    assert.equal(allowed.cancel.finding.code, "CancellationWindowPassed");
+    const [cancel] = checkChange(late, { change: "cancel" }, after);
+    assert.equal(cancel.partnerCenterErrorCode, 900117);
+    assert.match(explainFinding(cancel, "en-US"), /7-day window for cancelling has passed.*900117/);
+    assert.match(explainFinding(cancel, "sv-SE"), /uppsägning|säga upp/);
+    assert.equal(refund(late, { change: "cancel" }, after), null);
+    const tooMany = checkChange(late, { change: "quantity", quantity: 301 }, after);
+    assert.deepEqual(tooMany.map((f) => [f.code, f.partnerCenterErrorCode]), [["QuantityOutOfRange", 900275]]);
+    // A change for the renewal must be a term and billing cycle the availability offers.
+    const weekly = checkChange(
+      late,
+      { change: "scheduleNextTerm", instructions: { quantity: 2, product: { termDuration: "P3Y", billingCycle: "monthly" } } },
+      after,
+    );
+    assert.deepEqual(weekly.map((f) => f.code), ["TermNotOffered"]);
+  });
+
+  test("software order lines: perpetual software within 30 days, the whole charge back", () => {
+    const order = {
+      id: "O1",
+      currencyCode: "USD",
+      creationDate: bought,
+      status: "completed",
+      lineItems: [{ lineItemNumber: 0, quantity: 2, pricing: { price: 500, extendedPrice: 1000 } }],
+    };
+    const [line] = order.lineItems;
+    assert.deepEqual(checkSoftwareCancellation(order, line, "PerpetualSoftware", "2026-12-15T00:00:00Z"), []);
+    assert.deepEqual(softwareRefund(order, line, "PerpetualSoftware", "2026-12-15T00:00:00Z"), {
+      amount: 1000,
+      currency: "USD",
+      quantity: 2,
+    });
+    const [late] = checkSoftwareCancellation(order, line, "PerpetualSoftware", "2026-12-21T00:00:00Z");
+    assert.equal(late.partnerCenterErrorCode, 900117);
+    assert.equal(softwareRefund(order, line, "SoftwareSubscription", "2026-11-28T11:00:00Z"), null, "168 hours for software subscriptions");
+  });
+
+  test("bad input is a TypeError naming the path", () => {
+    assert.throws(() => allowedChanges({ ...facts(), kind: "Spaceship" }, inside), (e) => e instanceof TypeError && e.path === "$.facts.kind");
+    assert.throws(() => checkChange(facts(), { change: "resize" }, inside), (e) => e instanceof TypeError && /\$\.change/.test(e.path));
+    assert.throws(() => refund(facts(), { change: "cancel" }, "yesterday"), (e) => e instanceof TypeError && e.path === "$.now");
+    assert.throws(() => checkSoftwareCancellation({}, {}, "Gadget"), (e) => e instanceof TypeError && e.path === "$.kind");
+  });
+});
+
+describe("after the purchase: the client against pc-sandbox", () => {
+  const baseUrl = process.env.PC_SANDBOX_URL;
+  const token = async () => {
+    const response = await fetch(`${baseUrl}/contoso/oauth2/v2.0/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "password",
+        client_id: "contoso-portal",
+        client_secret: "contoso-portal-secret",
+        username: "admin@contoso.example",
+        password: "demo",
+        scope: "https://api.partnercenter.microsoft.com/user_impersonation",
+      }),
+    });
+    assert.equal(response.status, 200);
+    return (await response.json()).access_token;
+  };
+  const us = { country: "US" };
+
+  /** Buys `quantity` of the product's first commercial availability: [order, its availability]. */
+  const buy = async (client, productId, quantity, line) => {
+    const [sku] = await client.skus.list(productId, us);
+    const offers = await client.availabilities.list(productId, sku.id, us);
+    const offer = offers.find((o) => (o.segment ?? "commercial") === "commercial");
+    const created = await client.carts.create(NORTHWIND, {
+      lineItems: [{ id: 0, catalogItemId: offer.catalogItemId, quantity, ...line }],
+    });
+    const result = await client.carts.checkout(NORTHWIND, created.id);
+    return [result.orders[0], offer];
+  };
+
+  test("seats down with the refund checkChange allowed, auto-renew off, a scheduled change removed with null", async () => {
+    const client = new PartnerCenterClient({ baseUrl, getToken: token });
+    assert.equal(client.serverTimeSkew, null, "no response yet");
+    const [order, offer] = await buy(client, "CFQ7TTC0LH18", 4, { billingCycle: "monthly", termDuration: "P1M" });
+    assert.equal(typeof client.serverTimeSkew, "number");
+    const id = order.lineItems[0].subscriptionId;
+    const subscription = await client.subscriptions.get(NORTHWIND, id);
+    const facts = {
+      subscription,
+      kind: productKind(offer),
+      unitPrice: order.lineItems[0].pricing.price,
+      currency: order.currencyCode,
+      availability: offer,
+    };
+    const now = client.serverNow();
+    assert.ok(Math.abs(Date.parse(now) - Date.now()) < 5000, now);
+    const change = { change: "quantity", quantity: 1 };
+    assert.deepEqual(checkChange(facts, change, now), []);
+    assert.ok(refund(facts, change, now).amount > 0);
+    const reduced = await client.subscriptions.update(NORTHWIND, { ...subscription, quantity: 1 });
+    assert.equal(reduced.quantity, 1);
+
+    const off = await client.subscriptions.update(NORTHWIND, { ...reduced, autoRenewEnabled: false });
+    assert.equal(off.autoRenewEnabled, false);
+    const on = await client.subscriptions.update(NORTHWIND, { ...off, autoRenewEnabled: true });
+    const [annual] = offeredCombinations(offer).filter((o) => o.billingCycle === "annual");
+    const scheduled = await client.subscriptions.update(NORTHWIND, {
+      ...on,
+      scheduledNextTermInstructions: {
+        product: { productId: offer.productId, skuId: offer.skuId, availabilityId: offer.id, ...annual },
+        quantity: 3,
+      },
+    });
+    assert.equal(scheduled.scheduledNextTermInstructions.quantity, 3);
+    const cleared = await client.subscriptions.update(NORTHWIND, { ...scheduled, scheduledNextTermInstructions: null });
+    assert.equal(cleared.scheduledNextTermInstructions ?? null, null);
+
+    // A stale copy is refused (412), and a subscription without an id is a TypeError.
+    await assert.rejects(client.subscriptions.update(NORTHWIND, { ...subscription, quantity: 2 }), (error) => {
+      assert.ok(error instanceof PartnerCenterError);
+      assert.equal(error.status, 412);
+      assert.equal(error.explanationKey, "error-changed-meanwhile");
+      return true;
+    });
+    await assert.rejects(client.subscriptions.update(NORTHWIND, { quantity: 2 }), (e) => e instanceof TypeError && e.path === "$.subscription.id");
+  });
+
+  test("a perpetual software line is cancelled through its order, for its whole charge", async () => {
+    const client = new PartnerCenterClient({ baseUrl, getToken: token });
+    const [order, offer] = await buy(client, "DG7GMGF0PWHC", 1, { billingCycle: "one_time" });
+    const kind = productKind(offer);
+    assert.equal(kind, "PerpetualSoftware");
+    const [line] = order.lineItems;
+    assert.deepEqual(checkSoftwareCancellation(order, line, kind, client.serverNow()), []);
+    const expected = softwareRefund(order, line, kind, client.serverNow());
+    assert.equal(expected.amount, line.pricing.extendedPrice);
+    const answered = await client.orders.cancelLineItems(NORTHWIND, order.id, [line]);
+    assert.equal(answered.id, order.id);
+    assert.equal((await client.orders.get(NORTHWIND, order.id)).status, "cancelled");
+    await assert.rejects(client.orders.cancelLineItems(NORTHWIND, order.id, []), (e) => e instanceof TypeError && e.path === "$.lineItems");
+  });
+
+  // Moves the sandbox's clock for every tenant: keep last.
+  test("eight days later: serverNow follows the sandbox's clock and reductions are refused with 900214", async () => {
+    const client = new PartnerCenterClient({ baseUrl, getToken: token });
+    const [order] = await buy(client, "CFQ7TTC0LH18", 3, { billingCycle: "monthly", termDuration: "P1M" });
+    const moved = await fetch(`${baseUrl}/sandbox/clock`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await token()}`, "content-type": "application/json" },
+      body: JSON.stringify({ advance: "P8D" }),
+    });
+    assert.equal(moved.status, 200);
+    const subscription = await client.subscriptions.get(NORTHWIND, order.lineItems[0].subscriptionId);
+    const ahead = Date.parse(client.serverNow()) - Date.now();
+    assert.ok(Math.abs(ahead - 8 * 86_400_000) < 5000, `server time ${ahead} ms ahead`);
+    await assert.rejects(client.subscriptions.update(NORTHWIND, { ...subscription, quantity: 1 }), (error) => {
+      assert.ok(error instanceof PartnerCenterError);
+      assert.equal(error.code, 900214);
+      assert.equal(error.explanationKey, "error-seat-reduction-window-passed");
+      return true;
+    });
+    const added = await client.subscriptions.update(NORTHWIND, { ...subscription, quantity: 5 });
+    assert.equal(added.quantity, 5);
   });
 });

@@ -10,7 +10,7 @@ use js_sys::{Function, JSON, Promise};
 use pc_client::journal::LocalStorageJournal;
 use pc_client::transport::BrowserTransport;
 use pc_client::{Client, Operation, TokenFn, requests};
-use pc_core::models::Cart;
+use pc_core::models::{Cart, OrderLineItem, Subscription};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
@@ -199,6 +199,29 @@ impl PartnerCenterClient {
     #[wasm_bindgen(getter)]
     pub fn customers(&self) -> Customers {
         Customers(self.client.clone())
+    }
+
+    /// Partner Center's time now (ISO 8601, UTC): this machine's clock corrected by the skew the
+    /// responses' `Date` headers showed (this machine's clock before any response). Pass it as
+    /// `now` to the lifecycle rules (`allowedChanges`, `checkChange`, `refund`, …) so their
+    /// windows agree with the server's. Across origins the server must expose `Date`
+    /// (`Access-Control-Expose-Headers`) for browsers to see it.
+    #[wasm_bindgen(js_name = serverNow)]
+    pub fn server_now(&self) -> String {
+        self.client
+            .server_now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    }
+
+    /// Server time − this machine's time in milliseconds, or `null` before a response with a
+    /// `Date` header arrived.
+    #[wasm_bindgen(getter, js_name = serverTimeSkew, unchecked_return_type = "number | null")]
+    pub fn server_time_skew(&self) -> JsValue {
+        // Exact for any skew below 2^53 ms.
+        #[allow(clippy::cast_precision_loss)]
+        self.client.server_time_skew().map_or(JsValue::NULL, |d| {
+            JsValue::from_f64(d.num_milliseconds() as f64)
+        })
     }
 
     /// How many HTTP requests this client has sent, every retry counted.
@@ -546,6 +569,39 @@ impl Orders {
         )
     }
 
+    /// `PATCH /v1/customers/{customerId}/orders/{orderId}` with `{id, status: "cancelled",
+    /// lineItems}` (Partner Center page *Cancel software purchases*): cancels the given lines of
+    /// a software order within their window (perpetual software 30 days, software subscriptions
+    /// 168 hours) for a refund; resolves to the order. `checkSoftwareCancellation` and
+    /// `softwareRefund` tell beforehand. Rejects with a `TypeError` at `$.lineItems` for lines
+    /// that are not order lines or none, with 400 `900117` when the window has passed.
+    #[wasm_bindgen(js_name = cancelLineItems, unchecked_return_type = "Promise<Order>")]
+    pub fn cancel_line_items(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(js_name = orderId)] order_id: &str,
+        #[wasm_bindgen(js_name = lineItems, unchecked_param_type = "OrderLineItem[]")]
+        line_items: JsValue,
+    ) -> Promise {
+        let lines = match crate::convert::from_js::<Vec<OrderLineItem>>(&line_items, "lineItems") {
+            Ok(lines) if !lines.is_empty() => lines,
+            Ok(_) => {
+                return Promise::reject(&input_error("$.lineItems", "no order lines to cancel"));
+            }
+            Err(error) => return Promise::reject(&error),
+        };
+        let client = self.0.clone();
+        let (customer_id, order_id) = (customer_id.to_owned(), order_id.to_owned());
+        future_to_promise(async move {
+            let order: Value = client
+                .orders()
+                .cancel_line_items_as(&customer_id, &order_id, &lines)
+                .await
+                .map_err(|e| partner_center_error(&e))?;
+            to_js(&order)
+        })
+    }
+
     /// `GET …/orders/{orderId}/lineitems/{lineItemNumber}/activationlinks` (marketplace SaaS).
     #[wasm_bindgen(
         js_name = activationLinks,
@@ -602,6 +658,36 @@ impl Subscriptions {
             &self.0,
             requests::subscription(customer_id, subscription_id),
         )
+    }
+
+    /// `PATCH /v1/customers/{customerId}/subscriptions/{subscription.id}` with the subscription as
+    /// read, its changed members changed: `quantity` up or down, `status: "deleted"` to cancel,
+    /// `autoRenewEnabled`, `scheduledNextTermInstructions` (an object schedules quantity, term
+    /// and billing cycle for the renewal; `null` removes it). Members this version does not know
+    /// are sent as they are; `attributes.etag` lets Partner Center refuse a change to a
+    /// subscription that changed meanwhile (412). Resolves to the updated subscription.
+    /// `allowedChanges`, `checkChange` and `refund` tell beforehand what is allowed and what it
+    /// refunds. Rejects with 400 `900117` (cancellation window passed), `900214` (seat-reduction
+    /// window passed), `800090` (cannot decrease that far), `900275` (quantity out of range), and
+    /// with a `TypeError` at `$.subscription.id` for a subscription without an `id`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Subscription>")]
+    pub fn update(
+        &self,
+        #[wasm_bindgen(js_name = customerId)] customer_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "Subscription")] subscription: JsValue,
+    ) -> Promise {
+        let body = match body_of(&subscription, "subscription") {
+            Ok(body) => body,
+            Err(rejected) => return rejected,
+        };
+        match crate::convert::decode_json::<Subscription>(&body, "subscription") {
+            Ok(Subscription { id: Some(id), .. }) => send(
+                &self.0,
+                requests::update_subscription(customer_id, id.as_str(), body),
+            ),
+            Ok(_) => Promise::reject(&input_error("$.subscription.id", "missing")),
+            Err(error) => Promise::reject(&error),
+        }
     }
 
     /// E19 `GET …/subscriptions/{subscriptionId}/provisioningstatus`.

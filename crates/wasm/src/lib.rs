@@ -6,6 +6,12 @@
 //! * [`validateCart(cart, context)`](rules::validate_cart_js) → `{findings, orderGroups}`: pc-core's
 //!   purchase rules, the same function the sandbox runs at checkout;
 //! * [`explainFinding(finding, locale)`](rules::explain_finding_js) → a sentence (pc-i18n);
+//! * after the purchase, pc-core's lifecycle rules: [`allowedChanges`](rules::allowed_changes_js),
+//!   [`checkChange`](rules::check_change_js), [`refund`](rules::refund_js),
+//!   [`checkSoftwareCancellation`](rules::check_software_cancellation_js),
+//!   [`softwareRefund`](rules::software_refund_js),
+//!   [`offeredCombinations`](rules::offered_combinations_js) and
+//!   [`productKind`](rules::product_kind_js);
 //! * [`PartnerCenterClient`](client::PartnerCenterClient): pc-client with promises per operation,
 //!   async iterators for paged collections and `PartnerCenterError`s.
 //!
@@ -38,7 +44,11 @@ pub mod support;
 pub mod types;
 
 pub use client::PartnerCenterClient;
-pub use rules::{explain_finding_js, supported_locales, validate_cart_js};
+pub use rules::{
+    allowed_changes_js, check_change_js, check_software_cancellation_js, explain_finding_js,
+    offered_combinations_js, product_kind_js, refund_js, software_refund_js, supported_locales,
+    validate_cart_js,
+};
 pub use types::{
     BilledQuery, BillingPeriod, CatalogQuery, ClientOptions, EntitlementQuery,
     PartnerCenterErrorDetails, PortalOptions, ProductQuery, ResumedCheckout, UnbilledQuery,

@@ -1,13 +1,19 @@
 //! `validateCart` and `explainFinding`: pc-core's purchase rules and pc-i18n's plain-language
-//! findings for JavaScript.
+//! findings for JavaScript; and the lifecycle rules after the purchase (`allowedChanges`,
+//! `checkChange`, `refund`, `checkSoftwareCancellation`, `softwareRefund`,
+//! `offeredCombinations`, `productKind`) — the functions the portal runs and pc-sandbox
+//! enforces.
 
+use chrono::{DateTime, Utc};
+use pc_core::models::{Availability, Order, OrderLineItem};
 use pc_core::rules::{
-    CheckCartInput, ContextSources, Finding, build_purchase_context, validate_cart,
+    CheckCartInput, ContextSources, Finding, ProductKind, SubscriptionChange, SubscriptionFacts,
+    build_purchase_context, validate_cart,
 };
 use pc_i18n::Locale;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{decode_json, json_of, to_js};
+use crate::convert::{decode_json, from_js, input_error, json_of, to_js};
 
 /// Runs every purchase rule over `cart` in `context` and previews how the cart splits into
 /// orders: the rules contract `{cart, context}` → `{findings, orderGroups}` of pc-core's
@@ -92,4 +98,156 @@ pub fn explain_finding_js(
 #[wasm_bindgen(js_name = supportedLocales, unchecked_return_type = "string[]")]
 pub fn supported_locales() -> Vec<String> {
     Locale::ALL.iter().map(|l| l.tag().to_owned()).collect()
+}
+
+/// `now` of a lifecycle rule: an ISO 8601 instant, or this machine's clock when absent (pass the
+/// client's `serverNow()` so windows agree with the server's).
+fn now_of(now: Option<String>) -> Result<DateTime<Utc>, JsValue> {
+    match now {
+        None => Ok(pc_client::clock::local_now()),
+        Some(text) => DateTime::parse_from_rfc3339(text.trim())
+            .map(|d| d.with_timezone(&Utc))
+            .map_err(|e| input_error("$.now", &format!("expected an ISO 8601 instant: {e}"))),
+    }
+}
+
+/// Every change a subscription allows at `now` and until when, or the finding that stands in
+/// its way: `{addSeats, reduceSeats, cancel, autoRenew, scheduleNextTerm}`, each `{allowed,
+/// until, quantity, finding}` (pc-core's `allowed_changes`).
+///
+/// `facts` is `{subscription, kind, unitPrice?, currency?, availability?}`: the subscription as
+/// Partner Center returns it, what it is (`productKind(availability)`), the price of one seat
+/// for one billing period and its currency (the `pricing.price` of the order line that bought
+/// it and the order's `currencyCode`), and the availability (SKU limits, terms). `now` is an
+/// ISO 8601 instant (default: this machine's clock; pass `client.serverNow()`).
+///
+/// # Errors
+/// Throws a `TypeError` naming the JSON path of the first bad member, e.g. `$.facts.kind`.
+#[wasm_bindgen(js_name = allowedChanges, unchecked_return_type = "AllowedChanges")]
+pub fn allowed_changes_js(
+    #[wasm_bindgen(unchecked_param_type = "SubscriptionFacts")] facts: JsValue,
+    now: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let facts: SubscriptionFacts = from_js(&facts, "facts")?;
+    to_js(&pc_core::rules::allowed_changes(&facts, now_of(now)?))
+}
+
+/// The findings against one change of a subscription at `now` (`{change: "quantity",
+/// quantity}`, `{change: "cancel"}`, `{change: "autoRenew", enabled}`, `{change:
+/// "scheduleNextTerm", instructions}`, `{change: "clearScheduledNextTerm"}`); empty when Partner
+/// Center accepts it (pc-core's `check_change`). Each finding names the Partner Center error it
+/// prevents (900117, 900214, 800090, 900275, …); `explainFinding` puts it in words.
+///
+/// # Errors
+/// Throws a `TypeError` naming the JSON path of the first bad member, e.g. `$.change.change`.
+#[wasm_bindgen(js_name = checkChange, unchecked_return_type = "Finding[]")]
+pub fn check_change_js(
+    #[wasm_bindgen(unchecked_param_type = "SubscriptionFacts")] facts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SubscriptionChange")] change: JsValue,
+    now: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let facts: SubscriptionFacts = from_js(&facts, "facts")?;
+    let change: SubscriptionChange = from_js(&change, "change")?;
+    to_js(&pc_core::rules::check_change(&facts, &change, now_of(now)?))
+}
+
+/// The refund a seat reduction or a cancellation gives at `now`, `{amount, currency, quantity}`
+/// (the unused days of the billing period already charged, rounded to cents; `amount` a number,
+/// as every amount of the models), or `null` for other changes, refused ones and unknown prices (pc-core's `refund`).
+///
+/// # Errors
+/// Throws a `TypeError` naming the JSON path of the first bad member.
+#[wasm_bindgen(js_name = refund, unchecked_return_type = "Refund | null")]
+pub fn refund_js(
+    #[wasm_bindgen(unchecked_param_type = "SubscriptionFacts")] facts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SubscriptionChange")] change: JsValue,
+    now: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let facts: SubscriptionFacts = from_js(&facts, "facts")?;
+    let change: SubscriptionChange = from_js(&change, "change")?;
+    to_js(&pc_core::rules::refund(&facts, &change, now_of(now)?))
+}
+
+/// The findings against cancelling line `lineItem` of software order `order` at `now`: only
+/// software lines (`kind` `PerpetualSoftware`, 30 days, or `SoftwareSubscription`, 168 hours)
+/// of an order not cancelled yet, within their window (900117); empty when allowed (pc-core's
+/// `check_software_cancellation`).
+///
+/// # Errors
+/// Throws a `TypeError` naming the JSON path of the first bad member, e.g. `$.kind`.
+#[wasm_bindgen(js_name = checkSoftwareCancellation, unchecked_return_type = "Finding[]")]
+pub fn check_software_cancellation_js(
+    #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
+    #[wasm_bindgen(js_name = lineItem, unchecked_param_type = "OrderLineItem")] line_item: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProductKind")] kind: JsValue,
+    now: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let (order, line, kind) = software_input(&order, &line_item, &kind)?;
+    to_js(&pc_core::rules::check_software_cancellation(
+        &order,
+        &line,
+        kind,
+        now_of(now)?,
+    ))
+}
+
+/// The refund for cancelling software line `lineItem` of `order` at `now`: the line's whole
+/// charge in the order's currency, or `null` when it cannot be cancelled or its price is unknown
+/// (pc-core's `software_refund`).
+///
+/// # Errors
+/// Throws a `TypeError` naming the JSON path of the first bad member.
+#[wasm_bindgen(js_name = softwareRefund, unchecked_return_type = "Refund | null")]
+pub fn software_refund_js(
+    #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
+    #[wasm_bindgen(js_name = lineItem, unchecked_param_type = "OrderLineItem")] line_item: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProductKind")] kind: JsValue,
+    now: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let (order, line, kind) = software_input(&order, &line_item, &kind)?;
+    to_js(&pc_core::rules::software_refund(
+        &order,
+        &line,
+        kind,
+        now_of(now)?,
+    ))
+}
+
+fn software_input(
+    order: &JsValue,
+    line_item: &JsValue,
+    kind: &JsValue,
+) -> Result<(Order, OrderLineItem, ProductKind), JsValue> {
+    Ok((
+        from_js(order, "order")?,
+        from_js(line_item, "lineItem")?,
+        from_js(kind, "kind")?,
+    ))
+}
+
+/// The term and billing-cycle pairs an availability offers, `[{termDuration, billingCycle}]`:
+/// what a change scheduled for the renewal may choose (pc-core's `offered_combinations`).
+///
+/// # Errors
+/// Throws a `TypeError` naming the JSON path of the first bad member.
+#[wasm_bindgen(js_name = offeredCombinations, unchecked_return_type = "TermOption[]")]
+pub fn offered_combinations_js(
+    #[wasm_bindgen(unchecked_param_type = "Availability")] availability: JsValue,
+) -> Result<JsValue, JsValue> {
+    let availability: Availability = from_js(&availability, "availability")?;
+    to_js(&pc_core::rules::offered_combinations(&availability))
+}
+
+/// What an availability sells (`NewCommerceLicense`, `PerpetualSoftware`,
+/// `SoftwareSubscription`, `AzureReservation`, `AzurePlan`, `Other`): the `kind` of
+/// `SubscriptionFacts` and of the software cancellation rules.
+///
+/// # Errors
+/// Throws a `TypeError` naming the JSON path of the first bad member.
+#[wasm_bindgen(js_name = productKind, unchecked_return_type = "ProductKind")]
+pub fn product_kind_js(
+    #[wasm_bindgen(unchecked_param_type = "Availability")] availability: JsValue,
+) -> Result<JsValue, JsValue> {
+    let availability: Availability = from_js(&availability, "availability")?;
+    to_js(&ProductKind::of(&availability))
 }

@@ -17,6 +17,21 @@ fn main() -> ExitCode {
     };
     let mut declarations = Declarations::new();
     add_contract(&mut declarations);
+    // The lifecycle rules after the purchase (allowedChanges, checkChange, refund, …).
+    {
+        use pc_core::rules::{
+            Allowance, AllowedChanges, ProductKind, Refund, SubscriptionChange, SubscriptionFacts,
+            TermOption,
+        };
+        declarations
+            .add::<SubscriptionFacts>()
+            .add::<SubscriptionChange>()
+            .add::<AllowedChanges>()
+            .add::<Allowance>()
+            .add::<Refund>()
+            .add::<TermOption>()
+            .add::<ProductKind>();
+    }
     declarations
         .add::<ClientOptions>()
         .add::<PortalOptions>()
