@@ -810,7 +810,8 @@ pub(crate) fn operations() -> Vec<Operation> {
             .at("customer_id", seeded::NORTHWIND)
             .ok(201, "CartCheckoutResult: orders, and orderErrors for order groups a line finding refused", model::<CartCheckoutResult>)
             .with_links(json!({
-                "GetOrder": { "operationId": "get_v1_customers__customer_id__orders__order_id_", "parameters": { "customer_id": "$request.path.customer_id", "order_id": "$response.body#/orders/0/id" } }
+                "GetOrder": { "operationId": "get_v1_customers__customer_id__orders__order_id_", "parameters": { "customer_id": "$request.path.customer_id", "order_id": "$response.body#/orders/0/id" } },
+                "CancelOrder": { "operationId": "patch_v1_customers__customer_id__orders__order_id_", "parameters": { "customer_id": "$request.path.customer_id", "order_id": "$response.body#/orders/0/id" } }
             }))
             .error(400, "A finding that concerns the whole cart (e.g. 800039 / the customer has not accepted the Microsoft Customer Agreement), with data: [{finding}]; nothing is written")
             .purchase()
