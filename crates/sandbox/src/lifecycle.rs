@@ -739,9 +739,10 @@ impl Applied {
             .unwrap_or(now);
         match change {
             SubscriptionChange::Quantity { quantity } if *quantity > current => {
-                let added = quantity - current;
-                if let (Some(unit), Some((start, end))) = (unit_price, period) {
-                    let amount = prorate(unit, added, start, end, now);
+                let added = quantity.saturating_sub(current);
+                if let (Some(unit), Some((start, end))) = (unit_price, period)
+                    && let Some(amount) = prorate(unit, added, start, end, now)
+                {
                     self.lines.push(billed.line(
                         state,
                         sub,

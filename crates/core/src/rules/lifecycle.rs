@@ -349,7 +349,7 @@ pub fn check_change(
                 out.push(quantity_finding(facts, quantity));
             } else if quantity < current {
                 let (reducible, _) = reducible_seats(facts, now);
-                let wanted = current - quantity;
+                let wanted = current.saturating_sub(quantity);
                 if reducible <= 0 {
                     out.push(seat_window_finding(facts, now));
                 } else if wanted > reducible {
@@ -357,7 +357,7 @@ pub fn check_change(
                         Finding::cart(FindingCode::QuantityCannotDecrease)
                             .with("quantity", quantity)
                             .with("reducible", reducible)
-                            .with("minimumQuantity", current - reducible),
+                            .with("minimumQuantity", current.saturating_sub(reducible)),
                     );
                 }
             }
@@ -424,13 +424,15 @@ pub fn refund(
     let sub = &facts.subscription;
     let current = sub.quantity.unwrap_or(0);
     let seats = match change {
-        SubscriptionChange::Quantity { quantity } if *quantity < current => current - quantity,
+        SubscriptionChange::Quantity { quantity } if *quantity < current => {
+            current.saturating_sub(*quantity)
+        }
         SubscriptionChange::Cancel => current,
         _ => return None,
     };
     let (start, end) = charged_period(sub)?;
     Some(Refund {
-        amount: prorate(facts.unit_price?, seats, start, end, now),
+        amount: prorate(facts.unit_price?, seats, start, end, now)?,
         currency: facts.currency.clone()?,
         quantity: seats,
     })
@@ -439,27 +441,31 @@ pub fn refund(
 /// The part of `unit_price × quantity` (the price of one billing period `[start, end)`) that is
 /// not used at `at`: whole days left after the day `at` falls in, over the days in the period,
 /// rounded to cents (half away from zero). 0 after the period ends; the whole amount at or
-/// before `start`.
+/// before `start`. `None` when the amount does not fit a `Decimal` (about 7.9 × 10²⁸).
 pub fn prorate(
     unit_price: Decimal,
     quantity: i64,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     at: DateTime<Utc>,
-) -> Decimal {
-    let whole = unit_price * Decimal::from(quantity);
+) -> Option<Decimal> {
+    let whole = unit_price.checked_mul(Decimal::from(quantity))?;
     let days = |from: DateTime<Utc>, to: DateTime<Utc>| {
         let seconds = (to - from).num_seconds().max(0);
         // A started day counts as a whole day.
-        (seconds + 86_399) / 86_400
+        seconds.saturating_add(86_399) / 86_400
     };
     let period = days(start, end);
     if period == 0 {
-        return Decimal::ZERO;
+        return Some(Decimal::ZERO);
     }
     let used = days(start, at).min(period);
-    (whole * Decimal::from(period - used) / Decimal::from(period))
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    Some(
+        whole
+            .checked_mul(Decimal::from(period - used))?
+            .checked_div(Decimal::from(period))?
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+    )
 }
 
 /// The billing period already charged at the subscription's current state: it ends at
@@ -473,7 +479,7 @@ pub fn charged_period(sub: &Subscription) -> Option<(DateTime<Utc>, DateTime<Utc
         .as_ref()
         .or(sub.commitment_end_date.as_ref())
         .and_then(|t| t.instant())
-        .map(|d| d + TimeDelta::days(1));
+        .and_then(|d| d.checked_add_signed(TimeDelta::days(1)));
     let months = sub
         .billing_cycle
         .as_ref()
@@ -504,7 +510,8 @@ fn term_start(sub: &Subscription) -> Option<DateTime<Utc>> {
         .zip(sub.term_duration.as_deref())
         .and_then(|(end, term)| {
             let months = crate::rules::terms::duration_months(term)?;
-            (end + TimeDelta::days(1)).checked_sub_months(chrono::Months::new(months))
+            end.checked_add_signed(TimeDelta::days(1))?
+                .checked_sub_months(chrono::Months::new(months))
         });
     match (start, renewed) {
         (Some(s), Some(r)) => Some(s.max(r)),
@@ -518,7 +525,7 @@ fn cancellation_deadline(sub: &Subscription) -> Option<DateTime<Utc>> {
     sub.cancellation_allowed_until_date
         .as_ref()
         .and_then(|t| t.instant())
-        .or_else(|| term_start(sub).map(|s| s + CANCELLATION_WINDOW))
+        .or_else(|| term_start(sub)?.checked_add_signed(CANCELLATION_WINDOW))
 }
 
 /// Seats that can still be removed at `now`, and until when the last of them can: the blocks
@@ -659,7 +666,7 @@ pub fn check_software_cancellation(
         .creation_date
         .as_ref()
         .and_then(|t| t.instant())
-        .map(|created| created + window);
+        .and_then(|created| created.checked_add_signed(window));
     if deadline.is_none_or(|d| now > d) {
         return vec![
             Finding::line(FindingCode::CancellationWindowPassed, line_id)
@@ -686,7 +693,7 @@ pub fn software_refund(
     let pricing = line.pricing.as_ref()?;
     let amount = pricing
         .extended_price
-        .or_else(|| pricing.price.map(|p| p * Decimal::from(quantity)))?;
+        .or_else(|| pricing.price?.checked_mul(Decimal::from(quantity)))?;
     Some(Refund {
         amount: amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
         currency: order.currency_code.clone()?,

@@ -241,15 +241,15 @@ fn prorate_rounds_to_cents_and_never_goes_negative() {
     let start = at("2026-01-01T00:00:00Z");
     let end = at("2026-01-04T00:00:00Z");
     assert_eq!(
-        prorate(dec("10.00"), 1, start, end, at("2026-01-01T12:00:00Z")),
+        prorate(dec("10.00"), 1, start, end, at("2026-01-01T12:00:00Z")).unwrap(),
         dec("6.67")
     );
     assert_eq!(
-        prorate(dec("10.00"), 1, start, end, at("2026-02-01T00:00:00Z")),
+        prorate(dec("10.00"), 1, start, end, at("2026-02-01T00:00:00Z")).unwrap(),
         Decimal::ZERO
     );
     assert_eq!(
-        prorate(dec("10.00"), 1, start, end, at("2025-12-01T00:00:00Z")),
+        prorate(dec("10.00"), 1, start, end, at("2025-12-01T00:00:00Z")).unwrap(),
         dec("10.00")
     );
 }

@@ -346,7 +346,7 @@ async fn after_eight_days_seats_can_be_added_and_only_added_ones_removed_but_not
 
     let now = clock(&sandbox, &token).await;
     let (start, end) = charged_period(&facts(&current, &bought).subscription).unwrap();
-    let charge = prorate(bought.unit_price, 2, start, end, now);
+    let charge = prorate(bought.unit_price, 2, start, end, now).unwrap();
     assert!(charge > Decimal::ZERO && charge < bought.unit_price * Decimal::from(2));
     let added = patch(&sandbox, &token, &uri, json!({ "quantity": 7 })).await;
     assert_eq!(added.status, StatusCode::OK, "{}", added.json);
