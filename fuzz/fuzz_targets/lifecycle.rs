@@ -1,4 +1,6 @@
-//! pc-core's lifecycle rules on arbitrary facts (`pc_fuzz::LifecycleInput`): `allowed_changes`,
+//! pc-core's lifecycle rules on arbitrary facts (`pc_fuzz::LifecycleInput`), given as JSON (an
+//! input starting with `{`, as the seeds) or built from the raw bytes (`pc_fuzz::lifecycle_json`,
+//! which reaches extreme values byte mutations of JSON text rarely make): `allowed_changes`,
 //! `SubscriptionChange::from_patch`, `check_change` and `refund` for the given change, every
 //! change the PATCH asks for and the usual ones (cancel, one seat more or fewer, auto-renew,
 //! clearing the scheduled change); `check_software_cancellation` and `software_refund` for every
@@ -11,6 +13,7 @@
 #![no_main]
 
 use chrono::{TimeZone as _, Utc};
+use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use pc_core::rules::lifecycle::charged_period;
 use pc_core::rules::{
@@ -20,7 +23,16 @@ use pc_core::rules::{
 use pc_fuzz::LifecycleInput;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(input) = serde_json::from_slice::<LifecycleInput>(data) else {
+    let parsed = if data.first() == Some(&b'{') {
+        serde_json::from_slice::<LifecycleInput>(data)
+    } else {
+        let mut u = Unstructured::new(data);
+        let Ok(json) = pc_fuzz::lifecycle_json(&mut u) else {
+            return;
+        };
+        serde_json::from_value::<LifecycleInput>(json)
+    };
+    let Ok(input) = parsed else {
         return;
     };
     let now = input

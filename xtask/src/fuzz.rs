@@ -219,8 +219,7 @@ fn run_targets(root: &Path, names: &[String], budget: Budget) -> Result<Vec<Repo
         let seconds = started.elapsed().as_secs_f64();
         let text = fs::read_to_string(&log).unwrap_or_default();
         if !status.success() {
-            let tail: Vec<&str> = text.lines().rev().take(60).collect();
-            for line in tail.iter().rev() {
+            for line in failure_excerpt(&text) {
                 eprintln!("    {line}");
             }
             bail!(
@@ -248,6 +247,32 @@ fn run_targets(root: &Path, names: &[String], budget: Budget) -> Result<Vec<Repo
         reports.push(report);
     }
     Ok(reports)
+}
+
+/// What to show of a failed run's log: the panic with the frames of this workspace's code, then
+/// libFuzzer's last lines (the crash input, its base64).
+fn failure_excerpt(log: &str) -> Vec<&str> {
+    let lines: Vec<&str> = log.lines().collect();
+    let mut shown = Vec::new();
+    if let Some(start) = lines.iter().position(|l| l.contains("panicked at")) {
+        shown.extend(lines.iter().skip(start).take(2));
+        // Frame names, and the source lines of the workspace's own code under them.
+        shown.extend(
+            lines
+                .iter()
+                .skip(start + 2)
+                .take_while(|l| !l.contains("libFuzzer: deadly signal"))
+                .filter(|l| {
+                    let frame = l.trim_start();
+                    frame.starts_with("at ")
+                        && (frame.contains("/crates/") || frame.contains("/fuzz/"))
+                })
+                .take(12),
+        );
+    }
+    let tail = lines.len().saturating_sub(12);
+    shown.extend(lines.iter().skip(tail).filter(|l| !l.trim().is_empty()));
+    shown
 }
 
 /// Writes one seed per documented Partner Center body (`../shared/fixtures`, when it is there)
