@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use pc_core::ts::{Declarations, add_contract};
+use pc_core::ts::Declarations;
 use pc_wasm::types::{
     BilledQuery, BillingPeriod, CatalogQuery, ClientOptions, EntitlementQuery,
     PartnerCenterErrorDetails, PortalOptions, ProductQuery, ResumedCheckout, UnbilledQuery,
@@ -55,4 +55,43 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The npm package's contract: every Partner Center model of `pc_core::models` and the rules
+/// contract (`CheckCartInput` → `Validation`); the types they refer to come with them.
+fn add_contract(declarations: &mut Declarations) {
+    use pc_core::models::*;
+    use pc_core::rules::{
+        CheckCartInput, ContextSources, Finding, FindingCode, PurchaseContext, Severity, Validation,
+    };
+    declarations
+        .add::<CheckCartInput>()
+        .add::<ContextSources>()
+        .add::<PurchaseContext>()
+        .add::<Validation>()
+        .add::<Finding>()
+        .add::<FindingCode>()
+        .add::<Severity>()
+        .add::<Product>()
+        .add::<Sku>()
+        .add::<Availability>()
+        .add::<InventoryCheckRequest>()
+        .add::<InventoryItem>()
+        .add::<Cart>()
+        .add::<CartCheckoutResult>()
+        .add::<Order>()
+        .add::<OrderLineItemProvisioningStatus>()
+        .add::<Subscription>()
+        .add::<SubscriptionProvisioningStatus>()
+        .add::<SubscriptionRegistrationStatus>()
+        .add::<Entitlement>()
+        .add::<ReservedInstanceArtifactDetails>()
+        .add::<Invoice>()
+        .add::<InvoiceSummary>()
+        .add::<InvoiceLineItem>()
+        .add::<EstimateLink>()
+        .add::<Customer>()
+        .add::<CustomerQualification>()
+        .add::<Agreement>()
+        .add::<ApiError>();
 }
