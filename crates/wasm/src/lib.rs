@@ -12,10 +12,10 @@
 //!   [`softwareRefund`](rules::software_refund_js),
 //!   [`offeredCombinations`](rules::offered_combinations_js) and
 //!   [`productKind`](rules::product_kind_js);
-//! * [`PartnerCenterClient`](client::PartnerCenterClient): pc-client with promises per operation,
+//! * [`PartnerCenterClient`]: pc-client with promises per operation,
 //!   async iterators for paged collections and `PartnerCenterError`s.
 //!
-//! Values cross the boundary as JSON ([`convert`]), decoded by the models' own serde, so bad
+//! Values cross the boundary as JSON (the private `convert` module), decoded by the models' own serde, so bad
 //! input is a thrown `TypeError` naming its JSON path (`$.cart.lineItems[0].quantity`), never a
 //! panic. The TypeScript declarations of every model, the rules contract and the option types
 //! ([`types`]) are generated from the Rust types with ts-rs (feature `ts`, the
@@ -30,7 +30,7 @@
 //! for await (const customer of client.customers.list()) console.log(customer.companyProfile?.companyName);
 //! ```
 //!
-//! Feature `portal` adds [`mountPortal(element, options)`](portal::mount_portal): the whole
+//! Feature `portal` adds `mountPortal(element, options)` (`portal::mount_portal`): the whole
 //! purchase portal (pc-portal) inside the host's element (the full build); the default build is
 //! the rules and the client only.
 
