@@ -200,23 +200,35 @@ fn check_identity<T: Members>(
             ),
         });
     }
-    let object_type = map
-        .get("attributes")
-        .and_then(|a| a.get("objectType"))
-        .and_then(Value::as_str);
-    if let Some(object_type) = object_type {
+    // Members are matched case-insensitively, as the models read them (`Attributes.ObjectType`
+    // in a PascalCase body is the same member).
+    let object_type = find_entry(map, "attributes").and_then(|(attributes, value)| {
+        let (key, object_type) = find_entry(value.as_object()?, "objectType")?;
+        Some((attributes, key, object_type.as_str()?))
+    });
+    if let Some((attributes, key, object_type)) = object_type {
         let line_item =
             resource_type == ResourceType::InvoiceLineItem && object_type.ends_with("LineItem");
         if !object_type.eq_ignore_ascii_case(name) && !line_item {
             return Err(RoundTripError::Decode {
                 path: path
-                    .child(PathSegment::Key("attributes".into()))
-                    .child(PathSegment::Key("objectType".into())),
+                    .child(PathSegment::Key(attributes.to_owned()))
+                    .child(PathSegment::Key(key.to_owned())),
                 message: format!("objectType is {object_type}, not {name}"),
             });
         }
     }
     Ok(())
+}
+
+/// The member `key` of `map` with its key as spelled there: exactly, else in another case.
+fn find_entry<'a>(
+    map: &'a serde_json::Map<String, Value>,
+    key: &str,
+) -> Option<(&'a str, &'a Value)> {
+    map.get_key_value(key)
+        .or_else(|| map.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)))
+        .map(|(k, v)| (k.as_str(), v))
 }
 
 fn reserialize(resource: Resource, json: &str, original: &Value) -> Result<Value, RoundTripError> {
@@ -467,6 +479,30 @@ mod tests {
             "does not decode at $.attributes.objectType: objectType is Order, not Cart"
         );
         assert_eq!(round_trip("Order".parse().unwrap(), order), Ok(()));
+    }
+
+    #[test]
+    fn another_resource_is_not_accepted_in_any_case() {
+        // Found by the `resources` fuzz target (minimized: selector 14, Invoice): the identity
+        // check read `attributes.objectType` case-sensitively, so this passed while what the
+        // models wrote back (`attributes`) failed it.
+        let err = round_trip(
+            "Invoice".parse().unwrap(),
+            r#"{"attributeS":{"objectType":""}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "does not decode at $.attributeS.objectType: objectType is , not Invoice"
+        );
+        let order = r#"{"LineItems":[],"Attributes":{"ObjectType":"Order"}}"#;
+        let err = round_trip(cart(), order).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "does not decode at $.Attributes.ObjectType: objectType is Order, not Cart"
+        );
+        let cart_body = r#"{"LineItems":[],"Attributes":{"ObjectType":"Cart"}}"#;
+        assert_eq!(round_trip(cart(), cart_body), Ok(()));
     }
 
     #[test]
