@@ -6,6 +6,8 @@
 //! clearing the scheduled change); `check_software_cancellation` and `software_refund` for every
 //! line of the order.
 //!
+//! `PC_FUZZ_SHOW=1` prints the JSON a raw-bytes input stands for (to turn a crash into a test).
+//!
 //! Checked: nothing panics (no overflow in dates, seats or amounts); a refund is only given for
 //! a change `check_change` allows; results serialize (as the npm package and the sandbox send
 //! them).
@@ -30,6 +32,10 @@ fuzz_target!(|data: &[u8]| {
         let Ok(json) = pc_fuzz::lifecycle_json(&mut u) else {
             return;
         };
+        if std::env::var_os("PC_FUZZ_SHOW").is_some() {
+            // Turning a crash into a test: the input as JSON, as a seed or a test would give it.
+            eprintln!("{json:#}");
+        }
         serde_json::from_value::<LifecycleInput>(json)
     };
     let Ok(input) = parsed else {

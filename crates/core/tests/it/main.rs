@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod fixtures;
+mod fuzzed;
 mod lifecycle;
 mod properties;
 mod rules;
