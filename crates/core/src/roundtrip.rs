@@ -248,9 +248,15 @@ fn reserialize(resource: Resource, json: &str, original: &Value) -> Result<Value
             }
             Shape::Collection => {
                 let value = via::<Collection<T>>(json)?;
-                let items_path = root.child(PathSegment::Key("items".into()));
-                let items = original.get("items").and_then(Value::as_array);
-                for (index, item) in items.into_iter().flatten().enumerate() {
+                // `items` in any case, as the collection's decoder reads it.
+                let items = original
+                    .as_object()
+                    .and_then(|map| find_entry(map, "items"))
+                    .and_then(|(key, items)| Some((key, items.as_array()?)));
+                let items_path = root.child(PathSegment::Key(
+                    items.map_or("items", |(key, _)| key).to_owned(),
+                ));
+                for (index, item) in items.into_iter().flat_map(|(_, items)| items).enumerate() {
                     check(item, &items_path.child(PathSegment::Index(index)))?;
                 }
                 Ok(value)
@@ -503,6 +509,21 @@ mod tests {
         );
         let cart_body = r#"{"LineItems":[],"Attributes":{"ObjectType":"Cart"}}"#;
         assert_eq!(round_trip(cart(), cart_body), Ok(()));
+        // Found by the fuzz target too (minimized: selector 29,
+        // Collection<OrderLineItemProvisioningStatus>): the items of a collection whose `items`
+        // member is spelled in another case escaped the check.
+        let err = round_trip(
+            "Collection<OrderLineItemProvisioningStatus>"
+                .parse()
+                .unwrap(),
+            r#"{"itEms":[{"":[]}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "does not decode at $.itEms[0]: not a OrderLineItemProvisioningStatus: none of its \
+             members () belongs to OrderLineItemProvisioningStatus"
+        );
     }
 
     #[test]
