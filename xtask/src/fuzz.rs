@@ -12,6 +12,7 @@
 //! AddressSanitizer finds nothing more and halves the speed) and with debug assertions and
 //! overflow checks (`-a`), so an arithmetic overflow is a crash.
 
+use std::env;
 use std::fs::{self, File};
 use std::path::Path;
 use std::process::{ExitCode, Stdio};
@@ -92,7 +93,18 @@ pub(crate) fn smoke(root: &Path) -> Result<()> {
             runs: None,
         },
     )?;
-    print_reports(&reports)
+    print_reports(&reports)?;
+    // On CI the instrumented build (a few GB) is of no further use and the disk is shared with
+    // the release and wasm builds still to come; the corpus and any crash inputs stay.
+    if env::var_os("CI").is_some() {
+        let build = target_dir(root)?.join("fuzz").join("build");
+        fs::remove_dir_all(&build).with_context(|| format!("cannot remove {}", build.display()))?;
+        eprintln!(
+            "==> removed the fuzz build ({}) to free disk",
+            build.display()
+        );
+    }
+    Ok(())
 }
 
 /// How long each target runs: libFuzzer stops at whichever limit comes first.
