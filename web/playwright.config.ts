@@ -18,6 +18,9 @@ const portal = process.env.PC_PORTAL_DIST ?? '../target/portal-dist';
 // The example dashboard (web/examples) with the built npm package under ./pkg/.
 const embedPort = Number(process.env.PC_E2E_EMBED_PORT ?? 8092);
 const embedSite = process.env.PC_EMBED_SITE ?? '../target/npm/site';
+// Where screenshots, traces and the HTML report go: cargo's target directory (`cargo xtask test`
+// passes CARGO_TARGET_DIR's through PC_E2E_OUT).
+const out = process.env.PC_E2E_OUT ?? '../target';
 export const EMBED_URL = `http://127.0.0.1:${embedPort}`;
 /** pc-sandbox: Partner Center and the sign-in page of both demo partners. */
 export const SANDBOX_URL = `http://127.0.0.1:${sandboxPort}`;
@@ -54,13 +57,13 @@ function gatewayServer(tenant: keyof typeof GATEWAYS, gatewayPort: number, upstr
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: '../target/e2e-artifacts',
+  outputDir: `${out}/e2e-artifacts`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['html', { outputFolder: '../target/e2e-report', open: 'never' }]],
+  reporter: [['list'], ['html', { outputFolder: `${out}/e2e-report`, open: 'never' }]],
   use: {
     baseURL: GATEWAYS.contoso,
     browserName: 'chromium',

@@ -173,13 +173,16 @@ fn e2e(root: &Path) -> Result<()> {
         .env("PC_GATEWAY_BIN", &gateway)
         .env("PC_PORTAL_DIST", &dist)
         .env("PC_EMBED_SITE", &site)
+        .env("PC_E2E_OUT", &target)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .status()
         .context("cannot run npx playwright")?;
     if !status.success() {
         bail!(
             "the portal's end-to-end tests failed ({status}); screenshots and traces are in \
-             target/e2e-artifacts, the report in target/e2e-report"
+             {}, the report in {}",
+            target.join("e2e-artifacts").display(),
+            target.join("e2e-report").display()
         );
     }
     Ok(())

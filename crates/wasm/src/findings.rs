@@ -69,7 +69,7 @@ fn render(pieces: &[Piece], args: &[(&str, String)], out: &mut String) {
 /// A finding in plain words in `locale`: the message for its `code` with its `params` (lists
 /// joined with ", "), followed by the Partner Center error it prevents, when it has one. The same
 /// text as `pc_i18n::explain_finding`.
-pub(crate) fn explain(finding: &Finding, locale: Locale) -> String {
+pub(crate) fn explain_finding(finding: &Finding, locale: Locale) -> String {
     pc_i18n::explain_finding_with(finding, locale, message)
 }
 
@@ -122,7 +122,7 @@ mod tests {
                 }
                 for finding in [full, Finding::line(code, 3)] {
                     assert_eq!(
-                        explain(&finding, locale),
+                        explain_finding(&finding, locale),
                         pc_i18n::explain_finding(&finding, locale),
                         "{code:?} in {}",
                         locale.tag()
@@ -146,7 +146,7 @@ mod tests {
                 .with("kind", kind);
             for locale in Locale::ALL {
                 assert_eq!(
-                    explain(&finding, locale),
+                    explain_finding(&finding, locale),
                     pc_i18n::explain_finding(&finding, locale),
                     "{kind} in {}",
                     locale.tag()
@@ -155,7 +155,7 @@ mod tests {
         }
         let perpetual =
             Finding::cart(FindingCode::ChangeNotAllowed).with("kind", "PerpetualSoftware");
-        assert!(explain(&perpetual, Locale::EnUs).starts_with("Perpetual software"));
+        assert!(explain_finding(&perpetual, Locale::EnUs).starts_with("Perpetual software"));
     }
 
     #[test]
@@ -165,9 +165,9 @@ mod tests {
             .with("minimum", 1)
             .with("maximum", 300);
         assert_eq!(
-            explain(&finding, Locale::EnUs),
+            explain_finding(&finding, Locale::EnUs),
             "Quantity 0 is outside the allowed 1–300. Partner Center would refuse this with error 900275."
         );
-        assert!(explain(&finding, Locale::SvSe).starts_with("Antalet 0 ligger utanför"));
+        assert!(explain_finding(&finding, Locale::SvSe).starts_with("Antalet 0 ligger utanför"));
     }
 }

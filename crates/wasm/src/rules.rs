@@ -91,7 +91,7 @@ pub fn explain_finding_js(
         .as_deref()
         .and_then(Locale::from_tag)
         .unwrap_or_default();
-    Ok(crate::findings::explain(&finding, locale))
+    Ok(crate::findings::explain_finding(&finding, locale))
 }
 
 /// The locales `explainFinding` and the client's `locale` support, as BCP 47 tags.
