@@ -33,6 +33,7 @@ use serde_json::Value;
 
 use crate::enums::{OrderStatus, SubscriptionStatus};
 use crate::models::{Availability, NextTermInstructions, Order, OrderLineItem, Subscription};
+use crate::rules::quantity::{quantity_in_bounds, quantity_out_of_range};
 use crate::rules::terms::check_term_and_cycle;
 use crate::rules::{Finding, FindingCode, ProductKind};
 
@@ -619,15 +620,22 @@ fn maximum_quantity(facts: &SubscriptionFacts) -> Option<i64> {
         .and_then(|s| s.maximum_quantity)
 }
 
+/// A subscription keeps at least one seat (0 is cancelling): the SKU's bounds with a minimum of
+/// at least 1, checked by the quantity rule's own [`quantity_in_bounds`].
 fn quantity_in_range(facts: &SubscriptionFacts, quantity: i64) -> bool {
-    quantity >= minimum_quantity(facts) && maximum_quantity(facts).is_none_or(|max| quantity <= max)
+    quantity_in_bounds(
+        quantity,
+        Some(minimum_quantity(facts)),
+        maximum_quantity(facts),
+    )
 }
 
 fn quantity_finding(facts: &SubscriptionFacts, quantity: i64) -> Finding {
-    Finding::cart(FindingCode::QuantityOutOfRange)
-        .with("quantity", quantity)
-        .with("minimum", minimum_quantity(facts))
-        .with("maximum", maximum_quantity(facts))
+    quantity_out_of_range(
+        Some(quantity),
+        Some(minimum_quantity(facts)),
+        maximum_quantity(facts),
+    )
 }
 
 /// The findings against cancelling line `line` of software order `order` at `now` (Partner

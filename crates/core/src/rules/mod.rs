@@ -52,6 +52,7 @@ pub use lifecycle::{
     check_change, check_software_cancellation, refund, software_refund,
 };
 pub use order_groups::OrderGroup;
+pub use quantity::{QuantityInputError, check_quantity, read_quantity};
 pub use terms::{TermOption, add_duration, offered_combinations};
 
 use crate::json::JsonPath;
