@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use crate::clock::{ServerClock, local_now};
 use crate::error::Error;
 use crate::journal::{Journal, MemoryJournal};
-use crate::token::TokenProvider;
+use crate::token::{TokenCache, TokenProvider};
 use crate::transport::{HttpRequest, HttpResponse, Method, Transport};
 
 /// Partner Center's public base URL.
@@ -142,7 +142,7 @@ impl<T> Clone for Client<T> {
 struct Inner<T> {
     base_url: String,
     transport: T,
-    tokens: Box<dyn TokenProvider>,
+    tokens: TokenCache,
     locale: String,
     application: String,
     retry: RetryPolicy,
@@ -155,7 +155,7 @@ struct Inner<T> {
 pub struct ClientBuilder<T> {
     base_url: String,
     transport: T,
-    tokens: Box<dyn TokenProvider>,
+    tokens: Rc<dyn TokenProvider>,
     locale: String,
     retry: RetryPolicy,
     journal: Box<dyn Journal>,
@@ -186,7 +186,7 @@ impl<T: Transport> ClientBuilder<T> {
             inner: Rc::new(Inner {
                 base_url: self.base_url.trim_end_matches('/').to_owned(),
                 transport: self.transport,
-                tokens: self.tokens,
+                tokens: TokenCache::new(self.tokens),
                 locale: self.locale,
                 application: "pc-portal".to_owned(),
                 retry: self.retry,
@@ -276,7 +276,7 @@ impl<T: Transport> Client<T> {
         ClientBuilder {
             base_url: base_url.into(),
             transport,
-            tokens: Box::new(tokens),
+            tokens: Rc::new(tokens),
             locale: "en-US".to_owned(),
             retry: RetryPolicy::default(),
             journal: Box::new(MemoryJournal::default()),
@@ -286,6 +286,13 @@ impl<T: Transport> Client<T> {
     /// How many HTTP requests this client has sent (every retry counted).
     pub fn requests_sent(&self) -> u64 {
         self.inner.sent.get()
+    }
+
+    /// How many times this client asked its [`TokenProvider`] for a token: once per token it
+    /// keeps (until shortly before the token's `exp`, see [`crate::RENEW_BEFORE_EXPIRY`]), once
+    /// more after each 401, and once for calls that waited together for one token.
+    pub fn token_requests(&self) -> u64 {
+        self.inner.tokens.asked()
     }
 
     /// The server's time now: this machine's clock corrected by the skew the responses' `Date`
@@ -313,7 +320,8 @@ impl<T: Transport> Client<T> {
         let inner = &self.inner;
         let correlation_id = operation.correlation_id.clone().unwrap_or_else(new_id);
         let request_id = RefCell::new(operation.request_id.clone().unwrap_or_else(new_id));
-        let fresh_token = Cell::new(false);
+        // The token the last send carried when Partner Center answered 401 to it.
+        let refused = RefCell::new(None::<String>);
         let reauthenticated = Cell::new(false);
         let sent_token = Cell::new(true);
         let attempts = Cell::new(0_usize);
@@ -322,9 +330,10 @@ impl<T: Transport> Client<T> {
 
         let attempt = || async {
             attempts.set(attempts.get() + 1);
+            let refused_token = refused.borrow_mut().take();
             let token = inner
                 .tokens
-                .token(fresh_token.replace(false))
+                .get(refused_token.as_deref())
                 .await
                 .map_err(|e| Attempt::Fatal(Error::Token(e)))?;
             let id = request_id.borrow().clone();
@@ -389,7 +398,7 @@ impl<T: Transport> Client<T> {
                 // Without a token there is no fresher one to ask for.
                 401 if sent_token.get() && !reauthenticated.get() => {
                     reauthenticated.set(true);
-                    fresh_token.set(true);
+                    *refused.borrow_mut() = Some(token);
                     Err(Attempt::Reauthenticate(error))
                 }
                 408 | 429 | 500 | 502 | 503 | 504 => {

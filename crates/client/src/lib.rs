@@ -7,8 +7,10 @@
 //! * Transport apart from requests: `transport::BrowserTransport` (gloo-net, feature `browser`) and
 //!   `transport::ReqwestTransport` (feature `native`); each exists only with its feature, so they
 //!   are not linked here.
-//! * Tokens from a [`TokenProvider`]; on 401 one fresh token is asked for and the call retried.
-//!   [`CookieSession`] sends none (a same-origin gateway authenticates by its session cookie).
+//! * Tokens from a [`TokenProvider`], each kept until [`RENEW_BEFORE_EXPIRY`] before its JWT
+//!   `exp` (without a readable `exp`, until a 401); calls that find none share one provider
+//!   call. On 401 one fresh token is asked for and the call retried. [`CookieSession`] sends
+//!   none (a same-origin gateway authenticates by its session cookie).
 //! * `MS-CorrelationId` per operation; `MS-RequestId` kept across retries after timeouts (and
 //!   always for non-idempotent calls), new after a response otherwise; `X-Locale`.
 //! * Retries with backoff and jitter for timeouts, 5xx and 429 (never before `Retry-After`),
@@ -46,4 +48,7 @@ pub use resources::{
     Availabilities, Carts, Customers, Entitlements, Inventory, Invoices, Orders, Products, Skus,
     Subscriptions,
 };
-pub use token::{CookieSession, StaticToken, TokenFn, TokenFuture, TokenProvider};
+pub use token::{
+    CookieSession, RENEW_BEFORE_EXPIRY, StaticToken, TokenFn, TokenFuture, TokenProvider,
+    token_expiry,
+};

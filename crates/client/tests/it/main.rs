@@ -11,5 +11,7 @@ mod operations;
 mod billing;
 // After the purchase: subscription changes, software cancellation, the server's time.
 mod lifecycle;
+// How often the token provider is asked: token lifetime, 401 refresh, single-flight.
+mod tokens;
 // Retries, throttling, token refresh, idempotent checkout under faults, the journal.
 mod resilience;
