@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use futures_util::TryStreamExt as _;
+use futures_util::future::{join_all, try_join, try_join_all, try_join5};
 use leptos::prelude::*;
 use pc_client::{CatalogQuery, Error};
 use pc_core::enums::{RegistrationStatus, Segment};
@@ -71,60 +72,84 @@ impl CustomerData {
     /// Loads everything the rules need about `customer_id`: customer, qualifications,
     /// agreements, every page of orders (and by ID the orders of subscriptions not listed yet),
     /// subscriptions, the products the orders name, and the registration status of each Azure
-    /// plan.
+    /// plan — in two rounds of concurrent requests: the first five reads, then what depends on
+    /// them.
     ///
     /// # Errors
     /// The first failing call's [`Error`] (an order or product that cannot be read by ID is left
     /// out instead).
     pub async fn load(client: &PortalClient, customer_id: &str) -> Result<Self, Error> {
+        // The five reads that need nothing else go out together.
         let customers = client.customers();
-        let customer = customers.get(customer_id).await?;
-        let qualifications: Vec<CustomerQualification> =
-            customers.qualifications(customer_id).await?;
-        let agreements = customers.agreements(customer_id, None).await?;
-        let subscriptions: Vec<Subscription> = client
-            .subscriptions()
-            .list(customer_id)
-            .try_collect()
-            .await?;
-        let mut orders: Vec<Order> = client.orders().list(customer_id).try_collect().await?;
-        for id in missing_order_ids(&orders, &subscriptions) {
-            if let Ok(order) = client.orders().get(customer_id, &id).await {
-                orders.push(order);
-            }
-        }
+        let (customer, qualifications, agreements, subscriptions, mut orders) = try_join5(
+            customers.get(customer_id),
+            customers.qualifications(customer_id),
+            customers.agreements(customer_id, None),
+            client
+                .subscriptions()
+                .list(customer_id)
+                .try_collect::<Vec<Subscription>>(),
+            client
+                .orders()
+                .list(customer_id)
+                .try_collect::<Vec<Order>>(),
+        )
+        .await?;
         let country = customer
             .country()
             .unwrap_or_default()
             .trim()
             .to_ascii_uppercase();
-        let mut products = Vec::new();
-        for id in referenced_product_ids(&orders) {
-            if let Some(product) = cached_product(client, &id, &country).await {
-                products.push(product);
-            }
-        }
-        let mut registrations = Vec::new();
-        let mut azure_subscriptions = Vec::new();
-        for subscription in subscriptions.iter().filter(|s| is_azure_plan(s)) {
-            let Some(id) = subscription.id.as_ref().map(|i| i.as_str().to_owned()) else {
-                continue;
-            };
+        // Then, together: the orders the list lacks followed by the products the orders name,
+        // and the registration of each Azure plan.
+        let orders_and_products = async {
+            let missing = missing_order_ids(&orders, &subscriptions);
+            let found = join_all(
+                missing
+                    .iter()
+                    .map(|id| async move { client.orders().get(customer_id, id).await.ok() }),
+            )
+            .await;
+            orders.extend(found.into_iter().flatten());
+            let referenced = referenced_product_ids(&orders);
+            let products: Vec<Product> = join_all(
+                referenced
+                    .iter()
+                    .map(|id| cached_product(client, id, &country)),
+            )
+            .await
+            .into_iter()
+            .flatten()
+            .collect();
+            Ok::<_, Error>(products)
+        };
+        let azure_plans: Vec<String> = subscriptions
+            .iter()
+            .filter(|s| is_azure_plan(s))
+            .filter_map(|s| s.id.as_ref().map(|i| i.as_str().to_owned()))
+            .collect();
+        let statuses = try_join_all(azure_plans.into_iter().map(|id| async move {
             let mut status = client
                 .subscriptions()
                 .registration_status(customer_id, &id)
                 .await?;
-            status.subscription_id = Some(id.clone());
-            azure_subscriptions.push(AzureSubscription {
-                id,
-                registration_status: status
-                    .status
-                    .as_ref()
-                    .map(|s| s.value().clone())
-                    .unwrap_or(RegistrationStatus::NotRegistered),
-            });
-            registrations.push(status);
-        }
+            status.subscription_id = Some(id);
+            Ok::<_, Error>(status)
+        }));
+        let (products, registrations) = try_join(orders_and_products, statuses).await?;
+        let azure_subscriptions = registrations
+            .iter()
+            .filter_map(|status| {
+                Some(AzureSubscription {
+                    id: status.subscription_id.clone()?,
+                    registration_status: status
+                        .status
+                        .as_ref()
+                        .map(|s| s.value().clone())
+                        .unwrap_or(RegistrationStatus::NotRegistered),
+                })
+            })
+            .collect();
         Ok(Self {
             segment: CustomerQualification::segment_of(&qualifications),
             customer,
