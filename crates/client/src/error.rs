@@ -134,7 +134,8 @@ impl Error {
     }
 }
 
-/// The stable explanation key of a Partner Center error code (partner-center-api.md §2, §5),
+/// The stable explanation key of a Partner Center error code (Microsoft's
+/// [Partner Center REST error codes](https://learn.microsoft.com/partner-center/developer/error-codes)),
 /// or `None` for codes without a specific explanation.
 pub fn explanation_key(code: i64) -> Option<&'static str> {
     Some(match code {

@@ -1,6 +1,7 @@
 //! # pc-client
 //!
-//! A typed Partner Center client: every purchase-flow operation of partner-center-api.md §1
+//! A typed Partner Center client: every purchase-flow operation of Partner Center's
+//! [REST API reference](https://learn.microsoft.com/partner-center/developer/partner-center-rest-api-reference)
 //! (E1–E28, customers, agreements) returning pc-core models, grouped by resource
 //! (`client.products()`, `.carts()`, `.orders()`, …).
 //!

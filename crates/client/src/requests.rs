@@ -1,4 +1,6 @@
-//! The request of every operation (partner-center-api.md §1: E1–E28, customers, agreements) as
+//! The request of every operation (Partner Center's purchase flow, E1–E28, customers and
+//! agreements, as in the
+//! [REST API reference](https://learn.microsoft.com/partner-center/developer/partner-center-rest-api-reference)) as
 //! an [`Operation`], apart from sending it and decoding the answer. The typed resource groups
 //! ([`crate::Products`], [`crate::Carts`], …) send these and decode pc-core models; a caller that
 //! wants the JSON as Partner Center sent it (the npm package hands it to JavaScript unchanged)

@@ -1,5 +1,6 @@
 //! Typed operations, grouped by resource as Partner Center's reference groups them
-//! (partner-center-api.md §1: E1–E28, customers, agreements). Each group borrows the client:
+//! (the [REST API reference](https://learn.microsoft.com/partner-center/developer/partner-center-rest-api-reference):
+//! E1–E28, customers, agreements). Each group borrows the client:
 //! `client.carts().create(customer, &cart)`; the streams of collections hold their own handle to
 //! it, so they may outlive the group and the borrow.
 
