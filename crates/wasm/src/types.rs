@@ -62,8 +62,11 @@ pub struct ClientOptions {
     /// only).
     pub base_url: String,
     /// Returns an access token for Partner Center (without `Bearer `), or a promise of one.
-    /// Called before requests; called again with `fresh = true` when Partner Center refused
-    /// the last token (401), and then must not return a cached token.
+    /// Called once per token: the client keeps each token until 5 minutes before its JWT `exp`
+    /// (a token without a readable `exp` until Partner Center refuses it), and requests that
+    /// need a token while one is being asked for wait for that one answer. Called again with
+    /// `fresh = true` when Partner Center refused the last token (401), and then must not
+    /// return a cached token.
     #[serde(skip_deserializing)]
     #[cfg_attr(
         feature = "ts",
