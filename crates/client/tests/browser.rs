@@ -88,3 +88,48 @@ async fn a_purchase_through_the_browser_transport() {
         "outcome known: journal cleared"
     );
 }
+
+/// The host's token callback in the browser: asked once for several calls (some at once), and
+/// once more, fresh, after Partner Center refused its token.
+#[wasm_bindgen_test]
+async fn the_token_callback_is_asked_once_per_token() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use futures_util::TryStreamExt as _;
+    use pc_client::TokenFn;
+    use pc_core::models::Order;
+
+    let base = sandbox_url();
+    let asked = Rc::new(RefCell::new(Vec::new()));
+    let log = asked.clone();
+    let provider = TokenFn(move |fresh: bool| {
+        // The first token is one the sandbox refuses, as a revoked one would be.
+        let first = log.borrow().is_empty();
+        log.borrow_mut().push(fresh);
+        async move {
+            if first {
+                Ok("revoked".to_owned())
+            } else {
+                Ok(token(sandbox_url()).await)
+            }
+        }
+    });
+    let client = Client::builder(base, BrowserTransport, provider).build();
+    let customers = client.customers();
+    let (customer, qualifications, agreements) = futures_util::future::join3(
+        customers.get(NORTHWIND),
+        customers.qualifications(NORTHWIND),
+        customers.agreements(NORTHWIND, None),
+    )
+    .await;
+    assert_eq!(customer.unwrap().company_name(), Some("Northwind Traders"));
+    qualifications.unwrap();
+    agreements.unwrap();
+    let _: Vec<Order> = client.orders().list(NORTHWIND).try_collect().await.unwrap();
+    customers.get(NORTHWIND).await.unwrap();
+    assert_eq!(asked.borrow().as_slice(), [false, true]);
+    assert_eq!(client.token_requests(), 2);
+    // 3 refused, 3 retried, 2 more.
+    assert_eq!(client.requests_sent(), 8);
+}
