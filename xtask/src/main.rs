@@ -37,6 +37,7 @@ mod flags;
 mod fuzz;
 mod load;
 mod npm;
+mod precompress;
 mod serve;
 mod server;
 mod test;

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::flags::{self, Tenant};
+use crate::precompress::precompress;
 use crate::server::{Server, watch};
 use crate::tools::{install_portal_tools, portal_path};
 use crate::util::{run, run_step, target_dir, workspace_root};
@@ -125,9 +126,9 @@ impl flags::Serve {
     }
 }
 
-/// Builds the portal with Trunk (release) into `<cargo target dir>/portal-dist`; returns that
-/// directory. `cargo xtask serve` serves it; the end-to-end tests of `cargo xtask test` run
-/// against it.
+/// Builds the portal with Trunk (release) into `<cargo target dir>/portal-dist` and writes
+/// `.br` and `.gz` beside its compressible files ([`precompress`]); returns that directory.
+/// `cargo xtask serve` serves it; the end-to-end tests of `cargo xtask test` run against it.
 pub(crate) fn build_portal(root: &Path) -> Result<PathBuf> {
     let path = portal_path(root)?;
     let dist = target_dir(root)?.join("portal-dist");
@@ -137,6 +138,17 @@ pub(crate) fn build_portal(root: &Path) -> Result<PathBuf> {
         &["build", "--release", "--dist", &dist_arg],
         root,
         Some(&path),
+    )?;
+    let totals = precompress(&dist)?;
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "==> precompressed {} files in {}: {} bytes, {} bytes brotli, {} bytes gzip",
+        totals.files,
+        dist.display(),
+        totals.raw,
+        totals.brotli,
+        totals.gzip
     )?;
     Ok(dist)
 }

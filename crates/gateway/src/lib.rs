@@ -20,7 +20,8 @@
 //! * `/v1/*` — forwarded to [`Config::upstream`] with the session's bearer token and the
 //!   caller's `MS-RequestId`, `MS-CorrelationId`, `X-Locale` (and the other Partner Center
 //!   headers); bodies streamed both ways. Without a session: 401 with Partner Center's error body.
-//! * anything else — the portal ([`Config::portal_dir`]), `index.html` for client-side routes.
+//! * anything else — the portal ([`Config::portal_dir`]) through pc-assets: precompressed,
+//!   cached by content hash, `index.html` for client-side routes.
 //!
 //! Sessions live in SQLite or PostgreSQL ([`store::Store`]); tokens are encrypted at rest
 //! (AES-256-GCM) and refreshed before they expire; a failed refresh ends the session. There is no
@@ -48,7 +49,6 @@ mod forward;
 mod oidc;
 mod origin;
 mod partner;
-mod portal;
 pub mod store;
 
 use std::path::PathBuf;
@@ -260,7 +260,7 @@ pub fn app(state: GatewayState) -> Router {
         .route("/v1/{*path}", axum::routing::any(forward::forward))
         .route("/v1", axum::routing::any(forward::forward_root));
     router = match &state.config().portal_dir {
-        Some(dir) => router.fallback_service(portal::service(dir)),
+        Some(dir) => router.fallback_service(pc_assets::service(dir)),
         None => router.fallback(error::not_found),
     };
     router

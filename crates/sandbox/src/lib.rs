@@ -269,11 +269,7 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(knobs::request_ids))
         .layer(knobs::cors());
     if let Some(dir) = &state.config().portal_dir {
-        let index = dir.join("index.html");
-        router = router.fallback_service(
-            tower_http::services::ServeDir::new(dir)
-                .fallback(tower_http::services::ServeFile::new(index)),
-        );
+        router = router.fallback_service(pc_assets::service(dir));
     }
     router.with_state(state)
 }
