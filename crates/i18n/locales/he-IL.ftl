@@ -134,7 +134,7 @@ cycle-none = ללא מחזור חיוב
 cycle-one-time = חד־פעמי
 cycle-triennial = כל 3 שנים
 cycle-biennial = כל שנתיים
-cycle-other = מחזור חיוב { $cycle }
+cycle-other = מחזור חיוב „{ $value }”
 cart-title = עגלה
 cart-empty = העגלה ריקה. הוסיפו מוצרים מה
 line-quantity = כמות
@@ -225,7 +225,10 @@ invoice-pdf-working = מכין את ה־PDF…
 invoice-pdf-done = דוח ה־PDF הורד.
 invoice-csv = ייצוא שורות (CSV)
 invoice-csv-done = השורות יוצאו.
-invoice-lines = { $count } שורות חשבונית
+invoice-lines = { $count ->
+    [one] שורת חשבונית אחת
+   *[other] { $count } שורות חשבונית
+}
 invoice-lines-region = שורות חשבונית
 error-details = (שגיאת Partner Center ‏{ $code }: { $description } מזהה בקשה { $requestId }.)
 error-retry-after = נסו שוב בעוד { $seconds } שניות.
@@ -337,7 +340,7 @@ cart-server-line-error = { $name }: ‏Partner Center השיב { $code }: { $des
 orders-pending-subscriptions-note = ‏{ $count } הזמנות שמנויי הלקוח מפנים אליהן עדיין אינן מופיעות ב־Partner Center (בוצעו במקום אחר; הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).
 unbilled-purchases-count = שורות רכישה: { $count }
 unbilled-usage-count = שורות שימוש יומי: { $count }
-invoice-lines-show = כל השדות של כל שורות החשבונית
+invoice-lines-show = הצגת שורות החשבונית
 
 ## Issue 15: after the purchase (a subscription's page, software order lines)
 customer-subscriptions = מינויים
@@ -483,3 +486,27 @@ order-status-po-upload-complete = הזמנת הרכש בבדיקה
 order-status-po-review-rejected = נדחתה בבדיקה
 order-status-partial-success = סופקה חלקית
 order-status-error = נכשלה
+quantity-empty = יש להזין כמות: מספר שלם, למשל 5.
+quantity-not-whole = „{ $text }” אינו מספר שלם. יש להזין ספרות בלבד, למשל 5.
+quantity-at-least = יש להזין לפחות { $minimum }.
+cart-fix-quantities = יש לתקן את הכמויות המסומנות למעלה; עד אז דבר אינו נשלח ל-Partner Center.
+fulfillment-fulfilled = הוקצה
+fulfillment-unfulfilled = לא הוקצה
+fulfillment-prefulfillment-pending = ממתין להקצאה
+fulfillment-other = מצב הקצאה „{ $value }”
+entitlement-type-software = תוכנה
+entitlement-type-reserved-instance = הזמנה שמורה של Azure
+entitlement-type-vm-reserved-instance = הזמנה שמורה של מכונות וירטואליות ב-Azure
+entitlement-type-other = סוג זכאות „{ $value }”
+entitlement-quantity = כמות { $count }
+invoice-type-recurring = חוזר
+invoice-type-one-time = חד-פעמי
+invoice-type-other = סוג חשבונית „{ $value }”
+invoice-column-customer = לקוח
+invoice-column-product = מוצר
+invoice-column-order = הזמנה או מינוי
+invoice-column-charge-period = תקופת החיוב
+invoice-column-quantity = כמות
+invoice-column-unit-price = מחיר ליחידה
+invoice-column-total = סה״כ
+billing-balances = יתרה לפי מטבע

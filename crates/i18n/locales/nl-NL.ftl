@@ -134,7 +134,7 @@ cycle-none = Geen factureringscyclus
 cycle-one-time = Eenmalig
 cycle-triennial = Elke 3 jaar
 cycle-biennial = Elke 2 jaar
-cycle-other = Factureringscyclus { $cycle }
+cycle-other = Factureringscyclus ‘{ $value }’
 cart-title = Winkelwagen
 cart-empty = De winkelwagen is leeg. Voeg producten toe uit de
 line-quantity = Aantal
@@ -225,7 +225,10 @@ invoice-pdf-working = PDF wordt voorbereid…
 invoice-pdf-done = Het PDF-overzicht is gedownload.
 invoice-csv = Regels exporteren (CSV)
 invoice-csv-done = De regels zijn geëxporteerd.
-invoice-lines = { $count } factuurregels
+invoice-lines = { $count ->
+    [one] 1 factuurregel
+   *[other] { $count } factuurregels
+}
 invoice-lines-region = Factuurregels
 error-details = (Partner Center-fout { $code }: { $description } Aanvraag-ID { $requestId }.)
 error-retry-after = Probeer het over { $seconds } seconden opnieuw.
@@ -337,7 +340,7 @@ cart-server-line-error = { $name }: Partner Center antwoordde { $code }: { $desc
 orders-pending-subscriptions-note = { $count } bestellingen waarnaar de abonnementen van de klant verwijzen, worden nog niet door Partner Center vermeld (elders geplaatst; nieuwe bestellingen kunnen tot 15 minuten duren).
 unbilled-purchases-count = Aankoopregels: { $count }
 unbilled-usage-count = Dagelijkse verbruiksregels: { $count }
-invoice-lines-show = Alle velden van alle factuurregels
+invoice-lines-show = Toon de factuurregels
 
 ## Issue 15: after the purchase (a subscription's page, software order lines)
 customer-subscriptions = Abonnementen
@@ -471,3 +474,27 @@ order-status-po-upload-complete = Inkooporder wordt beoordeeld
 order-status-po-review-rejected = Afgewezen bij beoordeling
 order-status-partial-success = Gedeeltelijk geleverd
 order-status-error = Mislukt
+quantity-empty = Vul een aantal in: een geheel getal, bijvoorbeeld 5.
+quantity-not-whole = ‘{ $text }’ is geen geheel getal. Vul alleen cijfers in, bijvoorbeeld 5.
+quantity-at-least = Vul minstens { $minimum } in.
+cart-fix-quantities = Verbeter de gemarkeerde aantallen hierboven; tot dan wordt niets naar Partner Center gestuurd.
+fulfillment-fulfilled = Ingericht
+fulfillment-unfulfilled = Niet ingericht
+fulfillment-prefulfillment-pending = Wacht op inrichting
+fulfillment-other = Inrichtingsstatus ‘{ $value }’
+entitlement-type-software = Software
+entitlement-type-reserved-instance = Azure-reservering
+entitlement-type-vm-reserved-instance = Azure-reservering voor virtuele machines
+entitlement-type-other = Soort recht ‘{ $value }’
+entitlement-quantity = aantal { $count }
+invoice-type-recurring = Terugkerend
+invoice-type-one-time = Eenmalig
+invoice-type-other = Soort factuur ‘{ $value }’
+invoice-column-customer = Klant
+invoice-column-product = Product
+invoice-column-order = Order of abonnement
+invoice-column-charge-period = Gefactureerde periode
+invoice-column-quantity = Aantal
+invoice-column-unit-price = Prijs per stuk
+invoice-column-total = Totaal
+billing-balances = Saldo per valuta

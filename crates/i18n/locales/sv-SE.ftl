@@ -134,7 +134,7 @@ cycle-none = Ingen faktureringscykel
 cycle-one-time = Engång
 cycle-triennial = Vart tredje år
 cycle-biennial = Vartannat år
-cycle-other = Faktureringscykel { $cycle }
+cycle-other = Faktureringscykel ”{ $value }”
 cart-title = Kundvagn
 cart-empty = Kundvagnen är tom. Lägg till produkter från
 line-quantity = Antal
@@ -225,7 +225,10 @@ invoice-pdf-working = Förbereder PDF:en…
 invoice-pdf-done = PDF-utdraget har laddats ned.
 invoice-csv = Exportera rader (CSV)
 invoice-csv-done = Raderna har exporterats.
-invoice-lines = { $count } fakturarader
+invoice-lines = { $count ->
+    [one] 1 fakturarad
+   *[other] { $count } fakturarader
+}
 invoice-lines-region = Fakturarader
 error-details = (Partner Center-fel { $code }: { $description } Begäran-ID { $requestId }.)
 error-retry-after = Försök igen om { $seconds } sekunder.
@@ -337,7 +340,7 @@ cart-server-line-error = { $name }: Partner Center svarade { $code }: { $descrip
 orders-pending-subscriptions-note = { $count } beställningar som kundens prenumerationer hänvisar till listas inte av Partner Center ännu (lagda någon annanstans; nya beställningar kan dröja upp till 15 minuter).
 unbilled-purchases-count = Köprader: { $count }
 unbilled-usage-count = Dagliga förbrukningsrader: { $count }
-invoice-lines-show = Alla fält på alla fakturarader
+invoice-lines-show = Visa fakturaraderna
 
 ## Issue 15: after the purchase (a subscription's page, software order lines)
 customer-subscriptions = Prenumerationer
@@ -471,3 +474,27 @@ order-status-po-upload-complete = Inköpsordern granskas
 order-status-po-review-rejected = Avvisad vid granskningen
 order-status-partial-success = Delvis levererad
 order-status-error = Misslyckad
+quantity-empty = Ange ett antal: ett heltal, till exempel 5.
+quantity-not-whole = ”{ $text }” är inte ett heltal. Ange bara siffror, till exempel 5.
+quantity-at-least = Ange minst { $minimum }.
+cart-fix-quantities = Rätta de markerade antalen ovan; inget skickas till Partner Center förrän dess.
+fulfillment-fulfilled = Etablerad
+fulfillment-unfulfilled = Inte etablerad
+fulfillment-prefulfillment-pending = Väntar på etablering
+fulfillment-other = Etableringsstatus ”{ $value }”
+entitlement-type-software = Programvara
+entitlement-type-reserved-instance = Azure-reservation
+entitlement-type-vm-reserved-instance = Azure-reservation för virtuella datorer
+entitlement-type-other = Berättigandetyp ”{ $value }”
+entitlement-quantity = antal { $count }
+invoice-type-recurring = Återkommande
+invoice-type-one-time = Engångs
+invoice-type-other = Fakturatyp ”{ $value }”
+invoice-column-customer = Kund
+invoice-column-product = Produkt
+invoice-column-order = Order eller prenumeration
+invoice-column-charge-period = Debiterad period
+invoice-column-quantity = Antal
+invoice-column-unit-price = Styckpris
+invoice-column-total = Summa
+billing-balances = Saldo per valuta

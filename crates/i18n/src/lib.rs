@@ -160,7 +160,10 @@ pub fn explain_finding_with(
     let args: Vec<(&str, String)> = finding
         .params
         .iter()
-        .map(|(name, value)| (name.as_str(), param_text(value)))
+        .map(|(name, value)| {
+            let words = |code: &str| code_in_words(name, code, locale, &message);
+            (name.as_str(), param_text(value, &words))
+        })
         .collect();
     let text = message(locale, &format!("finding-{}", finding.code.as_str()), &args);
     match finding.partner_center_error_code {
@@ -172,13 +175,50 @@ pub fn explain_finding_with(
     }
 }
 
-/// A parameter as text: strings as they are, lists joined with ", ".
-fn param_text(value: &Value) -> String {
+/// A parameter as text: strings through `words`, lists joined with ", ".
+fn param_text(value: &Value, words: &dyn Fn(&str) -> String) -> String {
     match value {
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(param_text).collect::<Vec<_>>().join(", "),
+        Value::String(s) => words(s),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| param_text(v, words))
+            .collect::<Vec<_>>()
+            .join(", "),
         Value::Null => String::new(),
         other => other.to_string(),
+    }
+}
+
+/// A Partner Center code in a finding's parameter `name` in words: billing cycles
+/// (`billingCycle`, `supportedBillingCycles`: `one_time` → "One-time"), terms (`termDuration`,
+/// `offeredTerms`: `P1M` → "1 month") and segments (`segment`, `customerSegment`); any other
+/// parameter, and a code without a message, as given.
+fn code_in_words(
+    name: &str,
+    code: &str,
+    locale: Locale,
+    message: &impl Fn(Locale, &str, &[(&str, String)]) -> String,
+) -> String {
+    use pc_core::enums::BillingCycle;
+    let key = match name {
+        "billingCycle" | "supportedBillingCycles" => match code.parse::<BillingCycle>() {
+            Ok(BillingCycle::Monthly) => "cycle-monthly".to_owned(),
+            Ok(BillingCycle::Annual) => "cycle-annual".to_owned(),
+            Ok(BillingCycle::None) => "cycle-none".to_owned(),
+            Ok(BillingCycle::OneTime) => "cycle-one-time".to_owned(),
+            Ok(BillingCycle::Triennial) => "cycle-triennial".to_owned(),
+            Ok(BillingCycle::Biennial) => "cycle-biennial".to_owned(),
+            _ => return code.to_owned(),
+        },
+        "termDuration" | "offeredTerms" => format!("term-{}", code.trim().to_ascii_uppercase()),
+        "segment" | "customerSegment" => format!("segment-{}", code.trim().to_ascii_lowercase()),
+        _ => return code.to_owned(),
+    };
+    let text = message(locale, &key, &[]);
+    if text.is_empty() || text == key {
+        code.to_owned()
+    } else {
+        text
     }
 }
 
@@ -276,7 +316,18 @@ mod tests {
             .with("offeredTerms", serde_json::json!(["P1M", "P1Y"]));
         assert_eq!(
             explain_finding(&finding, Locale::SvSe),
-            "Perioden P3Y erbjuds inte; välj en av: P1M, P1Y."
+            "Perioden 3 år erbjuds inte; välj en av: 1 månad, 1 år."
+        );
+        // Billing cycles in words; a code without a message as given.
+        let finding = Finding::line(FindingCode::BillingCycleNotSupported, 1)
+            .with("billingCycle", "one_time")
+            .with(
+                "supportedBillingCycles",
+                serde_json::json!(["monthly", "weekly"]),
+            );
+        assert_eq!(
+            explain_finding(&finding, Locale::EnUs),
+            "Billing cycle One-time is not offered; choose one of: Monthly, weekly. Partner Center would refuse this with error 900269."
         );
     }
 
