@@ -3,7 +3,7 @@
 //! Fluent messages.
 
 use js_sys::{Array, Intl, Object, Reflect};
-use pc_core::enums::BillingCycle;
+use pc_core::enums::{BillingCycle, EntitlementType, FulfillmentStatus, InvoiceType};
 use wasm_bindgen::JsValue;
 
 use crate::i18n::{Locale, t, t_with};
@@ -100,9 +100,71 @@ pub fn billing_cycle(cycle: &BillingCycle, locale: Locale) -> String {
         BillingCycle::OneTime => "cycle-one-time",
         BillingCycle::Triennial => "cycle-triennial",
         BillingCycle::Biennial => "cycle-biennial",
-        _ => return t_with(locale, "cycle-other", &[("cycle", format!("{cycle:?}"))]),
+        _ => return other(locale, "cycle-other", cycle.as_str()),
     };
     t(locale, key)
+}
+
+/// A value this version does not know, as Partner Center spelled it, with the translated label
+/// `key` (its `$value`): never Debug output.
+fn other(locale: Locale, key: &str, spelling: &str) -> String {
+    t_with(locale, key, &[("value", spelling.trim().to_owned())])
+}
+
+/// An order line's provisioning status (`OrderLineItemProvisioningStatus.status`) in words.
+pub fn fulfillment_status(status: &FulfillmentStatus, locale: Locale) -> String {
+    let key = match status {
+        FulfillmentStatus::Fulfilled => "fulfillment-fulfilled",
+        FulfillmentStatus::Unfulfilled => "fulfillment-unfulfilled",
+        FulfillmentStatus::PrefulfillmentPending => "fulfillment-prefulfillment-pending",
+        _ => return other(locale, "fulfillment-other", status.as_str()),
+    };
+    t(locale, key)
+}
+
+/// An entitlement's or artifact's type (`entitlementType`, `artifactType`) in words.
+pub fn entitlement_type(kind: &EntitlementType, locale: Locale) -> String {
+    let key = match kind {
+        EntitlementType::Software => "entitlement-type-software",
+        EntitlementType::ReservedInstance => "entitlement-type-reserved-instance",
+        EntitlementType::VirtualMachineReservedInstance => "entitlement-type-vm-reserved-instance",
+        _ => return other(locale, "entitlement-type-other", kind.as_str()),
+    };
+    t(locale, key)
+}
+
+/// An invoice's type (`invoiceType`) in words.
+pub fn invoice_type(kind: &InvoiceType, locale: Locale) -> String {
+    let key = match kind {
+        InvoiceType::Recurring => "invoice-type-recurring",
+        InvoiceType::OneTime => "invoice-type-one-time",
+        _ => return other(locale, "invoice-type-other", kind.as_str()),
+    };
+    t(locale, key)
+}
+
+/// A 0-based position Partner Center numbers things by (`orderGroup` `"0"`, `lineItemNumber`
+/// 0) as people count, from 1; text that is not such a number as given.
+pub fn ordinal(zero_based: &str) -> String {
+    zero_based
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_add(1))
+        .map_or_else(|| zero_based.to_owned(), |n| n.to_string())
+}
+
+/// A product's and its SKU's titles as one name: the SKU's title alone when it repeats the
+/// product's (`Microsoft 365 Business Basic` twice), else `product — SKU`.
+pub fn product_and_sku(product: &str, sku: &str) -> String {
+    let (product, sku) = (product.trim(), sku.trim());
+    if product.is_empty() || sku.to_lowercase().contains(&product.to_lowercase()) {
+        sku.to_owned()
+    } else if sku.is_empty() {
+        product.to_owned()
+    } else {
+        format!("{product} — {sku}")
+    }
 }
 
 /// The browser's current time (UTC).
@@ -110,4 +172,44 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     #[allow(clippy::cast_possible_truncation)]
     let millis = js_sys::Date::now() as i64;
     chrono::DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_based_positions_are_counted_from_one() {
+        assert_eq!(ordinal("0"), "1");
+        assert_eq!(ordinal(" 2 "), "3");
+        assert_eq!(ordinal("group-a"), "group-a");
+        assert_eq!(ordinal(&u64::MAX.to_string()), u64::MAX.to_string());
+    }
+
+    #[test]
+    fn a_sku_repeating_its_products_title_is_named_once() {
+        assert_eq!(
+            product_and_sku(
+                "Microsoft 365 Business Basic",
+                "Microsoft 365 Business Basic"
+            ),
+            "Microsoft 365 Business Basic"
+        );
+        assert_eq!(
+            product_and_sku(
+                "Microsoft 365 Business Basic",
+                "Microsoft 365 Business Basic (no Teams)"
+            ),
+            "Microsoft 365 Business Basic (no Teams)"
+        );
+        assert_eq!(
+            product_and_sku(
+                "Virtual Machines Dsv3 Series",
+                "Standard_D2s_v3, US West 2, 1 Year"
+            ),
+            "Virtual Machines Dsv3 Series — Standard_D2s_v3, US West 2, 1 Year"
+        );
+        assert_eq!(product_and_sku("", "Plan"), "Plan");
+        assert_eq!(product_and_sku("Plan", ""), "Plan");
+    }
 }

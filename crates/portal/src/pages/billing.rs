@@ -4,7 +4,7 @@
 use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use pc_core::models::{Invoice, InvoiceSummary};
+use pc_core::models::{Decimal, Invoice, InvoiceSummary};
 
 use crate::errors::explain;
 use crate::format;
@@ -12,6 +12,27 @@ use crate::i18n::t;
 use crate::pages::customer::SignInFirst;
 use crate::session::use_session;
 use crate::{route, tr, use_locale};
+
+/// The balance per currency of invoice summaries, by currency code (summaries without a code or
+/// balance are left out; two of one currency are added).
+pub fn balances(summaries: &[InvoiceSummary]) -> Vec<(String, Decimal)> {
+    let mut out: Vec<(String, Decimal)> = Vec::new();
+    for s in summaries {
+        let (Some(code), Some(amount)) = (s.currency_code.as_deref(), s.balance_amount) else {
+            continue;
+        };
+        let code = code.trim().to_ascii_uppercase();
+        if code.is_empty() {
+            continue;
+        }
+        match out.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, sum)) => *sum += amount,
+            None => out.push((code, amount)),
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
 
 /// The billing page.
 #[component]
@@ -25,8 +46,14 @@ pub fn Billing() -> impl IntoView {
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
             let invoices = session.client.invoices();
             let fail = |e: pc_client::Error| explain(&e, locale);
-            let balance: InvoiceSummary = invoices.balance().await.map_err(fail)?;
-            let summaries = invoices.summaries().await.map_err(fail)?;
+            // One summary per currency; the account balance alone (one currency) only when
+            // Partner Center lists no summaries.
+            let mut summaries = invoices.summaries().await.map_err(fail)?;
+            if summaries.is_empty() {
+                let balance: InvoiceSummary = invoices.balance().await.map_err(fail)?;
+                summaries.push(balance);
+            }
+            let balance = balances(&summaries);
             let list: Vec<Invoice> = invoices.list().try_collect().await.map_err(fail)?;
             Ok::<_, String>((balance, summaries, list))
         }
@@ -53,11 +80,15 @@ pub fn Billing() -> impl IntoView {
                 Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
                 Some(Ok((balance, summaries, invoices))) => {
                     let locale = locale.get();
-                    let currency = balance.currency_code.clone().unwrap_or_default();
                     view! {
-                        <p class="balance">{tr("billing-balance")} ": "
-                            <strong>{balance.balance_amount.map(|b| format::money(&b, &currency, locale)).unwrap_or_default()}</strong>
-                        </p>
+                        <section class="balances" aria-labelledby="balances-title">
+                            <h2 id="balances-title">{tr("billing-balances")}</h2>
+                            <ul class="balance">
+                                {balance.into_iter().map(|(currency, amount)| view! {
+                                    <li data-currency=currency.clone()><strong>{format::money(&amount, &currency, locale)}</strong> " " <span class="muted">{currency.clone()}</span></li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
                         <h2>{tr("billing-summaries")}</h2>
                         <table>
                             <thead><tr>
@@ -84,7 +115,7 @@ pub fn Billing() -> impl IntoView {
                                             <td><A href=route(&format!("/billing/{id}"))>{id.clone()}</A></td>
                                             <td>{format::timestamp(i.invoice_date.as_ref(), locale, false)}</td>
                                             <td>{period}</td>
-                                            <td>{i.invoice_type.as_ref().map(|t| t.spelling()).unwrap_or_default()}</td>
+                                            <td>{i.invoice_type.as_ref().map(|k| format::invoice_type(k.value(), locale)).unwrap_or_default()}</td>
                                             <td class="num">{i.total_charges.map(|v| format::money(&v, &currency, locale)).unwrap_or_default()}</td>
                                             <td class="num">{i.paid_amount.map(|v| format::money(&v, &currency, locale)).unwrap_or_default()}</td>
                                         </tr>
@@ -96,5 +127,35 @@ pub fn Billing() -> impl IntoView {
                 }
             }}
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(currency: &str, amount: i64) -> InvoiceSummary {
+        InvoiceSummary {
+            currency_code: Some(currency.to_owned()),
+            balance_amount: Some(Decimal::new(amount, 2)),
+            ..InvoiceSummary::default()
+        }
+    }
+
+    #[test]
+    fn every_currency_has_its_own_balance() {
+        let shown = balances(&[
+            summary("USD", 12_50),
+            summary("EUR", 3_00),
+            summary("usd", 1_00),
+            InvoiceSummary::default(),
+        ]);
+        assert_eq!(
+            shown,
+            [
+                ("EUR".to_owned(), Decimal::new(3_00, 2)),
+                ("USD".to_owned(), Decimal::new(13_50, 2)),
+            ]
+        );
     }
 }

@@ -269,11 +269,7 @@ fn SkuCard(
     if sku.is_trial == Some(true) {
         notes.push("sku-trial");
     }
-    let heading = format!(
-        "{} — {}",
-        product.title.clone().unwrap_or_default(),
-        sku_title
-    );
+    let heading = format::product_and_sku(product.title.as_deref().unwrap_or_default(), &sku_title);
     view! {
         <article class="sku">
             <h4>{sku_title.clone()}</h4>

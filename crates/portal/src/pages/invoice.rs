@@ -11,14 +11,155 @@ use wasm_bindgen::JsCast as _;
 
 use crate::errors::explain;
 use crate::format;
-use crate::i18n::{t, t_with};
+use crate::i18n::{t, t_numbers, t_with};
 use crate::pages::customer::SignInFirst;
 use crate::pages::unbilled::PurchaseLines;
 use crate::session::use_session;
 use crate::{tr, use_locale};
 
-/// Columns shown on screen (the CSV has all of them).
-const SHOWN_COLUMNS: usize = 8;
+/// A column of the on-screen line-item table: its translated heading and how its cell is read
+/// from a line item (the CSV keeps every member under Partner Center's names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// `customerName` (else `customerCompanyName`, `customerId`).
+    Customer,
+    /// `productName` and `skuName` as one name (`offerName`, `meterName` for older lines).
+    Product,
+    /// `orderId` (else `subscriptionId`).
+    Order,
+    /// `chargeStartDate`–`chargeEndDate` (else `usageDate`), as dates.
+    ChargePeriod,
+    /// `quantity` (else `billableQuantity`, `consumedQuantity`).
+    Quantity,
+    /// `unitPrice` (else `effectiveUnitPrice`), in the line's currency.
+    UnitPrice,
+    /// `totalForCustomer` (else `subtotal`, `billingPreTaxTotal`, `amount`), in the line's
+    /// currency.
+    Total,
+}
+
+impl Column {
+    /// Every column, in the order shown.
+    pub const ALL: [Self; 7] = [
+        Self::Customer,
+        Self::Product,
+        Self::Order,
+        Self::ChargePeriod,
+        Self::Quantity,
+        Self::UnitPrice,
+        Self::Total,
+    ];
+
+    /// Translation key of the heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Customer => "invoice-column-customer",
+            Self::Product => "invoice-column-product",
+            Self::Order => "invoice-column-order",
+            Self::ChargePeriod => "invoice-column-charge-period",
+            Self::Quantity => "invoice-column-quantity",
+            Self::UnitPrice => "invoice-column-unit-price",
+            Self::Total => "invoice-column-total",
+        }
+    }
+
+    /// Whether the cell is a number (aligned as one).
+    pub fn numeric(self) -> bool {
+        matches!(self, Self::Quantity | Self::UnitPrice | Self::Total)
+    }
+
+    /// The cell of `row` in `locale`; `currency` when the line names none. Empty when the line
+    /// has none of the column's members.
+    pub fn cell(
+        self,
+        row: &Map<String, Value>,
+        currency: &str,
+        locale: crate::i18n::Locale,
+    ) -> String {
+        let text = |members: &[&str]| {
+            members
+                .iter()
+                .map(|m| cell(row.get(*m)))
+                .find(|v| !v.is_empty())
+                .unwrap_or_default()
+        };
+        let line_currency = text(&["currency", "billingCurrency", "pricingCurrency"]);
+        let currency = if line_currency.len() == 3 {
+            line_currency
+        } else {
+            currency.to_owned()
+        };
+        let amount = |members: &[&str]| {
+            let value = text(members);
+            if value.is_empty() {
+                value
+            } else {
+                format::money(&value, &currency, locale)
+            }
+        };
+        match self {
+            Self::Customer => text(&["customerName", "customerCompanyName", "customerId"]),
+            Self::Product => format::product_and_sku(
+                &text(&["productName", "offerName", "serviceName"]),
+                &text(&["skuName", "meterName"]),
+            ),
+            Self::Order => text(&["orderId", "subscriptionId"]),
+            Self::ChargePeriod => {
+                let start = format::date(&text(&["chargeStartDate", "usageDate"]), locale, false);
+                let end = format::date(&text(&["chargeEndDate"]), locale, false);
+                match (start.is_empty(), end.is_empty()) {
+                    (false, false) if start != end => format!("{start} – {end}"),
+                    (false, _) => start,
+                    _ => end,
+                }
+            }
+            Self::Quantity => {
+                let value = text(&["quantity", "billableQuantity", "consumedQuantity"]);
+                value
+                    .parse::<pc_core::models::Decimal>()
+                    .map_or(value, |q| q.normalize().to_string())
+            }
+            Self::UnitPrice => amount(&["unitPrice", "effectiveUnitPrice"]),
+            Self::Total => amount(&[
+                "totalForCustomer",
+                "subtotal",
+                "billingPreTaxTotal",
+                "amount",
+            ]),
+        }
+    }
+
+    /// The columns any of `rows` has a value for.
+    pub fn shown(rows: &[Map<String, Value>]) -> Vec<Self> {
+        let has = |members: &[&str]| {
+            rows.iter()
+                .any(|r| members.iter().any(|m| !cell(r.get(*m)).is_empty()))
+        };
+        Self::ALL
+            .into_iter()
+            .filter(|c| match c {
+                Self::Customer => has(&["customerName", "customerCompanyName", "customerId"]),
+                Self::Product => has(&[
+                    "productName",
+                    "offerName",
+                    "serviceName",
+                    "skuName",
+                    "meterName",
+                ]),
+                Self::Order => has(&["orderId", "subscriptionId"]),
+                Self::ChargePeriod => has(&["chargeStartDate", "chargeEndDate", "usageDate"]),
+                Self::Quantity => has(&["quantity", "billableQuantity", "consumedQuantity"]),
+                Self::UnitPrice => has(&["unitPrice", "effectiveUnitPrice"]),
+                Self::Total => has(&[
+                    "totalForCustomer",
+                    "subtotal",
+                    "billingPreTaxTotal",
+                    "amount",
+                ]),
+            })
+            .collect()
+    }
+}
 
 /// Line items as JSON objects and the union of their members (sorted by name, so every export
 /// of a line-item type has the same columns).
@@ -164,12 +305,13 @@ pub fn InvoiceDetail() -> impl IntoView {
                     let locale = locale.get();
                     let currency = invoice.currency_code.clone().unwrap_or_default();
                     let csv_items = StoredValue::new(items.clone());
-                    let (columns, rows) = table_of(&items);
-                    let shown: Vec<String> = columns.into_iter().take(SHOWN_COLUMNS).collect();
+                    let (_, rows) = table_of(&items);
+                    let shown = Column::shown(&rows);
                     let count = rows.len();
                     view! {
                         <dl class="facts">
                             <dt>{tr("invoice-date")}</dt><dd>{format::timestamp(invoice.invoice_date.as_ref(), locale, false)}</dd>
+                            <dt>{tr("invoice-type")}</dt><dd>{invoice.invoice_type.as_ref().map(|k| format::invoice_type(k.value(), locale)).unwrap_or_default()}</dd>
                             <dt>{tr("invoice-total")}</dt><dd>{invoice.total_charges.map(|v| format::money(&v, &currency, locale)).unwrap_or_default()}</dd>
                             <dt>{tr("invoice-paid")}</dt><dd>{invoice.paid_amount.map(|v| format::money(&v, &currency, locale)).unwrap_or_default()}</dd>
                         </dl>
@@ -186,15 +328,15 @@ pub fn InvoiceDetail() -> impl IntoView {
                             <h2>{tr("invoice-purchase-lines")}</h2>
                             <PurchaseLines lines=purchases.clone() label="invoice-purchase-lines"/>
                         })}
-                        <h2>{t_with(locale, "invoice-lines", &[("count", count.to_string())])}</h2>
+                        <h2>{t_numbers(locale, "invoice-lines", &[], &[("count", i64::try_from(count).unwrap_or(i64::MAX))])}</h2>
                         <details>
                         <summary>{tr("invoice-lines-show")}</summary>
                         <div class="scroll" tabindex="0" role="region" aria-label=tr("invoice-lines-region")>
                             <table>
-                                <thead><tr>{shown.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
+                                <thead><tr>{shown.iter().map(|c| view! { <th scope="col">{tr(c.heading())}</th> }).collect_view()}</tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|row| view! {
-                                        <tr>{shown.iter().map(|c| view! { <td>{cell(row.get(c))}</td> }).collect_view()}</tr>
+                                        <tr>{shown.iter().map(|c| view! { <td class=c.numeric().then_some("num")>{c.cell(&row, &currency, locale)}</td> }).collect_view()}</tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>
@@ -211,6 +353,40 @@ pub fn InvoiceDetail() -> impl IntoView {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn line_items_are_shown_under_readable_columns() {
+        let items = vec![
+            json!({"customerName": "Tailspin Toys", "productName": "Microsoft 365 Business Basic",
+                   "skuName": "Microsoft 365 Business Basic", "orderId": "O1", "quantity": 7.0,
+                   "billableQuantity": 7, "chargeType": "new"}),
+        ];
+        let (_, rows) = table_of(&items);
+        let shown = Column::shown(&rows);
+        assert_eq!(
+            shown,
+            [
+                Column::Customer,
+                Column::Product,
+                Column::Order,
+                Column::Quantity
+            ]
+        );
+        let row = &rows[0];
+        let locale = crate::i18n::Locale::EnUs;
+        assert_eq!(Column::Customer.cell(row, "USD", locale), "Tailspin Toys");
+        assert_eq!(
+            Column::Product.cell(row, "USD", locale),
+            "Microsoft 365 Business Basic"
+        );
+        assert_eq!(Column::Quantity.cell(row, "USD", locale), "7");
+        for column in Column::ALL {
+            for locale in crate::i18n::Locale::ALL {
+                let heading = crate::i18n::t(locale, column.heading());
+                assert_ne!(heading, column.heading(), "{locale:?}");
+            }
+        }
+    }
 
     #[test]
     fn csv_has_every_member_of_every_line_sorted_by_name() {

@@ -270,14 +270,14 @@ pub fn OrderDetail() -> impl IntoView {
                         <tbody>
                             {v.order.line_items.clone().unwrap_or_default().into_iter().map(|line| {
                                 let number = line.line_item_number.unwrap_or_default();
-                                let status = v.provisioning.iter().find(|p| p.line_item_number == Some(number)).and_then(|p| p.status.as_ref()).map(|s| s.spelling()).unwrap_or_default();
+                                let status = v.provisioning.iter().find(|p| p.line_item_number == Some(number)).and_then(|p| p.status.as_ref()).map(|s| format::fulfillment_status(s.value(), locale)).unwrap_or_default();
                                 let links: Vec<(String, String)> = v.activation_links.iter().find(|(n, _)| *n == number).map(|(_, l)| l.iter().filter_map(|link| {
                                     let uri = link["uri"].as_str().or_else(|| link["link"]["uri"].as_str())?.to_owned();
                                     Some((link["title"].as_str().unwrap_or(uri.as_str()).to_owned(), uri))
                                 }).collect()).unwrap_or_default();
                                 view! {
                                     <tr>
-                                        <td>{number}</td>
+                                        <td>{format::ordinal(&number.to_string())}</td>
                                         <td>{line.friendly_name.clone().unwrap_or_default()}<br/><code>{line.offer_id.as_ref().map(|o| o.as_str().to_owned()).unwrap_or_default()}</code></td>
                                         <td class="num">{line.quantity.unwrap_or_default()}</td>
                                         <td>{line.term_duration.as_deref().map(|d| format::term(d, locale)).unwrap_or_default()}</td>
@@ -447,7 +447,9 @@ fn SoftwareCancellation(
                         &[
                             (
                                 "line",
-                                line.line_item_number.unwrap_or_default().to_string(),
+                                format::ordinal(
+                                    &line.line_item_number.unwrap_or_default().to_string(),
+                                ),
                             ),
                             ("name", line.friendly_name.clone().unwrap_or_default()),
                         ],
@@ -492,7 +494,7 @@ fn SoftwareCancellation(
                         let findings = order.with_value(|o| check_software_cancellation(o, &line, kind, now));
                         let refund = order.with_value(|o| software_refund(o, &line, kind, now));
                         let name = line.friendly_name.clone().unwrap_or_default();
-                        let label = t_with(locale, "order-line-name", &[("line", number.to_string()), ("name", name.clone())]);
+                        let label = t_with(locale, "order-line-name", &[("line", format::ordinal(&number.to_string())), ("name", name.clone())]);
                         let state = match findings.first() {
                             None => match &refund {
                                 Some(r) => t_with(locale, "order-line-cancellable", &[("amount", refund_amount(r, locale))]),
@@ -502,7 +504,7 @@ fn SoftwareCancellation(
                         };
                         let allowed = findings.is_empty();
                         let help = format!("software-line-{number}");
-                        let button_label = t_with(locale, "order-line-cancel", &[("line", number.to_string())]);
+                        let button_label = t_with(locale, "order-line-cancel", &[("line", format::ordinal(&number.to_string()))]);
                         Some(view! {
                             <li>
                                 <strong>{label}</strong>
@@ -536,7 +538,7 @@ fn SoftwareCancellation(
                             locale,
                             "confirm-cancel-line",
                             &[
-                                ("line", line.line_item_number.unwrap_or_default().to_string()),
+                                ("line", format::ordinal(&line.line_item_number.unwrap_or_default().to_string())),
                                 ("name", line.friendly_name.clone().unwrap_or_default()),
                                 ("quantity", line.quantity.unwrap_or_default().to_string()),
                             ],

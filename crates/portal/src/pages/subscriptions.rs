@@ -9,7 +9,7 @@ use pc_core::models::{Entitlement, Subscription};
 
 use crate::errors::explain;
 use crate::format;
-use crate::i18n::t;
+use crate::i18n::{t, t_numbers};
 use crate::pages::customer::{SignInFirst, use_customer};
 use crate::pages::subscription::{status_text, subscription_href, subscription_name};
 use crate::session::use_session;
@@ -89,12 +89,12 @@ pub fn Subscriptions() -> impl IntoView {
                         view! {
                             <ul class="entitlements">
                                 {entitlements.into_iter().map(|e| {
-                                    let kind = e.entitlement_type.as_ref().map(|k| k.spelling()).unwrap_or_default();
+                                    let kind = e.entitlement_type.as_ref().map(|k| format::entitlement_type(k.value(), locale)).unwrap_or_default();
                                     let product = format!("{} / {}", e.product_id.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default(), e.sku_id.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default());
                                     let expiry = format::timestamp(e.expiry_date.as_ref(), locale, false);
                                     view! {
                                         <li>
-                                            <strong>{kind}</strong> " · " <code>{product}</code> " · " {e.quantity.unwrap_or_default()}
+                                            <strong>{kind}</strong> " · " <code>{product}</code> " · " {t_numbers(locale, "entitlement-quantity", &[], &[("count", e.quantity.unwrap_or_default())])}
                                             {(!expiry.is_empty()).then(|| view! { " · " {expiry.clone()} })}
                                             <ul>
                                                 {e.entitled_artifacts.clone().unwrap_or_default().into_iter().map(|a| {
@@ -102,7 +102,7 @@ pub fn Subscriptions() -> impl IntoView {
                                                     let resource = a.resource_id.clone().unwrap_or_default();
                                                     view! {
                                                         <li>
-                                                            {a.artifact_type.as_ref().map(|k| k.spelling()).unwrap_or_default()}
+                                                            {a.artifact_type.as_ref().map(|k| format::entitlement_type(k.value(), locale)).unwrap_or_default()}
                                                             {key.map(|k| view! { " · " {tr("entitlement-product-key")} " " <code>{k}</code> })}
                                                             {(!resource.is_empty()).then(|| view! { " · " <code>{resource.clone()}</code> })}
                                                         </li>
