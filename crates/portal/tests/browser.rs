@@ -155,3 +155,62 @@ fn the_sign_in_link_keeps_the_wanted_path_on_this_site_only() {
         "/auth/login?return_to=%2F"
     );
 }
+
+#[wasm_bindgen_test]
+async fn quantity_input_refuses_what_is_not_a_whole_number_next_to_the_box() {
+    use pc_portal::components::quantity::{QuantityInput, problem};
+    let parent = container();
+    let locale = RwSignal::new(Locale::EnUs);
+    let text = RwSignal::new("abc".to_owned());
+    let handle = leptos::mount::mount_to(parent.clone(), move || {
+        provide_context(CurrentLocale(locale));
+        let reason = Signal::derive(move || text.with(|t| problem(t, &[], locale.get())));
+        view! { <QuantityInput id="q".to_owned() label=Signal::derive(|| "Quantity".to_owned()) text=text problem=reason/> }
+    });
+    let input = || {
+        parent
+            .query_selector("input#q")
+            .unwrap()
+            .unwrap()
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+    };
+    let reason = || {
+        parent
+            .query_selector("#q-problem")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert_eq!(input().get_attribute("type").as_deref(), Some("text"));
+    assert_eq!(
+        input().get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        input().get_attribute("aria-describedby").as_deref(),
+        Some("q-problem")
+    );
+    assert_eq!(input().value(), "abc");
+    assert!(reason().contains("is not a whole number"), "{}", reason());
+    for typed in ["5.5", "1e3"] {
+        text.set(typed.to_owned());
+        settle().await;
+        assert!(reason().contains(typed), "{}", reason());
+    }
+    text.set(String::new());
+    settle().await;
+    assert!(reason().starts_with("Enter a quantity"), "{}", reason());
+    locale.set(Locale::NlNl);
+    settle().await;
+    assert!(reason().starts_with("Vul een aantal in"), "{}", reason());
+    text.set("5".to_owned());
+    settle().await;
+    assert_eq!(
+        input().get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(reason(), "");
+    drop(handle);
+}

@@ -6,4 +6,5 @@ pub mod gate;
 pub mod header;
 pub mod language_picker;
 pub mod partner;
+pub mod quantity;
 pub mod resume;

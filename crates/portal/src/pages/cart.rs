@@ -11,10 +11,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use pc_core::enums::{BillingCycle, PurchasePrerequisite};
 use pc_core::models::{CartCheckoutResult, CartLineItem, InventoryCheckRequest, inventory_context};
-use pc_core::rules::{Finding, Severity, Validation};
+use pc_core::rules::{
+    Finding, FindingCode, Severity, TermOption, Validation, offered_combinations, read_quantity,
+};
 use pc_core::wire::Spelled;
 
 use crate::components::findings::FindingList;
+use crate::components::quantity::{self, QuantityInput};
 use crate::errors::{explain, explain_purchase};
 use crate::format;
 use crate::i18n::{t, t_with};
@@ -74,6 +77,16 @@ pub fn CartPage() -> impl IntoView {
         }) + server_errors.with(Vec::len)
     });
     let status = RwSignal::new(String::new());
+    // Nothing is sent to Partner Center while a quantity is refused (missing, not a whole
+    // number, or outside the SKU's limits): pc-core's quantity rule, as the boxes show it.
+    let quantities_ok = Memo::new(move |_| {
+        draft.with(|d| d.lines.iter().all(|l| l.quantity.is_some()))
+            && validation.with(|v| {
+                !v.findings
+                    .iter()
+                    .any(|f| f.code == FindingCode::QuantityOutOfRange)
+            })
+    });
 
     let store = session;
     let save = Action::new_local(move |_: &()| {
@@ -81,8 +94,12 @@ pub fn CartPage() -> impl IntoView {
         let snapshot = draft.get_untracked();
         let customer_id = ctx.id.get_untracked();
         let roles = store.roles();
+        let quantities_ok = quantities_ok.get_untracked();
         async move {
             let locale = locale.get_untracked();
+            if !quantities_ok {
+                return Err(t(locale, "cart-fix-quantities"));
+            }
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
             let cart = snapshot.cart();
             let carts = session.client.carts();
@@ -155,7 +172,11 @@ pub fn CartPage() -> impl IntoView {
     });
     let saved = Memo::new(move |_| draft.with(CartDraft::is_saved));
     let can_checkout = move || {
-        saved.get() && error_count.get() == 0 && !checkout.pending().get() && !save.pending().get()
+        saved.get()
+            && quantities_ok.get()
+            && error_count.get() == 0
+            && !checkout.pending().get()
+            && !save.pending().get()
     };
     let outcome = move || {
         last_checkout
@@ -202,7 +223,12 @@ pub fn CartPage() -> impl IntoView {
                     view! { <p class="muted">{countdown(left, locale.get())}</p> }
                 })}
                 <p class="muted">{move || if saved.get() { tr("cart-saved")() } else { tr("cart-not-saved")() }}</p>
-                <button type="button" on:click=move |_| { save.dispatch(()); } disabled=move || save.pending().get() || checkout.pending().get()>
+                <Show when=move || !quantities_ok.get()>
+                    <p id="review-blocked" class="error">{tr("cart-fix-quantities")}</p>
+                </Show>
+                <button type="button" on:click=move |_| { save.dispatch(()); }
+                    aria-describedby=move || (!quantities_ok.get()).then_some("review-blocked")
+                    disabled=move || save.pending().get() || checkout.pending().get() || !quantities_ok.get()>
                     {tr("cart-review")}
                 </button>
                 <button type="button" class="primary" on:click=move |_| { checkout.dispatch(()); } disabled=move || !can_checkout()>
@@ -252,7 +278,7 @@ fn OrderGroupPreview(validation: Memo<Validation>) -> impl IntoView {
                         let names = ctx.draft.with(|d| g.line_item_ids.iter().filter_map(|id| d.lines.iter().find(|l| l.id == Some(*id))).map(|l| l.friendly_name.clone().unwrap_or_default()).collect::<Vec<_>>().join(", "));
                         view! {
                             <tr>
-                                <td>{g.order_group.clone()}</td>
+                                <td>{format::ordinal(&g.order_group)}</td>
                                 <td>{g.billing_cycle.as_ref().map(|c| format::billing_cycle(c, locale.get())).unwrap_or_else(|| t(locale.get(), "cycle-none"))}</td>
                                 <td>{names}</td>
                             </tr>
@@ -279,19 +305,28 @@ fn LineEditor(line_id: i64, validation: Memo<Validation>) -> impl IntoView {
     };
     let availability = draft.with_untracked(|d| d.availability_of(&initial).cloned());
     let sku = availability.as_ref().and_then(|a| a.sku.clone());
-    let terms = availability
+    // Only the term and billing-cycle pairs the availability offers (a P1M term is never billed
+    // annually): pc-core's offered_combinations, as the subscription page's renewal offers them.
+    let offered: Vec<TermOption> = availability
         .as_ref()
-        .and_then(|a| a.terms.clone())
+        .map(offered_combinations)
         .unwrap_or_default();
-    let mut durations: Vec<String> = terms.iter().filter_map(|t| t.duration.clone()).collect();
-    durations.dedup();
-    let supported: Vec<BillingCycle> = sku
-        .as_ref()
-        .and_then(|s| s.supported_billing_cycles.clone())
-        .unwrap_or_default()
-        .into_iter()
-        .map(Spelled::into_value)
-        .collect();
+    let mut durations: Vec<String> = Vec::new();
+    for o in &offered {
+        if !o.term_duration.is_empty() && !durations.contains(&o.term_duration) {
+            durations.push(o.term_duration.clone());
+        }
+    }
+    let offered = StoredValue::new(offered);
+    // The billing cycles offered with `term` (a line without a term: the perpetual ones).
+    let cycles_for = move |term: &str| -> Vec<BillingCycle> {
+        offered.with_value(|o| {
+            o.iter()
+                .filter(|o| o.term_duration.eq_ignore_ascii_case(term.trim()))
+                .map(|o| o.billing_cycle.clone())
+                .collect()
+        })
+    };
     let edit = move |f: &dyn Fn(&mut CartLineItem)| {
         draft.update(|d| {
             if let Some(l) = d.lines.iter_mut().find(|l| l.id == Some(line_id)) {
@@ -299,12 +334,34 @@ fn LineEditor(line_id: i64, validation: Memo<Validation>) -> impl IntoView {
             }
         });
     };
+    // The quantity's findings are shown at the quantity box, the others below the line.
+    let is_quantity = |f: &Finding| f.code == FindingCode::QuantityOutOfRange;
     let findings = Signal::derive(move || {
         validation.with(|v| {
             v.findings_for_line(line_id)
+                .filter(|f| !is_quantity(f))
                 .cloned()
                 .collect::<Vec<Finding>>()
         })
+    });
+    let quantity_text = RwSignal::new(initial.quantity.map(|q| q.to_string()).unwrap_or_default());
+    // The draft's quantity changed elsewhere (another tab, a line added twice): show it.
+    Effect::new(move |_| {
+        let stored = line().and_then(|l| l.quantity);
+        if let Some(q) = stored
+            && quantity_text.with_untracked(|t| read_quantity(t).ok()) != Some(q)
+        {
+            quantity_text.set(q.to_string());
+        }
+    });
+    let quantity_problem = Signal::derive(move || {
+        let found: Vec<Finding> = validation.with(|v| {
+            v.findings_for_line(line_id)
+                .filter(|f| is_quantity(f))
+                .cloned()
+                .collect()
+        });
+        quantity_text.with(|t| quantity::problem(t, &found, locale.get()))
     });
     let name = initial.friendly_name.clone().unwrap_or_default();
     let catalog_item_id = initial
@@ -313,6 +370,7 @@ fn LineEditor(line_id: i64, validation: Memo<Validation>) -> impl IntoView {
         .map(|c| c.as_str().to_owned())
         .unwrap_or_default();
     let quantity_id = format!("quantity-{line_id}");
+    let minimum_quantity = sku.as_ref().and_then(|s| s.minimum_quantity);
     let term_id = format!("term-{line_id}");
     let cycle_id = format!("cycle-{line_id}");
     let attestation_id = format!("attestation-{line_id}");
@@ -350,41 +408,64 @@ fn LineEditor(line_id: i64, validation: Memo<Validation>) -> impl IntoView {
             <h3 id=format!("line-{line_id}")>{name}</h3>
             <p class="muted"><code>{catalog_item_id}</code></p>
             <div class="fields">
-                <label for=quantity_id.clone()>{tr("line-quantity")}</label>
-                <input id=quantity_id type="number" inputmode="numeric" min="0"
-                    prop:value=move || line().and_then(|l| l.quantity).unwrap_or(0).to_string()
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev).trim().parse::<i64>().ok();
+                <QuantityInput id=quantity_id label=Signal::derive(tr("line-quantity")) text=quantity_text
+                    problem=quantity_problem minimum=minimum_quantity.unwrap_or(1)
+                    on_edit=Callback::new(move |text: String| {
+                        // Only a whole number reaches the draft; anything else leaves no
+                        // quantity, so nothing is sent while the box is refused.
+                        let value = read_quantity(&text).ok();
                         edit(&|l| l.quantity = value);
-                    }/>
+                    })/>
                 {(!durations.is_empty()).then(|| view! {
-                    <label for=term_id.clone()>{tr("line-term")}</label>
-                    <select id=term_id.clone() on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        edit(&|l| l.term_duration = Some(value.clone()));
-                    }>
-                        {durations.iter().map(|d| {
-                            let d = d.clone();
-                            let label = format::term(&d, locale.get_untracked());
-                            let current = d.clone();
-                            view! { <option value=d selected=move || line().and_then(|l| l.term_duration) == Some(current.clone())>{label}</option> }
-                        }).collect_view()}
-                    </select>
+                    <span class="field">
+                        <label for=term_id.clone()>{tr("line-term")}</label>
+                        <select id=term_id.clone() on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            let cycles = cycles_for(&value);
+                            edit(&|l| {
+                                l.term_duration = Some(value.clone());
+                                // Keep the billing cycle when the new term offers it, else
+                                // take the term's first.
+                                let current = l.billing_cycle.as_ref().map(|c| c.value().clone());
+                                if !current.is_some_and(|c| cycles.contains(&c)) {
+                                    l.billing_cycle = cycles.first().cloned().map(Spelled::from);
+                                }
+                            });
+                        }>
+                            {durations.iter().map(|d| {
+                                let d = d.clone();
+                                let current = d.clone();
+                                let value = d.clone();
+                                view! { <option value=value selected=move || line().and_then(|l| l.term_duration) == Some(current.clone())>{move || format::term(&d, locale.get())}</option> }
+                            }).collect_view()}
+                        </select>
+                    </span>
                 })}
-                {(!supported.is_empty()).then(|| view! {
-                    <label for=cycle_id.clone()>{tr("line-billing-cycle")}</label>
-                    <select id=cycle_id.clone() on:change=move |ev| {
-                        let value: BillingCycle = event_target_value(&ev).parse().unwrap_or(BillingCycle::Monthly);
-                        edit(&|l| l.billing_cycle = Some(Spelled::from(value.clone())));
-                    }>
-                        {supported.iter().map(|c| {
-                            let label = format::billing_cycle(c, locale.get_untracked());
-                            let value = c.as_str().to_owned();
-                            let current = c.clone();
-                            view! { <option value=value selected=move || line().and_then(|l| l.billing_cycle).map(Spelled::into_value) == Some(current.clone())>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                })}
+                {move || {
+                    let term = line().and_then(|l| l.term_duration).unwrap_or_default();
+                    let cycles = cycles_for(&term);
+                    (!cycles.is_empty()).then(|| view! {
+                        <span class="field">
+                            <label for=cycle_id.clone()>{tr("line-billing-cycle")}</label>
+                            <select id=cycle_id.clone() on:change=move |ev| {
+                                let value: BillingCycle = event_target_value(&ev).parse().unwrap_or(BillingCycle::Monthly);
+                                edit(&|l| l.billing_cycle = Some(Spelled::from(value.clone())));
+                            }>
+                                // A cycle the term does not offer (a draft from before): none is
+                                // shown as chosen, so picking one is a change.
+                                {(!line().and_then(|l| l.billing_cycle).is_some_and(|c| cycles.contains(c.value()))).then(|| view! {
+                                    <option value="" selected disabled>{tr("choose")}</option>
+                                })}
+                                {cycles.iter().map(|c| {
+                                    let value = c.as_str().to_owned();
+                                    let current = c.clone();
+                                    let shown = c.clone();
+                                    view! { <option value=value selected=move || line().and_then(|l| l.billing_cycle).map(Spelled::into_value) == Some(current.clone())>{move || format::billing_cycle(&shown, locale.get())}</option> }
+                                }).collect_view()}
+                            </select>
+                        </span>
+                    })
+                }}
                 {context_keys.into_iter().map(|key| view! { <ProvisioningField line_id=line_id key=key/> }).collect_view()}
                 {enforce_attestation.then(|| view! {
                     <span class="check">
@@ -405,7 +486,7 @@ fn LineEditor(line_id: i64, validation: Memo<Validation>) -> impl IntoView {
                     {l.pricing.as_ref().and_then(|p| p.extended_price.or(p.price)).map(|price| view! {
                         <p class="price">{t_with(locale.get(), "line-price", &[("price", format::money(&price, &currency, locale.get()))])}</p>
                     })}
-                    {l.order_group.clone().map(|g| view! { <p class="muted">{t_with(locale.get(), "line-order-group", &[("group", g)])}</p> })}
+                    {l.order_group.clone().map(|g| view! { <p class="muted">{t_with(locale.get(), "line-order-group", &[("group", format::ordinal(&g))])}</p> })}
                     {l.error.as_ref().map(|e| view! {
                         <p class="error">{t_with(locale.get(), "line-server-error", &[("description", e.error_description.clone().unwrap_or_default())])}</p>
                     })}
@@ -655,7 +736,7 @@ fn CheckoutResult(outcome: CheckoutOutcome) -> impl IntoView {
                             .unwrap_or_default();
                         let description = error.description.clone().unwrap_or_default();
                         let text = t_with(locale.get_untracked(), "checkout-group-failed", &[
-                            ("group", group.clone()),
+                            ("group", format::ordinal(&group)),
                             ("code", code.map(|c| c.to_string()).unwrap_or_default()),
                             ("description", description),
                         ]);

@@ -22,12 +22,13 @@ use pc_core::models::{
     Availability, Decimal, InstructionProduct, NextTermInstructions, Order, Product, Subscription,
 };
 use pc_core::rules::{
-    Allowance, Finding, ProductKind, Refund, SubscriptionChange, SubscriptionFacts, TermOption,
-    allowed_changes, check_change, offered_combinations, refund,
+    Allowance, Finding, FindingCode, ProductKind, Refund, SubscriptionChange, SubscriptionFacts,
+    TermOption, allowed_changes, check_change, offered_combinations, read_quantity, refund,
 };
 use pc_core::wire::Spelled;
 
 use crate::components::findings::FindingList;
+use crate::components::quantity::{self, QuantityInput};
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{Locale, explain_finding, t, t_numbers, t_with};
@@ -692,12 +693,8 @@ fn SeatChanges(
     });
     let add_text = RwSignal::new("1".to_owned());
     let remove_text = RwSignal::new("1".to_owned());
-    let number = |text: RwSignal<String>| {
-        move || {
-            text.with(|t| t.trim().parse::<i64>().ok())
-                .filter(|n| *n >= 1)
-        }
-    };
+    let number =
+        |text: RwSignal<String>| move || text.with(|t| read_quantity(t).ok()).filter(|n| *n >= 1);
     let add_n = number(add_text);
     let remove_n = number(remove_text);
     // Live findings against the quantity asked for.
@@ -721,6 +718,31 @@ fn SeatChanges(
     let add = allowance(|a| &a.add_seats);
     let reduce = allowance(|a| &a.reduce_seats);
     let cancel = allowance(|a| &a.cancel);
+    // Why a number of seats is refused, next to its box: not a whole number, less than 1, or
+    // the rules' findings for the quantity it leads to.
+    let seats_problem =
+        move |text: RwSignal<String>,
+              findings: Memo<Vec<Finding>>,
+              allowance: fn(&pc_core::rules::AllowedChanges) -> &Allowance| {
+            Signal::derive(move || {
+                // A change not allowed at all says why in its help text; the box is disabled.
+                if !allowed.with(|a| a.as_ref().is_some_and(|a| allowance(a).allowed)) {
+                    return None;
+                }
+                let locale = locale.get();
+                text.with(|t| match quantity::input_problem(t, locale) {
+                    Some(problem) => Some(problem),
+                    None if read_quantity(t).is_ok_and(|n| n < 1) => Some(t_with(
+                        locale,
+                        "quantity-at-least",
+                        &[("minimum", "1".to_owned())],
+                    )),
+                    None => findings.with(|f| quantity::problem(t, f, locale)),
+                })
+            })
+        };
+    let add_problem = seats_problem(add_text, add_findings, |a| &a.add_seats);
+    let remove_problem = seats_problem(remove_text, remove_findings, |a| &a.reduce_seats);
     view! {
         <div class="panel change">
             <h4 id="add-title">{tr("change-add-title")}</h4>
@@ -728,14 +750,9 @@ fn SeatChanges(
                 ev.prevent_default();
                 if let Some(n) = add_n() { review(SubscriptionChange::Quantity { quantity: current.get_untracked().saturating_add(n) }); }
             }>
-                <span>
-                    <label for="add-seats">{tr("change-add-label")}</label>
-                    <input id="add-seats" type="number" min="1" inputmode="numeric"
-                        max=move || add().and_then(|a| a.quantity).map(|q| q.to_string())
-                        disabled=move || !add().is_some_and(|a| a.allowed)
-                        aria-describedby="add-help"
-                        prop:value=move || add_text.get() on:input=move |ev| add_text.set(event_target_value(&ev))/>
-                </span>
+                <QuantityInput id="add-seats".to_owned() label=Signal::derive(tr("change-add-label"))
+                    text=add_text problem=add_problem described_by="add-help" minimum=1
+                    disabled=Signal::derive(move || !add().is_some_and(|a| a.allowed))/>
                 <button type="submit" aria-describedby="add-help"
                     disabled=move || busy.get() || !add().is_some_and(|a| a.allowed) || add_n().is_none() || !add_findings.with(Vec::is_empty)>
                     {tr("change-add-review")}
@@ -748,21 +765,15 @@ fn SeatChanges(
                     other => why_not(other.as_ref(), locale).unwrap_or_default(),
                 }
             }}</p>
-            <FindingList findings=Signal::derive(move || add_findings.get())/>
 
             <h4 id="reduce-title">{tr("change-reduce-title")}</h4>
             <form class="fields" aria-labelledby="reduce-title" on:submit=move |ev| {
                 ev.prevent_default();
                 if let Some(n) = remove_n() { review(SubscriptionChange::Quantity { quantity: current.get_untracked().saturating_sub(n) }); }
             }>
-                <span>
-                    <label for="remove-seats">{tr("change-reduce-label")}</label>
-                    <input id="remove-seats" type="number" min="1" inputmode="numeric"
-                        max=move || reduce().and_then(|a| a.quantity).map(|q| q.to_string())
-                        disabled=move || !reduce().is_some_and(|a| a.allowed)
-                        aria-describedby="reduce-help"
-                        prop:value=move || remove_text.get() on:input=move |ev| remove_text.set(event_target_value(&ev))/>
-                </span>
+                <QuantityInput id="remove-seats".to_owned() label=Signal::derive(tr("change-reduce-label"))
+                    text=remove_text problem=remove_problem described_by="reduce-help" minimum=1
+                    disabled=Signal::derive(move || !reduce().is_some_and(|a| a.allowed))/>
                 <button type="submit" aria-describedby="reduce-help"
                     disabled=move || busy.get() || !reduce().is_some_and(|a| a.allowed) || remove_n().is_none() || !remove_findings.with(Vec::is_empty)>
                     {tr("change-reduce-review")}
@@ -778,7 +789,6 @@ fn SeatChanges(
                     other => why_not(other.as_ref(), locale).unwrap_or_default(),
                 }
             }}</p>
-            <FindingList findings=Signal::derive(move || remove_findings.get())/>
 
             <h4 id="cancel-title">{tr("change-cancel-title")}</h4>
             <button type="button" aria-describedby="cancel-help"
@@ -903,7 +913,7 @@ fn Renewal(
     let instructions = move || -> Option<NextTermInstructions> {
         let index: usize = choice.with(|c| c.parse().ok())?;
         let option = options.with(|o| o.get(index).cloned())?;
-        let quantity: i64 = quantity_text.with(|q| q.trim().parse().ok())?;
+        let quantity: i64 = quantity_text.with(|q| read_quantity(q).ok())?;
         let availability = facts.with(|f| f.as_ref().and_then(|f| f.availability.clone()))?;
         Some(NextTermInstructions {
             product: Some(InstructionProduct {
@@ -935,6 +945,22 @@ fn Renewal(
     });
     let allowance = move || allowed.with(|a| a.as_ref().map(|a| a.schedule_next_term.clone()));
     let can = move || allowance().is_some_and(|a| a.allowed);
+    // The quantity's problems at its box; the other findings (term, billing cycle) below.
+    let is_quantity = |f: &Finding| f.code == FindingCode::QuantityOutOfRange;
+    let quantity_problem = Signal::derive(move || {
+        let locale = locale.get();
+        let found: Vec<Finding> =
+            findings.with(|f| f.iter().filter(|f| is_quantity(f)).cloned().collect());
+        quantity_text.with(|t| quantity::problem(t, &found, locale))
+    });
+    let other_findings = Signal::derive(move || {
+        findings.with(|f| {
+            f.iter()
+                .filter(|f| !is_quantity(f))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     let scheduled = move || {
         facts.with(|f| {
             f.as_ref().and_then(|f| {
@@ -1009,18 +1035,16 @@ fn Renewal(
                         }}
                     </select>
                 </span>
-                <span>
-                    <label for="renewal-quantity">{tr("change-renewal-quantity")}</label>
-                    <input id="renewal-quantity" type="number" min="1" inputmode="numeric" disabled=move || !can()
-                        prop:value=move || quantity_text.get() on:input=move |ev| quantity_text.set(event_target_value(&ev))/>
-                </span>
+                <QuantityInput id="renewal-quantity".to_owned() label=Signal::derive(tr("change-renewal-quantity"))
+                    text=quantity_text problem=quantity_problem described_by="renewal-help" minimum=1
+                    disabled=Signal::derive(move || !can())/>
                 <button type="submit" aria-describedby="renewal-help"
                     disabled=move || busy.get() || !can() || instructions().is_none() || !findings.with(Vec::is_empty)>
                     {tr("change-renewal-submit")}
                 </button>
             </form>
             <p id="renewal-help" class="muted">{move || why_not(allowance().as_ref(), locale.get()).unwrap_or_default()}</p>
-            <FindingList findings=Signal::derive(move || findings.get())/>
+            <FindingList findings=other_findings/>
         </div>
     }
 }
