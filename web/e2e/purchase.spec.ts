@@ -167,11 +167,11 @@ test('invoice PDF statement and line items CSV download', async ({ portal, page 
   await portal.signIn('contoso');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Billing' }).click();
   await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
-  await expect(page.getByText(/^Balance: /)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Balance per currency' })).toBeVisible();
   await portal.expectAccessible('billing');
   await page.locator('table.invoices a').first().click();
   await expect(page.getByRole('heading', { name: /^Invoice / })).toBeVisible();
-  await expect(page.getByText(/\d+ line items/)).toBeVisible();
+  await expect(page.getByText(/\d+ line items?$/)).toBeVisible();
   await portal.expectAccessible('invoice');
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF statement' }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/^invoice-.+\.pdf$/);

@@ -88,7 +88,7 @@ test('no token reaches the browser: storage, cookies and every response are free
   await portal.tab('Orders').click();
   await expect(page.getByRole('heading', { name: 'Orders', level: 2 })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Billing' }).click();
-  await expect(page.getByText(/^Balance: /)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Balance per currency' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
 
