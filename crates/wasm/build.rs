@@ -1,6 +1,8 @@
 //! Compiles the findings' messages of pc-i18n's Fluent files (`crates/i18n/locales/*.ftl`) into
 //! a table of text pieces and variables (`findings.rs` in `OUT_DIR`), so `explainFinding` needs
-//! no Fluent runtime in the wasm. Only `finding-*` messages are taken; they may hold text,
+//! no Fluent runtime in the wasm. Only `finding-*` messages are taken, and the billing cycles,
+//! terms and segments a finding's parameters are put in words with (`cycle-*`, `term-*`,
+//! `segment-*`, see `pc_i18n::explain_finding_with`); they may hold text,
 //! `{ $variable }` placeables and selectors on a variable whose variants are named
 //! (`{ $kind -> [AzurePlan] … *[other] … }`; findings' parameters reach Fluent as text, so a
 //! variant is chosen by its name alone) — anything else (functions, references, number keys)
@@ -14,6 +16,9 @@ use std::{env, fs};
 use fluent_syntax::ast::{
     Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
 };
+
+/// The messages taken: the findings' and the words of their parameters' codes.
+const MESSAGE_PREFIXES: [&str; 4] = ["finding-", "cycle-", "term-", "segment-"];
 
 /// Writes `pattern` as a `&[Piece]` literal.
 fn write_pattern(out: &mut String, pattern: &Pattern<&str>, context: &str) -> Result<(), String> {
@@ -94,7 +99,7 @@ fn main() -> Result<(), String> {
                 continue;
             };
             let id = message.id.name;
-            if !id.starts_with("finding-") {
+            if !MESSAGE_PREFIXES.iter().any(|p| id.starts_with(p)) {
                 continue;
             }
             let Some(pattern) = &message.value else {

@@ -22,7 +22,8 @@ enum Piece {
     ),
 }
 
-/// Every `finding-*` message: (locale tag, message id, pieces).
+/// Every `finding-*` message and the `cycle-*`, `term-*` and `segment-*` words of their
+/// parameters: (locale tag, message id, pieces).
 static MESSAGES: &[(&str, &str, &[Piece])] = include!(concat!(env!("OUT_DIR"), "/findings.rs"));
 
 /// The message `id` in `locale` with `args` filled in, falling back to en-US, then to the id
