@@ -25,7 +25,15 @@ if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q 
     "${sudo[@]}" pg_createcluster "$version" main >&2
 fi
 if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" && $4 == "online"' | grep -q .; then
-    "${sudo[@]}" pg_ctlcluster "$version" main start >&2
+    # The server outlives this script: it must not inherit the caller's descriptors (a lock
+    # the caller holds, such as flock's, would stay held for the server's whole life).
+    (
+        for fd in /proc/$BASHPID/fd/*; do
+            fd=${fd##*/}
+            if [[ $fd -gt 2 ]]; then eval "exec $fd>&-"; fi
+        done
+        exec "${sudo[@]}" pg_ctlcluster "$version" main start
+    ) >&2
 fi
 
 user=$(id -un)
