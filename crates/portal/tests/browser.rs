@@ -167,6 +167,8 @@ async fn quantity_input_refuses_what_is_not_a_whole_number_next_to_the_box() {
         let reason = Signal::derive(move || text.with(|t| problem(t, &[], locale.get())));
         view! { <QuantityInput id="q".to_owned() label=Signal::derive(|| "Quantity".to_owned()) text=text problem=reason/> }
     });
+    // The value is a property set by a render effect: let it run before reading it.
+    settle().await;
     let input = || {
         parent
             .query_selector("input#q")
