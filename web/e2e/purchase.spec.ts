@@ -10,7 +10,7 @@ test('NCE purchase for a US customer: findings clear, prices reviewed, order pla
   await page.getByLabel('Quantity').fill('5');
   await page.getByLabel('Quantity').press('Tab');
   await expect(page.getByText('Nothing stands in the way of checkout.')).toBeVisible();
-  await expect(page.getByRole('table').filter({ hasText: 'Order group' }).getByRole('cell', { name: '0', exact: true })).toBeVisible();
+  await expect(page.getByRole('table').filter({ hasText: 'Order group' }).getByRole('cell', { name: '1', exact: true })).toBeVisible();
   await expect(portal.placeOrderButton()).toBeDisabled();
   await portal.reviewPrices();
   await expect(page.getByText(/^Price: \$\d/)).toBeVisible();

@@ -23,7 +23,8 @@ test('a quantity that is not a whole number within the limits is refused next to
   page.on('request', r => {
     if (/\/v1\/customers\/[^/]+\/carts/.test(r.url()) && r.method() !== 'GET') sent.push(`${r.method()} ${r.url()}`);
   });
-  const quantity = page.getByLabel('Quantity');
+  // The line's quantity box, found by its label in English and in Swedish (the language changes below).
+  const quantity = page.getByLabel(/^(Quantity|Antal)$/);
   const review = page.getByRole('button', { name: 'Review prices' });
   const refusals: [string, RegExp][] = [
     ['abc', /“abc” is not a whole number/],
@@ -118,7 +119,16 @@ const RAW = [
 /** The rendered text of the page (with every option of every select and accessible names). */
 async function renderedText(page: Page) {
   return page.evaluate(() => {
-    const parts = [document.body.innerText];
+    // Each visible text node on its own: the text of neighbouring elements (two buttons side by
+    // side) is not one word however innerText joins it.
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, template')) continue;
+      if (!parent.checkVisibility()) continue;
+      parts.push(node.textContent ?? '');
+    }
     document.querySelectorAll('option').forEach(o => parts.push(o.textContent ?? ''));
     document.querySelectorAll('[aria-label], [title], [placeholder]').forEach(e =>
       ['aria-label', 'title', 'placeholder'].forEach(a => parts.push(e.getAttribute(a) ?? '')));
