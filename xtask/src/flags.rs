@@ -39,6 +39,10 @@ pub(crate) enum Cmd {
     Test(Test),
     /// Same as `test`: the one local entry point that mirrors CI.
     Ci(Test),
+    /// Only the portal's end-to-end step of `test`: Trunk release build, debug pc-sandbox and
+    /// pc-gateway, the npm package for the embedding example (built when missing), then
+    /// Playwright (`web/e2e`) with ARGS passed on (a spec file, `--grep`, `--workers`).
+    E2e(E2e),
     /// Run the `validate_cart` criterion benchmark of pc-core.
     Bench(Bench),
     /// Build the portal (Trunk, release) and serve it as production does: pc-gateway in front
@@ -93,6 +97,14 @@ pub(crate) struct CheckCart {
 /// `cargo xtask test` / `cargo xtask ci` (no flags).
 #[derive(Debug, Args)]
 pub(crate) struct Test {}
+
+/// `cargo xtask e2e [ARGS]...`
+#[derive(Debug, Args)]
+pub(crate) struct E2e {
+    /// Arguments for `playwright test`, e.g. `trust.spec.ts` or `--grep prices`.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub(crate) args: Vec<OsString>,
+}
 
 /// `cargo xtask bench [ARGS]...`
 #[derive(Debug, Args)]

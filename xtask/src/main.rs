@@ -9,6 +9,8 @@
 //!   input.
 //! - [`mod@test`]: `test` (alias `ci`), the project's test command: every check CI runs, in CI's
 //!   order.
+//! - `e2e [ARGS]...` (in [`mod@test`]): only the portal's end-to-end step, Playwright ARGS passed
+//!   on.
 //! - [`mod@bench`]: the `validate_cart` criterion benchmark.
 //! - [`serve`]: `serve [--addr ADDR] [--tenant contoso|fabrikam] [--public-url URL]` installs
 //!   what is missing, builds the portal with Trunk and serves it through pc-gateway, signing in
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         flags::Cmd::Decode(cmd) => cmd.run(),
         flags::Cmd::CheckCart(cmd) => cmd.run(),
         flags::Cmd::Test(cmd) | flags::Cmd::Ci(cmd) => cmd.run(),
+        flags::Cmd::E2e(cmd) => cmd.run(),
         flags::Cmd::Bench(cmd) => cmd.run(),
         flags::Cmd::Serve(cmd) => cmd.run(),
         flags::Cmd::Load(cmd) => cmd.run(),

@@ -132,8 +132,23 @@ impl flags::Test {
                 "browser",
             ],
         )?;
-        e2e(&root)?;
+        e2e(&root, &[])?;
         eprintln!("==> all checks passed");
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+impl flags::E2e {
+    /// `cargo xtask e2e [ARGS]...`: the end-to-end step alone; the npm package the embedding
+    /// example loads is built first when the target directory has none.
+    pub(crate) fn run(self) -> Result<ExitCode> {
+        let root = workspace_root()?;
+        let package = target_dir(&root)?.join("npm").join("package");
+        if !package.join("package.json").exists() {
+            install_portal_tools(&root)?;
+            npm::build(&root, &package)?;
+        }
+        e2e(&root, &self.args)?;
         Ok(ExitCode::SUCCESS)
     }
 }
@@ -142,7 +157,8 @@ impl flags::Test {
 /// Chromium against debug builds of pc-sandbox and pc-gateway (the test setup starts one sandbox
 /// and a gateway per demo tenant in front of it), all from cargo's target directory.
 /// Screenshots and traces land in target/e2e-artifacts, the HTML report in target/e2e-report.
-fn e2e(root: &Path) -> Result<()> {
+/// `args` go to `playwright test` (none: the whole suite).
+fn e2e(root: &Path, args: &[std::ffi::OsString]) -> Result<()> {
     install_portal_tools(root)?;
     let dist = serve::build_portal(root)?;
     run_step(
@@ -167,6 +183,7 @@ fn e2e(root: &Path) -> Result<()> {
     eprintln!("==> playwright test (web/e2e)");
     let status = Command::new("npx")
         .args(["--no-install", "playwright", "test"])
+        .args(args)
         .current_dir(&web)
         .env("PATH", &path)
         .env("PC_SANDBOX_BIN", &sandbox)
