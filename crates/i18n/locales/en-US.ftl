@@ -2,7 +2,8 @@ app-title = Partner Center purchase portal
 skip-to-content = Skip to content
 language = Language
 not-found-title = Page not found
-not-found-back = Back to sign-in
+not-found-body = There is no page at { $path }.
+not-found-back = Back to your customers
 sign-in-title = Sign in
 sign-in-intro = Sign in with your work account in the partner’s Microsoft Entra tenant. Your Partner Center role decides what you may do here.
 sign-in-microsoft = Sign in with Microsoft
@@ -189,7 +190,10 @@ orders-status = Status
 orders-total = Total
 orders-listing = Listing
 orders-pending-listing = Pending listing
-orders-pending-note = { $count } orders placed here are not listed by Partner Center yet (new orders can take up to 15 minutes to appear).
+orders-pending-note = { $count ->
+    [one] One order placed here is not listed by Partner Center yet (new orders can take up to 15 minutes to appear).
+   *[other] { $count } orders placed here are not listed by Partner Center yet (new orders can take up to 15 minutes to appear).
+}
 order-title = Order { $id }
 order-lines = Lines
 order-offer = Offer
@@ -315,8 +319,6 @@ unbilled-customer = Customer
 unbilled-product = Product
 unbilled-order = Order
 unbilled-amount = Amount
-unbilled-purchases = { $count } purchase lines
-unbilled-usage = { $count } daily usage lines
 unbilled-none = Nothing is unbilled in this period.
 unbilled-csv-purchases = Export purchase lines (CSV)
 unbilled-csv-usage = Export usage lines (CSV)
@@ -337,7 +339,10 @@ catalog-segment = Segment: { $segment } (from the customer's qualifications)
 catalog-blocked = This customer cannot buy this:
 catalog-other-segments = { $count } availabilities for other segments are not offered: this customer buys in the { $segment } segment.
 cart-server-line-error = { $name }: Partner Center answered { $code }: { $description }
-orders-pending-subscriptions-note = { $count } orders named by the customer's subscriptions are not listed by Partner Center yet (placed elsewhere; new orders can take up to 15 minutes to appear).
+orders-pending-subscriptions-note = { $count ->
+    [one] One order named by the customer's subscriptions is not listed by Partner Center yet (placed elsewhere; new orders can take up to 15 minutes to appear).
+   *[other] { $count } orders named by the customer's subscriptions are not listed by Partner Center yet (placed elsewhere; new orders can take up to 15 minutes to appear).
+}
 unbilled-purchases-count = Purchase lines: { $count }
 unbilled-usage-count = Daily usage lines: { $count }
 invoice-lines-show = Show the line items

@@ -2,7 +2,8 @@ app-title = פורטל הרכש של Partner Center
 skip-to-content = דלג לתוכן
 language = שפה
 not-found-title = הדף לא נמצא
-not-found-back = חזרה להתחברות
+not-found-body = אין דף בכתובת { $path }.
+not-found-back = חזרה ללקוחות שלך
 sign-in-title = התחברות
 sign-in-intro = התחברו עם חשבון העבודה שלכם בדייר Microsoft Entra של השותף. התפקיד שלכם ב-Partner Center קובע מה מותר לכם לעשות כאן.
 sign-in-microsoft = התחברות עם Microsoft
@@ -189,7 +190,11 @@ orders-status = מצב
 orders-total = סה״כ
 orders-listing = רישום
 orders-pending-listing = ממתין לרישום
-orders-pending-note = ‏{ $count } הזמנות שבוצעו כאן עדיין אינן מופיעות ב־Partner Center (הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).
+orders-pending-note = { $count ->
+    [one] הזמנה אחת שבוצעה כאן עדיין אינה מופיעה ב־Partner Center (הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).
+    [two] שתי הזמנות שבוצעו כאן עדיין אינן מופיעות ב־Partner Center (הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).
+   *[other] ‏{ $count } הזמנות שבוצעו כאן עדיין אינן מופיעות ב־Partner Center (הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).
+}
 order-title = הזמנה { $id }
 order-lines = שורות
 order-offer = הצעה
@@ -315,8 +320,6 @@ unbilled-customer = לקוח
 unbilled-product = מוצר
 unbilled-order = הזמנה
 unbilled-amount = סכום
-unbilled-purchases = { $count } שורות רכישה
-unbilled-usage = { $count } שורות צריכה יומית
 unbilled-none = אין חיובים פתוחים בתקופה זו.
 unbilled-csv-purchases = ייצוא שורות רכישה (CSV)
 unbilled-csv-usage = ייצוא שורות צריכה (CSV)
@@ -337,7 +340,11 @@ catalog-segment = מגזר: { $segment } (לפי ההסמכות של הלקוח)
 catalog-blocked = הלקוח אינו יכול לקנות את זה:
 catalog-other-segments = { $count } זמינויות למגזרים אחרים אינן מוצעות: הלקוח קונה במגזר { $segment }.
 cart-server-line-error = { $name }: ‏Partner Center השיב { $code }: { $description }
-orders-pending-subscriptions-note = ‏{ $count } הזמנות שמנויי הלקוח מפנים אליהן עדיין אינן מופיעות ב־Partner Center (בוצעו במקום אחר; הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).
+orders-pending-subscriptions-note = { $count ->
+    [one] הזמנה אחת שמנויי הלקוח מפנים אליה עדיין אינה מופיעה ב־Partner Center (בוצעה במקום אחר; הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).
+    [two] שתי הזמנות שמנויי הלקוח מפנים אליהן עדיין אינן מופיעות ב־Partner Center (בוצעו במקום אחר; הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).
+   *[other] ‏{ $count } הזמנות שמנויי הלקוח מפנים אליהן עדיין אינן מופיעות ב־Partner Center (בוצעו במקום אחר; הופעת הזמנות חדשות עשויה להימשך עד 15 דקות).
+}
 unbilled-purchases-count = שורות רכישה: { $count }
 unbilled-usage-count = שורות שימוש יומי: { $count }
 invoice-lines-show = הצגת שורות החשבונית

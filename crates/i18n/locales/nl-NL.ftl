@@ -2,7 +2,8 @@ app-title = Inkoopportaal voor Partner Center
 skip-to-content = Naar de inhoud
 language = Taal
 not-found-title = Pagina niet gevonden
-not-found-back = Terug naar aanmelden
+not-found-body = Er is geen pagina op { $path }.
+not-found-back = Terug naar uw klanten
 sign-in-title = Aanmelden
 sign-in-intro = Meld u aan met uw werkaccount in de Microsoft Entra-tenant van de partner. Uw rol in Partner Center bepaalt wat u hier mag doen.
 sign-in-microsoft = Aanmelden met Microsoft
@@ -189,7 +190,10 @@ orders-status = Status
 orders-total = Totaal
 orders-listing = Vermelding
 orders-pending-listing = Nog niet vermeld
-orders-pending-note = { $count } hier geplaatste bestellingen worden nog niet door Partner Center vermeld (nieuwe bestellingen kunnen tot 15 minuten duren).
+orders-pending-note = { $count ->
+    [one] Eén hier geplaatste bestelling wordt nog niet door Partner Center vermeld (nieuwe bestellingen kunnen tot 15 minuten duren).
+   *[other] { $count } hier geplaatste bestellingen worden nog niet door Partner Center vermeld (nieuwe bestellingen kunnen tot 15 minuten duren).
+}
 order-title = Bestelling { $id }
 order-lines = Regels
 order-offer = Aanbod
@@ -315,8 +319,6 @@ unbilled-customer = Klant
 unbilled-product = Product
 unbilled-order = Order
 unbilled-amount = Bedrag
-unbilled-purchases = { $count } aankoopregels
-unbilled-usage = { $count } regels dagelijks verbruik
 unbilled-none = Er is niets ongefactureerd in deze periode.
 unbilled-csv-purchases = Aankoopregels exporteren (CSV)
 unbilled-csv-usage = Verbruiksregels exporteren (CSV)
@@ -337,7 +339,10 @@ catalog-segment = Segment: { $segment } (volgens de kwalificaties van de klant)
 catalog-blocked = Deze klant kan dit niet kopen:
 catalog-other-segments = { $count } beschikbaarheden voor andere segmenten worden niet aangeboden: deze klant koopt in het segment { $segment }.
 cart-server-line-error = { $name }: Partner Center antwoordde { $code }: { $description }
-orders-pending-subscriptions-note = { $count } bestellingen waarnaar de abonnementen van de klant verwijzen, worden nog niet door Partner Center vermeld (elders geplaatst; nieuwe bestellingen kunnen tot 15 minuten duren).
+orders-pending-subscriptions-note = { $count ->
+    [one] Eén bestelling waarnaar de abonnementen van de klant verwijzen, wordt nog niet door Partner Center vermeld (elders geplaatst; nieuwe bestellingen kunnen tot 15 minuten duren).
+   *[other] { $count } bestellingen waarnaar de abonnementen van de klant verwijzen, worden nog niet door Partner Center vermeld (elders geplaatst; nieuwe bestellingen kunnen tot 15 minuten duren).
+}
 unbilled-purchases-count = Aankoopregels: { $count }
 unbilled-usage-count = Dagelijkse verbruiksregels: { $count }
 invoice-lines-show = Toon de factuurregels

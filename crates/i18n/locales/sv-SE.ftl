@@ -2,7 +2,8 @@ app-title = Inköpsportal för Partner Center
 skip-to-content = Hoppa till innehållet
 language = Språk
 not-found-title = Sidan hittades inte
-not-found-back = Tillbaka till inloggningen
+not-found-body = Det finns ingen sida på { $path }.
+not-found-back = Tillbaka till dina kunder
 sign-in-title = Logga in
 sign-in-intro = Logga in med ditt arbetskonto i partnerns Microsoft Entra-klient. Din roll i Partner Center avgör vad du får göra här.
 sign-in-microsoft = Logga in med Microsoft
@@ -189,7 +190,10 @@ orders-status = Status
 orders-total = Summa
 orders-listing = Listning
 orders-pending-listing = Väntar på listning
-orders-pending-note = { $count } beställningar lagda här listas inte av Partner Center ännu (nya beställningar kan dröja upp till 15 minuter).
+orders-pending-note = { $count ->
+    [one] En beställning lagd här listas inte av Partner Center ännu (nya beställningar kan dröja upp till 15 minuter).
+   *[other] { $count } beställningar lagda här listas inte av Partner Center ännu (nya beställningar kan dröja upp till 15 minuter).
+}
 order-title = Beställning { $id }
 order-lines = Rader
 order-offer = Erbjudande
@@ -315,8 +319,6 @@ unbilled-customer = Kund
 unbilled-product = Produkt
 unbilled-order = Order
 unbilled-amount = Belopp
-unbilled-purchases = { $count } köprader
-unbilled-usage = { $count } rader daglig förbrukning
 unbilled-none = Inget är ofakturerat i den här perioden.
 unbilled-csv-purchases = Exportera köprader (CSV)
 unbilled-csv-usage = Exportera förbrukningsrader (CSV)
@@ -337,7 +339,10 @@ catalog-segment = Segment: { $segment } (enligt kundens kvalifikationer)
 catalog-blocked = Kunden kan inte köpa detta:
 catalog-other-segments = { $count } tillgängligheter för andra segment erbjuds inte: kunden köper i segmentet { $segment }.
 cart-server-line-error = { $name }: Partner Center svarade { $code }: { $description }
-orders-pending-subscriptions-note = { $count } beställningar som kundens prenumerationer hänvisar till listas inte av Partner Center ännu (lagda någon annanstans; nya beställningar kan dröja upp till 15 minuter).
+orders-pending-subscriptions-note = { $count ->
+    [one] En beställning som kundens prenumerationer hänvisar till listas inte av Partner Center ännu (lagd någon annanstans; nya beställningar kan dröja upp till 15 minuter).
+   *[other] { $count } beställningar som kundens prenumerationer hänvisar till listas inte av Partner Center ännu (lagda någon annanstans; nya beställningar kan dröja upp till 15 minuter).
+}
 unbilled-purchases-count = Köprader: { $count }
 unbilled-usage-count = Dagliga förbrukningsrader: { $count }
 invoice-lines-show = Visa fakturaraderna

@@ -10,6 +10,7 @@ pub mod embed;
 pub mod errors;
 pub mod format;
 pub mod pages;
+pub mod route;
 pub mod session;
 pub mod state;
 
@@ -39,13 +40,10 @@ pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + 'static {
     move || i18n::t(locale.get(), key)
 }
 
-/// The path the portal's routes live under (`""` standalone; the host page's path when
-/// embedded), shared through context.
-#[derive(Debug, Clone)]
-pub struct RouteBase(pub String);
+pub use route::{Page, RouteBase};
 
 /// `path` (absolute within the portal, e.g. `/customers`) as a link target: prefixed with the
-/// route base, so links also work when the portal is embedded under a host page's path.
+/// route base. Prefer [`Page::href`]; this remains for the pages not yet converted.
 pub fn route(path: &str) -> String {
     let base = use_context::<RouteBase>().map(|b| b.0).unwrap_or_default();
     format!("{base}{path}")
@@ -82,7 +80,7 @@ pub fn App() -> impl IntoView {
         document().set_title(&i18n::t(locale, "app-title"));
     });
     session.start_gateway(locale, last_checkout);
-    view! { <Shell base=None home=|| view! { <Redirect path="/customers"/> }/> }
+    view! { <Shell base=None home=|| view! { <Redirect path=Page::Customers.path()/> }/> }
 }
 
 /// The router, header and pages, shared by the standalone [`App`] and the embedded portal

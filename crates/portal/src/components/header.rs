@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use crate::components::language_picker::LanguagePicker;
 use crate::i18n::t_with;
 use crate::session::{LOGOUT_PATH, use_session};
-use crate::{route, tr, use_locale};
+use crate::{Page, tr, use_locale};
 
 /// The page header.
 #[component]
@@ -19,8 +19,8 @@ pub fn Header() -> impl IntoView {
             <span class="brand">{tr("app-title")}</span>
             <Show when=move || session.tenant.get().is_some()>
                 <nav aria-label=tr("nav-label")>
-                    <A href=route("/customers")>{tr("nav-customers")}</A>
-                    <A href=route("/billing")>{tr("nav-billing")}</A>
+                    <A href=Page::Customers.href()>{tr("nav-customers")}</A>
+                    <A href=Page::Billing.href()>{tr("nav-billing")}</A>
                 </nav>
                 <span class="who">
                     {move || t_with(locale.get(), "signed-in-as", &[("tenant", session.tenant.get().unwrap_or_default())])}

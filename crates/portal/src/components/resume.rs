@@ -10,7 +10,7 @@ use crate::errors::explain;
 use crate::i18n::{Locale, t_with};
 use crate::session::SessionStore;
 use crate::state::{CartDraft, CheckoutOutcome, PlacedOrders};
-use crate::{route, tr, use_last_checkout, use_locale};
+use crate::{Page, route, tr, use_last_checkout, use_locale};
 
 /// Sends the journal's pending checkouts again and publishes their outcomes.
 pub fn resume_checkouts(
@@ -60,12 +60,12 @@ pub fn resume_checkouts(
 pub fn ResumeNotice() -> impl IntoView {
     let last = use_last_checkout();
     let locale = use_locale();
-    let base = route("");
+    let base = route::base();
     view! {
         <div aria-live="polite" class="resume">
             {move || last.get().filter(|o| o.resumed).map(|outcome| {
                 let orders = outcome.result.as_ref().map(|r| r.orders.as_ref().map_or(0, Vec::len)).unwrap_or(0);
-                let href = format!("{base}/customers/{}/cart", outcome.customer_id);
+                let href = format!("{base}{}", Page::Cart(&outcome.customer_id).path());
                 view! {
                     <p class="notice" role="status">
                         {t_with(locale.get(), "resume-finished", &[("orders", orders.to_string())])}

@@ -11,7 +11,9 @@ use crate::format;
 use crate::i18n::t;
 use crate::pages::customer::SignInFirst;
 use crate::session::use_session;
-use crate::{route, tr, use_locale};
+use pc_client::BillingPeriod;
+
+use crate::{Page, tr, use_locale};
 
 /// The balance per currency of invoice summaries, by currency code (summaries without a code or
 /// balance are left out; two of one currency are added).
@@ -74,7 +76,7 @@ pub fn Billing() -> impl IntoView {
     view! {
         <Show when=move || session.tenant.get().is_some() fallback=SignInFirst>
             <h1>{tr("billing-title")}</h1>
-            <p><A href=route("/billing/unbilled")>{tr("unbilled-link")}</A></p>
+            <p><A href=Page::Unbilled { currency: None, period: BillingPeriod::Current, order: None }.href()>{tr("unbilled-link")}</A></p>
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
                 Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
@@ -112,7 +114,7 @@ pub fn Billing() -> impl IntoView {
                                     let period = format!("{} – {}", format::timestamp(i.billing_period_start_date.as_ref(), locale, false), format::timestamp(i.billing_period_end_date.as_ref(), locale, false));
                                     view! {
                                         <tr>
-                                            <td><A href=route(&format!("/billing/{id}"))>{id.clone()}</A></td>
+                                            <td><A href=Page::Invoice(&id).href()>{id.clone()}</A></td>
                                             <td>{format::timestamp(i.invoice_date.as_ref(), locale, false)}</td>
                                             <td>{period}</td>
                                             <td>{i.invoice_type.as_ref().map(|k| format::invoice_type(k.value(), locale)).unwrap_or_default()}</td>

@@ -16,7 +16,7 @@ use crate::format;
 use crate::i18n::{t, t_with};
 use crate::session::use_session;
 use crate::state::{CartDraft, CustomerData};
-use crate::{route, tr, use_last_checkout, use_locale};
+use crate::{Page, route, tr, use_last_checkout, use_locale};
 
 /// What the pages of one customer share.
 #[derive(Clone, Copy)]
@@ -43,7 +43,7 @@ pub fn loaded(ctx: &CustomerContext) -> Option<CustomerData> {
 #[component]
 pub fn SignInFirst() -> impl IntoView {
     view! {
-        <p role="alert">{tr("sign-in-first")} " " <A href=route("/")>{tr("sign-in-submit")}</A></p>
+        <p role="alert">{tr("sign-in-first")} " " <A href=Page::Home.href()>{tr("sign-in-submit")}</A></p>
     }
 }
 
@@ -107,10 +107,13 @@ pub fn CustomerLayout() -> impl IntoView {
             .and_then(|d| d.customer.company_name().map(str::to_owned))
             .unwrap_or_default()
     };
-    let tab = move |path: &'static str, key: &'static str| {
-        let base = route("");
-        let href = move || format!("{base}/customers/{}{path}", id.get());
-        view! { <A href=href exact=true>{tr(key)}</A> }
+    let base = StoredValue::new(route::base());
+    // The link to one of the customer's pages (`path` of the customer's ID).
+    let href = move |path: fn(&str) -> String| {
+        move || format!("{}{}", base.get_value(), id.with(|id| path(id)))
+    };
+    let tab = move |path: fn(&str) -> String, key: &'static str| {
+        view! { <A href=href(path) exact=true>{tr(key)}</A> }
     };
     let cart_label = move || {
         t_with(
@@ -122,14 +125,14 @@ pub fn CustomerLayout() -> impl IntoView {
     view! {
         <Show when=move || session.tenant.get().is_some() fallback=SignInFirst>
             <section class="customer" aria-labelledby="customer-name">
-                <p class="crumbs"><A href=route("/customers")>{tr("nav-customers")}</A></p>
+                <p class="crumbs"><A href=Page::Customers.href()>{tr("nav-customers")}</A></p>
                 <h1 id="customer-name">{name}</h1>
                 <nav class="tabs" aria-label=tr("customer-tabs")>
-                    {tab("", "tab-overview")}
-                    {tab("/catalog", "tab-catalog")}
-                    <A href={ let base = route(""); move || format!("{base}/customers/{}/cart", id.get()) } exact=true>{cart_label}</A>
-                    {tab("/orders", "tab-orders")}
-                    {tab("/subscriptions", "tab-subscriptions")}
+                    {tab(|id| Page::Customer(id).path(), "tab-overview")}
+                    {tab(|id| Page::Catalog(id).path(), "tab-catalog")}
+                    <A href=href(|id| Page::Cart(id).path()) exact=true>{cart_label}</A>
+                    {tab(|id| Page::Orders(id).path(), "tab-orders")}
+                    {tab(|id| Page::Subscriptions(id).path(), "tab-subscriptions")}
                 </nav>
                 {move || match status.get() {
                     LoadStatus::Loading => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),

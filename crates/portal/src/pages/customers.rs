@@ -9,7 +9,7 @@ use crate::components::partner::PartnerPanel;
 use crate::errors::explain;
 use crate::i18n::{t, t_with};
 use crate::session::use_session;
-use crate::{route, tr, use_locale};
+use crate::{Page, route, tr, use_locale};
 
 /// Whether `customer` matches the search text (name, domain or country, case-insensitive).
 pub fn matches(customer: &Customer, query: &str) -> bool {
@@ -37,7 +37,7 @@ pub fn Customers() -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
     let (query, set_query) = signal(String::new());
-    let base = StoredValue::new(route(""));
+    let base = StoredValue::new(route::base());
     let customers = LocalResource::new(move || {
         let session = session.get();
         async move {
@@ -72,7 +72,7 @@ pub fn Customers() -> impl IntoView {
                                         if shown.is_empty() {
                                             view! { <li>{t_with(locale.get(), "customers-empty", &[("query", query.get())])}</li> }.into_any()
                                         } else {
-                                            shown.into_iter().map(|c| { let href = format!("{}/customers/{}", base.get_value(), c.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default()); let name = c.company_name().unwrap_or_default().to_owned(); view! {
+                                            shown.into_iter().map(|c| { let href = format!("{}{}", base.get_value(), Page::Customer(c.id.as_ref().map(|i| i.as_str()).unwrap_or_default()).path()); let name = c.company_name().unwrap_or_default().to_owned(); view! {
                                                 <li>
                                                     <A href=href>{name}</A>
                                                     " · " {c.company_profile.as_ref().and_then(|p| p.domain.clone()).unwrap_or_default()}

@@ -20,9 +20,8 @@ use crate::format;
 use crate::i18n::{explain_finding, t, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
 use crate::pages::subscription::{refund_amount, subscription_href, subscription_name};
-use crate::pages::unbilled::unbilled_href;
 use crate::session::use_session;
-use crate::{route, tr, use_locale};
+use crate::{Page, tr, use_locale};
 
 /// Everything the order page shows.
 #[derive(Clone)]
@@ -309,8 +308,8 @@ pub fn OrderDetail() -> impl IntoView {
                                                 <td class="num">{crate::pages::unbilled::quantity(l.quantity)}</td>
                                                 <td class="num">{l.total_for_customer.map(|p| format::money(&p, &currency, locale)).unwrap_or_default()}</td>
                                                 <td>{match invoice {
-                                                    Some(id) => view! { <A href=route(&format!("/billing/{id}"))>{id.clone()}</A> }.into_any(),
-                                                    None => view! { <A href=route(&unbilled_href(&currency, BillingPeriod::Current, Some(&order_id)))>{tr("order-billing-unbilled")}</A> }.into_any(),
+                                                    Some(id) => view! { <A href=Page::Invoice(&id).href()>{id.clone()}</A> }.into_any(),
+                                                    None => view! { <A href=Page::Unbilled { currency: Some(&currency), period: BillingPeriod::Current, order: Some(&order_id) }.href()>{tr("order-billing-unbilled")}</A> }.into_any(),
                                                 }}</td>
                                             </tr>
                                         }
@@ -398,11 +397,12 @@ fn SoftwareCancellation(
         .with_value(|o| o.currency_code.clone())
         .unwrap_or_default();
     let order_id = order.with_value(|o| o.id.as_ref().map(|i| i.as_str().to_owned()));
-    let unbilled = route(&unbilled_href(
-        &currency,
-        BillingPeriod::Current,
-        order_id.as_deref(),
-    ));
+    let unbilled = Page::Unbilled {
+        currency: Some(&currency),
+        period: BillingPeriod::Current,
+        order: order_id.as_deref(),
+    }
+    .href();
     Effect::new(move |_| {
         if pending.with(Option::is_some) {
             request_animation_frame(move || {

@@ -11,11 +11,11 @@ use pc_core::rules::missing_order_ids;
 
 use crate::errors::explain;
 use crate::format;
-use crate::i18n::{t, t_with};
+use crate::i18n::{t, t_numbers};
 use crate::pages::customer::{SignInFirst, use_customer};
 use crate::session::{PortalClient, use_session};
 use crate::state::PlacedOrders;
-use crate::{route, tr, use_locale};
+use crate::{Page, route, tr, use_locale};
 
 /// Orders placed from this browser that `listed` does not contain yet.
 pub fn pending_listing(placed: Vec<Order>, listed: &[Order]) -> Vec<Order> {
@@ -84,7 +84,7 @@ pub fn Orders() -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
     let cycle = RwSignal::new(String::new());
-    let base = StoredValue::new(route(""));
+    let base = StoredValue::new(route::base());
     let orders = LocalResource::new(move || {
         let session = session.get();
         let (customer_id, cycle) = (ctx.id.get(), cycle.get());
@@ -118,9 +118,13 @@ pub fn Orders() -> impl IntoView {
             .map(|i| i.as_str().to_owned())
             .unwrap_or_default();
         let href = format!(
-            "{}/customers/{}/orders/{id}",
+            "{}{}",
             base.get_value(),
-            ctx.id.get_untracked()
+            Page::Order {
+                customer_id: &ctx.id.get_untracked(),
+                order_id: &id
+            }
+            .path()
         );
         let currency = order.currency_code.clone().unwrap_or_default();
         let locale = locale.get();
@@ -160,8 +164,8 @@ pub fn Orders() -> impl IntoView {
                     return view! { <p>{tr("orders-none")}</p> }.into_any();
                 }
                 view! {
-                    {(placed_here > 0).then(|| view! { <p class="muted">{t_with(locale.get(), "orders-pending-note", &[("count", placed_here.to_string())])}</p> })}
-                    {(elsewhere > 0).then(|| view! { <p class="muted">{t_with(locale.get(), "orders-pending-subscriptions-note", &[("count", elsewhere.to_string())])}</p> })}
+                    {(placed_here > 0).then(|| view! { <p class="muted">{t_numbers(locale.get(), "orders-pending-note", &[], &[("count", i64::try_from(placed_here).unwrap_or(i64::MAX))])}</p> })}
+                    {(elsewhere > 0).then(|| view! { <p class="muted">{t_numbers(locale.get(), "orders-pending-subscriptions-note", &[], &[("count", i64::try_from(elsewhere).unwrap_or(i64::MAX))])}</p> })}
                     <table class="orders">
                         <thead><tr>
                             <th scope="col">{tr("orders-id")}</th><th scope="col">{tr("orders-created")}</th>

@@ -33,15 +33,16 @@ use crate::errors::explain;
 use crate::format;
 use crate::i18n::{Locale, explain_finding, t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
-use crate::pages::unbilled::unbilled_href;
 use crate::session::{PortalClient, use_session};
-use crate::{route, tr, use_locale};
+use crate::{Page, route, tr, use_locale};
 
 /// The link to a subscription's page.
 pub fn subscription_href(customer_id: &str, subscription_id: &str) -> String {
-    route(&format!(
-        "/customers/{customer_id}/subscriptions/{subscription_id}"
-    ))
+    Page::Subscription {
+        customer_id,
+        subscription_id,
+    }
+    .href()
 }
 
 /// A subscription's name: its nickname, else the offer's name, else its ID.
@@ -471,10 +472,10 @@ pub fn SubscriptionDetail() -> impl IntoView {
         });
     };
 
-    let base = route("");
+    let base = route::base();
     view! {
         <p class="crumbs">
-            <A href=move || format!("{base}/customers/{}/subscriptions", ctx.id.get())>{tr("subscription-back")}</A>
+            <A href=move || format!("{base}{}", Page::Subscriptions(&ctx.id.get()).path())>{tr("subscription-back")}</A>
         </p>
         {move || match (detail.get(), shown.with(Option::is_some)) {
             (Some(Err(reason)), false) => view! { <p role="alert">{reason}</p> }.into_any(),
@@ -494,7 +495,7 @@ pub fn SubscriptionDetail() -> impl IntoView {
                         view! {
                             <p role="status" class="ok">{text}{refund.map(|r| format!(" {r}"))}</p>
                             {has_refund.then(|| view! {
-                                <p><A href=route(&unbilled_href(&currency, BillingPeriod::Current, order.as_deref()))>{tr("done-refund-link")}</A></p>
+                                <p><A href=Page::Unbilled { currency: Some(&currency), period: BillingPeriod::Current, order: order.as_deref() }.href()>{tr("done-refund-link")}</A></p>
                             })}
                         }.into_any()
                     }
@@ -617,7 +618,7 @@ fn Summary(shown: RwSignal<Option<Loaded>>) -> impl IntoView {
                     <dt>{tr("subscription-auto-renew")}</dt><dd>{on_off(s.auto_renew_enabled)}</dd>
                     {price.map(|price| view! { <dt>{tr("subscription-unit-price")}</dt><dd>{price}</dd> })}
                     {order.map(|order| {
-                        let href = route(&format!("/customers/{customer_id}/orders/{order}"));
+                        let href = Page::Order { customer_id: &customer_id, order_id: &order }.href();
                         view! { <dt>{tr("subscription-order")}</dt><dd><A href=href>{order.clone()}</A></dd> }
                     })}
                 </dl>

@@ -17,7 +17,7 @@ use crate::i18n::{t, t_with};
 use crate::pages::customer::SignInFirst;
 use crate::pages::invoice::{download, to_csv};
 use crate::session::use_session;
-use crate::{route, tr, use_locale};
+use crate::{Page, tr, use_locale};
 
 /// Totals of unbilled lines, in the currency they were asked for.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -123,20 +123,6 @@ fn customer_of(name: Option<&String>, id: Option<&String>) -> String {
         .unwrap_or_default()
 }
 
-/// The page's address for `currency`, `period` and the order to point out.
-pub fn unbilled_href(currency: &str, period: BillingPeriod, order: Option<&str>) -> String {
-    let mut href = format!(
-        "/billing/unbilled?currency={}&period={}",
-        currency,
-        period.as_str()
-    );
-    if let Some(order) = order {
-        href.push_str("&order=");
-        href.push_str(order);
-    }
-    href
-}
-
 /// The purchase lines (reconciliation line items) of an unbilled period or an invoice: customer,
 /// product, order (linked), order date, quantity, amount and, when `with_invoice`, the invoice
 /// (linked). The lines of order `highlight` are marked as the one asked for.
@@ -170,7 +156,7 @@ pub fn PurchaseLines(
                         let order_id = l.order_id.clone().unwrap_or_default();
                         let customer_id = l.customer_id.clone().unwrap_or_default();
                         let marked = highlight.as_deref().is_some_and(|h| !order_id.is_empty() && h.eq_ignore_ascii_case(&order_id));
-                        let order_href = route(&format!("/customers/{customer_id}/orders/{order_id}"));
+                        let order_href = Page::Order { customer_id: &customer_id, order_id: &order_id }.href();
                         let invoice = l.invoice_number.clone().filter(|n| !n.is_empty());
                         let product = match (l.product_name.clone(), l.sku_name.clone()) {
                             (Some(p), Some(s)) if !s.is_empty() && s != p => format!("{p} ({s})"),
@@ -188,7 +174,7 @@ pub fn PurchaseLines(
                                 <td class="num">{quantity(l.quantity)}</td>
                                 <td class="num">{l.total_for_customer.or(l.subtotal).map(|v| format::money(&v, &currency, locale_now)).unwrap_or_default()}</td>
                                 {with_invoice.then(|| view! {
-                                    <td>{invoice.map(|id| view! { <A href=route(&format!("/billing/{id}"))>{id.clone()}</A> })}</td>
+                                    <td>{invoice.map(|id| view! { <A href=Page::Invoice(&id).href()>{id.clone()}</A> })}</td>
                                 })}
                             </tr>
                         }
@@ -302,7 +288,7 @@ pub fn Unbilled() -> impl IntoView {
     view! {
         <Show when=move || session.tenant.get().is_some() fallback=SignInFirst>
             <h1>{tr("unbilled-title")}</h1>
-            <p><A href=route("/billing")>{tr("billing-title")}</A></p>
+            <p><A href=Page::Billing.href()>{tr("billing-title")}</A></p>
             <p>{tr("unbilled-intro")}</p>
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
