@@ -13,6 +13,7 @@ pub mod pages;
 pub mod route;
 pub mod session;
 pub mod state;
+pub mod storage;
 
 pub use pc_i18n as i18n;
 
@@ -135,15 +136,6 @@ where
 
 /// The browser's preferred locale, when the portal has it.
 fn web_locale() -> Option<Locale> {
-    let stored = window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| {
-            s.get_item(components::language_picker::LOCALE_KEY)
-                .ok()
-                .flatten()
-        })
-        .and_then(|tag| Locale::from_tag(&tag));
+    let stored = storage::read_text(storage::Key::Locale).and_then(|tag| Locale::from_tag(&tag));
     stored.or_else(|| Locale::from_tag(&window().navigator().language()?))
 }

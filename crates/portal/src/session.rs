@@ -26,9 +26,7 @@ use serde::Deserialize;
 
 use crate::i18n::Locale;
 use crate::state::CheckoutOutcome;
-
-/// Key of the checkout journal in `localStorage`.
-pub const JOURNAL_KEY: &str = "pc-portal.checkout-journal";
+use crate::storage::Key;
 
 /// The gateway's session endpoint.
 pub const SESSION_PATH: &str = "/auth/session";
@@ -214,7 +212,7 @@ impl SessionStore {
     ) {
         let client = Client::builder(base_url, transport, tokens)
             .locale(locale.tag())
-            .journal(LocalStorageJournal::new(JOURNAL_KEY))
+            .journal(LocalStorageJournal::new(Key::CheckoutJournal.name()))
             .build();
         self.session.set_value(Some(Session {
             label: label.clone(),

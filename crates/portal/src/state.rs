@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use futures_util::TryStreamExt as _;
 use futures_util::future::{join_all, try_join, try_join_all, try_join5};
-use leptos::prelude::*;
 use pc_client::{CatalogQuery, Error};
 use pc_core::enums::{RegistrationStatus, Segment};
 use pc_core::ids::AZURE_PLAN_PRODUCT_ID;
@@ -21,6 +20,7 @@ use pc_core::rules::{
 use serde::{Deserialize, Serialize};
 
 use crate::session::PortalClient;
+use crate::storage::{self, Key};
 
 /// A customer as the purchase pages need it: Partner Center's answers the purchase rules are
 /// built from (pc-core's `build_purchase_context`, the same builder the sandbox's checkout uses).
@@ -237,33 +237,21 @@ impl CartDraft {
         }
     }
 
-    fn storage_key(customer_id: &str) -> String {
-        format!("pc-portal.cart.{customer_id}")
-    }
-
     /// The draft stored for `customer_id`, or an empty one.
     pub fn load(customer_id: &str) -> Self {
-        local_storage()
-            .and_then(|s| s.get_item(&Self::storage_key(customer_id)).ok().flatten())
-            .and_then(|text| serde_json::from_str::<Self>(&text).ok())
+        storage::read::<Self>(Key::Cart(customer_id))
             .filter(|d| d.customer_id == customer_id)
             .unwrap_or_else(|| Self::new(customer_id))
     }
 
     /// Stores the draft (an empty draft removes the entry).
     pub fn store(&self) {
-        let Some(storage) = local_storage() else {
-            return;
-        };
-        let key = Self::storage_key(&self.customer_id);
-        let _ = if self.lines.is_empty() && self.saved.is_none() {
-            storage.remove_item(&key)
+        let key = Key::Cart(&self.customer_id);
+        if self.lines.is_empty() && self.saved.is_none() {
+            storage::remove(key);
         } else {
-            match serde_json::to_string(self) {
-                Ok(text) => storage.set_item(&key, &text),
-                Err(_) => Ok(()),
-            }
-        };
+            storage::write(key, self);
+        }
     }
 
     /// The next free line `id`.
@@ -446,10 +434,6 @@ fn default_provisioning_value(name: &str, availability: &Availability) -> String
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// A checkout that finished, for the result panel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckoutOutcome {
@@ -479,14 +463,9 @@ pub struct PlacedOrder {
 pub struct PlacedOrders(pub Vec<PlacedOrder>);
 
 impl PlacedOrders {
-    const KEY: &'static str = "pc-portal.placed-orders";
-
     /// The orders placed from this browser.
     pub fn load() -> Self {
-        local_storage()
-            .and_then(|s| s.get_item(Self::KEY).ok().flatten())
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+        storage::read(Key::PlacedOrders).unwrap_or_default()
     }
 
     /// Adds a customer's orders (once each) and stores the list.
@@ -500,9 +479,7 @@ impl PlacedOrders {
                 });
             }
         }
-        if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(&all)) {
-            let _ = storage.set_item(Self::KEY, &text);
-        }
+        storage::write(Key::PlacedOrders, &all);
     }
 
     /// The orders of one customer.

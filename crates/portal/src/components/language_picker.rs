@@ -3,10 +3,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::Locale;
+use crate::storage::{self, Key};
 use crate::{tr, use_locale};
-
-/// Key of the chosen locale in `localStorage`.
-pub const LOCALE_KEY: &str = "pc-portal.locale";
 
 /// A labelled `<select>` of the portal's languages; the choice is remembered.
 #[component]
@@ -19,9 +17,7 @@ pub fn LanguagePicker() -> impl IntoView {
             on:change=move |ev| {
                 if let Some(chosen) = Locale::from_tag(&event_target_value(&ev)) {
                     locale.set(chosen);
-                    if let Some(storage) = window().local_storage().ok().flatten() {
-                        let _ = storage.set_item(LOCALE_KEY, chosen.tag());
-                    }
+                    storage::write_text(Key::Locale, chosen.tag());
                 }
             }
         >
