@@ -5,6 +5,7 @@
 //! [`pc_i18n`]. It talks to Partner Center only through pc-client, and checks carts with
 //! pc-core before anything is submitted.
 
+pub mod api;
 pub mod components;
 pub mod embed;
 pub mod errors;

@@ -1,12 +1,7 @@
 //! What the pages of one customer share: the customer's state as the purchase rules need it,
 //! and the cart draft (kept in `localStorage`, so a reload or a crash loses nothing).
 
-use std::collections::HashMap;
-
-use futures_util::TryStreamExt as _;
-use futures_util::future::{join_all, try_join, try_join_all, try_join5};
-use pc_client::{CatalogQuery, Error};
-use pc_core::enums::{RegistrationStatus, Segment};
+use pc_core::enums::Segment;
 use pc_core::ids::AZURE_PLAN_PRODUCT_ID;
 use pc_core::models::{
     Agreement, Availability, Cart, CartCheckoutResult, CartLineItem, Customer,
@@ -15,11 +10,10 @@ use pc_core::models::{
 };
 use pc_core::rules::{
     AzureSubscription, ContextSources, PartnerProfile, PurchaseContext, Validation,
-    build_purchase_context, missing_order_ids, referenced_product_ids, validate_cart,
+    build_purchase_context, validate_cart,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::session::PortalClient;
 use crate::storage::{self, Key};
 
 /// A customer as the purchase pages need it: Partner Center's answers the purchase rules are
@@ -47,122 +41,7 @@ pub struct CustomerData {
     pub azure_subscriptions: Vec<AzureSubscription>,
 }
 
-thread_local! {
-    /// Products already read (`GET /products/{id}?country=`), by `ID:COUNTRY` upper case.
-    static PRODUCTS: std::cell::RefCell<HashMap<String, Product>> =
-        std::cell::RefCell::new(HashMap::new());
-}
-
-/// A product by ID for `country`, read once per page load.
-async fn cached_product(client: &PortalClient, id: &str, country: &str) -> Option<Product> {
-    let key = format!("{id}:{country}").to_ascii_uppercase();
-    if let Some(product) = PRODUCTS.with(|p| p.borrow().get(&key).cloned()) {
-        return Some(product);
-    }
-    let query = CatalogQuery {
-        country,
-        ..CatalogQuery::default()
-    };
-    let product = client.products().get(id, &query).await.ok()?;
-    PRODUCTS.with(|p| p.borrow_mut().insert(key, product.clone()));
-    Some(product)
-}
-
 impl CustomerData {
-    /// Loads everything the rules need about `customer_id`: customer, qualifications,
-    /// agreements, every page of orders (and by ID the orders of subscriptions not listed yet),
-    /// subscriptions, the products the orders name, and the registration status of each Azure
-    /// plan — in two rounds of concurrent requests: the first five reads, then what depends on
-    /// them.
-    ///
-    /// # Errors
-    /// The first failing call's [`Error`] (an order or product that cannot be read by ID is left
-    /// out instead).
-    pub async fn load(client: &PortalClient, customer_id: &str) -> Result<Self, Error> {
-        // The five reads that need nothing else go out together.
-        let customers = client.customers();
-        let (customer, qualifications, agreements, subscriptions, mut orders) = try_join5(
-            customers.get(customer_id),
-            customers.qualifications(customer_id),
-            customers.agreements(customer_id, None),
-            client
-                .subscriptions()
-                .list(customer_id)
-                .try_collect::<Vec<Subscription>>(),
-            client
-                .orders()
-                .list(customer_id)
-                .try_collect::<Vec<Order>>(),
-        )
-        .await?;
-        let country = customer
-            .country()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_uppercase();
-        // Then, together: the orders the list lacks followed by the products the orders name,
-        // and the registration of each Azure plan.
-        let orders_and_products = async {
-            let missing = missing_order_ids(&orders, &subscriptions);
-            let found = join_all(
-                missing
-                    .iter()
-                    .map(|id| async move { client.orders().get(customer_id, id).await.ok() }),
-            )
-            .await;
-            orders.extend(found.into_iter().flatten());
-            let referenced = referenced_product_ids(&orders);
-            let products: Vec<Product> = join_all(
-                referenced
-                    .iter()
-                    .map(|id| cached_product(client, id, &country)),
-            )
-            .await
-            .into_iter()
-            .flatten()
-            .collect();
-            Ok::<_, Error>(products)
-        };
-        let azure_plans: Vec<String> = subscriptions
-            .iter()
-            .filter(|s| is_azure_plan(s))
-            .filter_map(|s| s.id.as_ref().map(|i| i.as_str().to_owned()))
-            .collect();
-        let statuses = try_join_all(azure_plans.into_iter().map(|id| async move {
-            let mut status = client
-                .subscriptions()
-                .registration_status(customer_id, &id)
-                .await?;
-            status.subscription_id = Some(id);
-            Ok::<_, Error>(status)
-        }));
-        let (products, registrations) = try_join(orders_and_products, statuses).await?;
-        let azure_subscriptions = registrations
-            .iter()
-            .filter_map(|status| {
-                Some(AzureSubscription {
-                    id: status.subscription_id.clone()?,
-                    registration_status: status
-                        .status
-                        .as_ref()
-                        .map(|s| s.value().clone())
-                        .unwrap_or(RegistrationStatus::NotRegistered),
-                })
-            })
-            .collect();
-        Ok(Self {
-            segment: CustomerQualification::segment_of(&qualifications),
-            customer,
-            qualifications,
-            agreements,
-            orders,
-            subscriptions,
-            products,
-            registrations,
-            azure_subscriptions,
-        })
-    }
-
     /// Whether the Microsoft Customer Agreement's acceptance is confirmed.
     pub fn customer_agreement_accepted(&self) -> bool {
         self.agreements.iter().any(Agreement::is_customer_agreement)

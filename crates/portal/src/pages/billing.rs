@@ -1,10 +1,9 @@
 //! Billing: the account balance, invoice summaries per currency, the invoice list and a link to
 //! the unbilled charges.
 
-use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use pc_core::models::{Decimal, Invoice, InvoiceSummary};
+use pc_core::models::{Decimal, InvoiceSummary};
 
 use crate::errors::explain;
 use crate::format;
@@ -13,6 +12,7 @@ use crate::pages::customer::SignInFirst;
 use crate::session::use_session;
 use pc_client::BillingPeriod;
 
+use crate::api;
 use crate::{Page, tr, use_locale};
 
 /// The balance per currency of invoice summaries, by currency code (summaries without a code or
@@ -46,17 +46,10 @@ pub fn Billing() -> impl IntoView {
         async move {
             let locale = locale.get_untracked();
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
-            let invoices = session.client.invoices();
-            let fail = |e: pc_client::Error| explain(&e, locale);
-            // One summary per currency; the account balance alone (one currency) only when
-            // Partner Center lists no summaries.
-            let mut summaries = invoices.summaries().await.map_err(fail)?;
-            if summaries.is_empty() {
-                let balance: InvoiceSummary = invoices.balance().await.map_err(fail)?;
-                summaries.push(balance);
-            }
+            let (summaries, list) = api::billing(&session.client)
+                .await
+                .map_err(|e| explain(&e, locale))?;
             let balance = balances(&summaries);
-            let list: Vec<Invoice> = invoices.list().try_collect().await.map_err(fail)?;
             Ok::<_, String>((balance, summaries, list))
         }
     });

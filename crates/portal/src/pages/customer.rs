@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 use pc_core::enums::RegistrationStatus;
 use pc_core::models::{Agreement, Contact};
 
+use crate::api;
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_with};
@@ -67,7 +68,7 @@ pub fn CustomerLayout() -> impl IntoView {
         let id = id.get();
         async move {
             let session = session.ok_or_else(|| t(locale.get_untracked(), "sign-in-first"))?;
-            CustomerData::load(&session.client, &id)
+            api::customer(&session.client, &id)
                 .await
                 .map_err(|e| explain(&e, locale.get_untracked()))
         }

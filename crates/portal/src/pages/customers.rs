@@ -1,10 +1,10 @@
 //! Customers: the partner's customers, searchable as you type.
 
-use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use pc_core::models::Customer;
 
+use crate::api;
 use crate::components::partner::PartnerPanel;
 use crate::errors::explain;
 use crate::i18n::{t, t_with};
@@ -42,11 +42,7 @@ pub fn Customers() -> impl IntoView {
         let session = session.get();
         async move {
             let session = session.ok_or_else(|| t(locale.get_untracked(), "sign-in-first"))?;
-            session
-                .client
-                .customers()
-                .list()
-                .try_collect::<Vec<Customer>>()
+            api::customers(&session.client)
                 .await
                 .map_err(|e| explain(&e, locale.get_untracked()))
         }

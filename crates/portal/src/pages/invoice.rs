@@ -1,14 +1,13 @@
 //! One invoice: its line items per billing provider and line-item type, exported as CSV, and
 //! the PDF statement.
 
-use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use pc_core::models::{Invoice, InvoiceLineItem, OneTimeInvoiceLineItem};
 use serde_json::{Map, Value};
 use wasm_bindgen::JsCast as _;
 
+use crate::api;
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_numbers, t_with};
@@ -244,34 +243,9 @@ pub fn InvoiceDetail() -> impl IntoView {
         async move {
             let locale = locale.get_untracked();
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
-            let invoices = session.client.invoices();
-            let fail = |e: pc_client::Error| explain(&e, locale);
-            let invoice: Invoice = invoices.get(&invoice_id).await.map_err(fail)?;
-            let mut items: Vec<Value> = Vec::new();
-            let mut purchases: Vec<OneTimeInvoiceLineItem> = Vec::new();
-            for detail in invoice.invoice_details.iter().flatten() {
-                let provider = detail
-                    .billing_provider
-                    .as_ref()
-                    .map(|p| p.spelling())
-                    .unwrap_or_default();
-                let kind = detail
-                    .invoice_line_item_type
-                    .as_ref()
-                    .map(|p| p.spelling())
-                    .unwrap_or_default();
-                let lines: Vec<InvoiceLineItem> = invoices
-                    .line_items(&invoice_id, &provider, &kind)
-                    .try_collect()
-                    .await
-                    .map_err(fail)?;
-                items.extend(lines.iter().filter_map(|l| serde_json::to_value(l).ok()));
-                purchases.extend(lines.into_iter().filter_map(|l| match l {
-                    InvoiceLineItem::OneTime(line) => Some(*line),
-                    _ => None,
-                }));
-            }
-            Ok::<_, String>((invoice, items, purchases))
+            api::invoice(&session.client, &invoice_id)
+                .await
+                .map_err(|e| explain(&e, locale))
         }
     });
     let message = RwSignal::new(String::new());

@@ -4,17 +4,14 @@
 //! refund shown first (pc-core's `check_software_cancellation` and `software_refund` at the
 //! server's time; `PATCH` of the order through pc-client).
 
-use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use pc_client::BillingPeriod;
-use pc_core::models::{
-    Invoice, InvoiceLineItem, OneTimeInvoiceLineItem, Order, OrderLineItem,
-    OrderLineItemProvisioningStatus, Subscription,
-};
+use pc_core::models::{Order, OrderLineItem};
 use pc_core::rules::{ProductKind, check_software_cancellation, software_refund};
 
+use crate::api::{self};
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{explain_finding, t, t_with};
@@ -22,62 +19,6 @@ use crate::pages::customer::{SignInFirst, loaded, use_customer};
 use crate::pages::subscription::{refund_amount, subscription_href, subscription_name};
 use crate::session::use_session;
 use crate::{Page, tr, use_locale};
-
-/// Everything the order page shows.
-#[derive(Clone)]
-struct OrderView {
-    order: Order,
-    provisioning: Vec<OrderLineItemProvisioningStatus>,
-    subscriptions: Vec<Subscription>,
-    activation_links: Vec<(i64, Vec<serde_json::Value>)>,
-    /// Where the order is billed: its OneTime lines, unbilled (no invoice number) or on an
-    /// invoice.
-    billing: Vec<OneTimeInvoiceLineItem>,
-    /// What each software line buys (by line number): perpetual software or a software
-    /// subscription, which can be cancelled from the order.
-    software: Vec<(i64, ProductKind)>,
-}
-
-/// The software lines of `order` and what each buys, from their availabilities (read only for
-/// orders billed once, as software is).
-async fn software_lines(
-    client: &crate::session::PortalClient,
-    order: &Order,
-    country: &str,
-) -> Vec<(i64, ProductKind)> {
-    let one_time = order
-        .billing_cycle
-        .as_ref()
-        .is_none_or(|c| *c.value() == pc_core::enums::BillingCycle::OneTime);
-    if !one_time {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for line in order.line_items.iter().flatten() {
-        let (Some(number), Some(offer)) = (line.line_item_number, line.offer_id.as_ref()) else {
-            continue;
-        };
-        let parts: Vec<&str> = offer.as_str().split(':').collect();
-        let [product, sku, availability] = parts.as_slice() else {
-            continue;
-        };
-        let Ok(availability) = client
-            .availabilities()
-            .get(product, sku, availability, country)
-            .await
-        else {
-            continue;
-        };
-        let kind = ProductKind::of(&availability);
-        if matches!(
-            kind,
-            ProductKind::PerpetualSoftware | ProductKind::SoftwareSubscription
-        ) {
-            out.push((number, kind));
-        }
-    }
-    out
-}
 
 /// An order's status in words (the raw spelling only for a status this version does not know).
 pub fn order_status_text(order: &Order, locale: crate::i18n::Locale) -> String {
@@ -107,66 +48,6 @@ pub fn order_status_text(order: &Order, locale: crate::i18n::Locale) -> String {
     t(locale, key)
 }
 
-/// How many of the newest invoices in the order's currency are searched for its lines.
-const INVOICES_SEARCHED: usize = 3;
-
-/// The reconciliation lines `order_id` produced: unbilled in the current period, in the
-/// previous one, or on one of the newest invoices in `currency`.
-async fn billing_lines(
-    client: &crate::session::PortalClient,
-    order_id: &str,
-    currency: &str,
-) -> Result<Vec<OneTimeInvoiceLineItem>, pc_client::Error> {
-    let of_order = |items: Vec<InvoiceLineItem>| -> Vec<OneTimeInvoiceLineItem> {
-        items
-            .into_iter()
-            .filter_map(|item| match item {
-                InvoiceLineItem::OneTime(line)
-                    if line
-                        .order_id
-                        .as_deref()
-                        .is_some_and(|o| o.eq_ignore_ascii_case(order_id)) =>
-                {
-                    Some(*line)
-                }
-                _ => None,
-            })
-            .collect()
-    };
-    let invoices = client.invoices();
-    for period in [BillingPeriod::Current, BillingPeriod::Previous] {
-        let lines = of_order(
-            invoices
-                .unbilled_line_items(currency, period, None)
-                .try_collect()
-                .await?,
-        );
-        if !lines.is_empty() {
-            return Ok(lines);
-        }
-    }
-    let list: Vec<Invoice> = invoices.list().try_collect().await?;
-    for invoice in list
-        .iter()
-        .filter(|i| i.currency_code.as_deref() == Some(currency))
-        .take(INVOICES_SEARCHED)
-    {
-        let Some(id) = invoice.id.as_ref() else {
-            continue;
-        };
-        let lines = of_order(
-            invoices
-                .billed_line_items(id.as_str(), currency, None)
-                .try_collect()
-                .await?,
-        );
-        if !lines.is_empty() {
-            return Ok(lines);
-        }
-    }
-    Ok(Vec::new())
-}
-
 /// The order page.
 #[component]
 pub fn OrderDetail() -> impl IntoView {
@@ -184,43 +65,9 @@ pub fn OrderDetail() -> impl IntoView {
         async move {
             let locale = locale.get_untracked();
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
-            let fail = |e: pc_client::Error| explain(&e, locale);
-            let orders = session.client.orders();
-            let order = orders.get(&customer_id, &order_id).await.map_err(fail)?;
-            let provisioning = orders
-                .provisioning_status(&customer_id, &order_id)
+            api::order(&session.client, &customer_id, &order_id, &country)
                 .await
-                .map_err(fail)?;
-            let subscriptions = session
-                .client
-                .subscriptions()
-                .by_order(&customer_id, &order_id)
-                .await
-                .map_err(fail)?;
-            let mut activation_links = Vec::new();
-            for line in order.line_items.iter().flatten() {
-                if let Some(number) = line.line_item_number {
-                    let links = orders
-                        .activation_links(&customer_id, &order_id, number)
-                        .await
-                        .unwrap_or_default();
-                    activation_links.push((number, links));
-                }
-            }
-            let currency = order.currency_code.clone().unwrap_or_default();
-            // Billing lines are a convenience: a failure leaves the section empty.
-            let billing = billing_lines(&session.client, &order_id, &currency)
-                .await
-                .unwrap_or_default();
-            let software = software_lines(&session.client, &order, &country).await;
-            Ok::<_, String>(OrderView {
-                billing,
-                software,
-                order,
-                provisioning,
-                subscriptions,
-                activation_links,
-            })
+                .map_err(|e| explain(&e, locale))
         }
     });
     let cancel_outcome: RwSignal<Option<CancelOutcome>> = RwSignal::new(None);

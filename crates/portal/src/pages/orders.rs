@@ -3,17 +3,16 @@
 //! placed from this browser, and those the customer's subscriptions name by `orderId` (read by ID),
 //! so an order placed elsewhere does not look missing while its subscriptions are listed.
 
-use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use pc_core::models::{Order, Subscription};
-use pc_core::rules::missing_order_ids;
+use pc_core::models::Order;
 
+use crate::api;
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_numbers};
 use crate::pages::customer::{SignInFirst, use_customer};
-use crate::session::{PortalClient, use_session};
+use crate::session::use_session;
 use crate::state::PlacedOrders;
 use crate::{Page, route, tr, use_locale};
 
@@ -50,31 +49,6 @@ pub fn with_known_orders(
     pending
 }
 
-/// The orders the customer's subscriptions name by `orderId` that `listed` lacks, read by ID.
-/// Subscriptions that cannot be listed, and orders that cannot be read, are left out: the order
-/// list itself still shows.
-async fn orders_of_subscriptions(
-    client: &PortalClient,
-    customer_id: &str,
-    listed: &[Order],
-) -> Vec<Order> {
-    let Ok(subscriptions) = client
-        .subscriptions()
-        .list(customer_id)
-        .try_collect::<Vec<Subscription>>()
-        .await
-    else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for id in missing_order_ids(listed, &subscriptions) {
-        if let Ok(order) = client.orders().get(customer_id, &id).await {
-            out.push(order);
-        }
-    }
-    out
-}
-
 /// The orders page.
 #[component]
 pub fn Orders() -> impl IntoView {
@@ -91,24 +65,9 @@ pub fn Orders() -> impl IntoView {
         async move {
             let locale = locale.get_untracked();
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
-            let orders = session.client.orders();
-            let list: Vec<Order> = if cycle.is_empty() {
-                orders.list(&customer_id).try_collect().await
-            } else {
-                orders
-                    .by_billing_cycle(&customer_id, &cycle)
-                    .try_collect()
-                    .await
-            }
-            .map_err(|e| explain(&e, locale))?;
-            // Orders known only from the subscriptions' `orderId`, for the unfiltered list (an
-            // order read by ID may still lack the cycle the filter asks for).
-            let known = if cycle.is_empty() {
-                orders_of_subscriptions(&session.client, &customer_id, &list).await
-            } else {
-                Vec::new()
-            };
-            Ok::<_, String>((list, known))
+            api::orders(&session.client, &customer_id, &cycle)
+                .await
+                .map_err(|e| explain(&e, locale))
         }
     });
     let row = move |order: Order, pending: bool| {

@@ -18,22 +18,21 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use pc_client::BillingPeriod;
 use pc_core::enums::{BillingCycle, SubscriptionStatus};
-use pc_core::models::{
-    Availability, Decimal, InstructionProduct, NextTermInstructions, Order, Product, Subscription,
-};
+use pc_core::models::{InstructionProduct, NextTermInstructions, Subscription};
 use pc_core::rules::{
-    Allowance, Finding, FindingCode, ProductKind, Refund, SubscriptionChange, SubscriptionFacts,
-    TermOption, allowed_changes, check_change, offered_combinations, read_quantity, refund,
+    Allowance, Finding, FindingCode, Refund, SubscriptionChange, SubscriptionFacts, TermOption,
+    allowed_changes, check_change, offered_combinations, read_quantity, refund,
 };
 use pc_core::wire::Spelled;
 
+use crate::api::{self, Loaded};
 use crate::components::findings::FindingList;
 use crate::components::quantity::{self, QuantityInput};
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{Locale, explain_finding, t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
-use crate::session::{PortalClient, use_session};
+use crate::session::use_session;
 use crate::{Page, route, tr, use_locale};
 
 /// The link to a subscription's page.
@@ -144,133 +143,6 @@ pub fn term_and_cycle(term: &str, cycle: &BillingCycle, locale: Locale) -> Strin
     )
 }
 
-/// The availability a subscription was bought from: `offerId` is `product:sku:availability`
-/// for new commerce and software; otherwise its `availability` link is followed. `None` when
-/// neither answers (e.g. the offer left the catalog).
-async fn availability_of(
-    client: &PortalClient,
-    subscription: &Subscription,
-    country: &str,
-) -> Option<Availability> {
-    let offer = subscription
-        .offer_id
-        .as_ref()
-        .map(|o| o.as_str().to_owned())
-        .unwrap_or_default();
-    let parts: Vec<&str> = offer.split(':').collect();
-    if let [product, sku, availability] = parts.as_slice()
-        && let Ok(found) = client
-            .availabilities()
-            .get(product, sku, availability, country)
-            .await
-    {
-        return Some(found);
-    }
-    let uri = subscription
-        .links
-        .as_ref()
-        .and_then(|l| l.get("availability"))
-        .and_then(|l| l.uri.clone())?;
-    let path = if uri.starts_with("/v1/") {
-        uri
-    } else {
-        format!("/v1{uri}")
-    };
-    client.call(&pc_client::Operation::get(path)).await.ok()
-}
-
-/// What a subscription is, from its availability, else from its own `productType`.
-fn kind_of(subscription: &Subscription, availability: Option<&Availability>) -> ProductKind {
-    if let Some(availability) = availability {
-        return ProductKind::of(availability);
-    }
-    let stand_in = Availability {
-        product: Some(Product {
-            product_type: subscription.product_type.clone(),
-            ..Product::default()
-        }),
-        ..Availability::default()
-    };
-    ProductKind::of(&stand_in)
-}
-
-/// The order that bought the subscription and the price of one seat for one billing period
-/// (its line's `pricing.price`, in the order's `currencyCode`) — only while the subscription
-/// still has the term and billing cycle that line bought (after a renewal with other terms the
-/// price is not known here).
-async fn price_of(
-    client: &PortalClient,
-    customer_id: &str,
-    subscription: &Subscription,
-) -> (Option<Order>, Option<Decimal>, Option<String>) {
-    let Some(order_id) = subscription.order_id.as_ref() else {
-        return (None, None, None);
-    };
-    let Ok(order) = client.orders().get(customer_id, order_id.as_str()).await else {
-        return (None, None, None);
-    };
-    let lines = order.line_items.as_deref().unwrap_or_default();
-    let line = lines
-        .iter()
-        .find(|l| l.subscription_id.is_some() && l.subscription_id == subscription.id)
-        .or_else(|| {
-            lines
-                .iter()
-                .find(|l| l.offer_id.is_some() && l.offer_id == subscription.offer_id)
-        });
-    let same_terms = line.is_some_and(|l| {
-        l.term_duration.as_deref().map(str::trim) == subscription.term_duration.as_deref()
-            && order.billing_cycle.as_ref().map(|c| c.value())
-                == subscription.billing_cycle.as_ref().map(|c| c.value())
-    });
-    let price = line
-        .filter(|_| same_terms)
-        .and_then(|l| l.pricing.as_ref())
-        .and_then(|p| p.price);
-    let currency = order.currency_code.clone();
-    (Some(order), price, currency)
-}
-
-/// Everything the page knows about the subscription.
-#[derive(Clone, Debug, PartialEq)]
-struct Loaded {
-    facts: SubscriptionFacts,
-    order_id: Option<String>,
-}
-
-async fn load(
-    client: &PortalClient,
-    customer_id: &str,
-    subscription_id: &str,
-    country: &str,
-) -> Result<Loaded, pc_client::Error> {
-    let subscription = client
-        .subscriptions()
-        .get(customer_id, subscription_id)
-        .await?;
-    let availability = availability_of(client, &subscription, country).await;
-    let kind = kind_of(&subscription, availability.as_ref());
-    let (order, unit_price, currency) = price_of(client, customer_id, &subscription).await;
-    Ok(Loaded {
-        order_id: order
-            .and_then(|o| o.id)
-            .map(|i| i.as_str().to_owned())
-            .or_else(|| {
-                subscription
-                    .order_id
-                    .as_ref()
-                    .map(|o| o.as_str().to_owned())
-            }),
-        facts: SubscriptionFacts {
-            subscription,
-            kind,
-            unit_price,
-            currency,
-            availability,
-        },
-    })
-}
-
 /// The subscription with `change` made, as the PATCH body sends it back.
 fn changed(subscription: &Subscription, change: &SubscriptionChange) -> Subscription {
     let mut out = subscription.clone();
@@ -343,7 +215,7 @@ pub fn SubscriptionDetail() -> impl IntoView {
         async move {
             let locale = locale.get_untracked();
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
-            load(&session.client, &customer_id, &subscription_id, &country)
+            api::subscription(&session.client, &customer_id, &subscription_id, &country)
                 .await
                 .map_err(|e| explain(&e, locale))
         }

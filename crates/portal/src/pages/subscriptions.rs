@@ -2,11 +2,10 @@
 //! allowed until), refundable quantity, software keys and reservation artifacts. Each
 //! subscription links to its own page, where it is changed.
 
-use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use pc_core::models::{Entitlement, Subscription};
 
+use crate::api;
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_numbers};
@@ -29,20 +28,9 @@ pub fn Subscriptions() -> impl IntoView {
         async move {
             let locale = locale.get_untracked();
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
-            let subscriptions: Vec<Subscription> = session
-                .client
-                .subscriptions()
-                .list(&customer_id)
-                .try_collect()
+            api::subscriptions(&session.client, &customer_id)
                 .await
-                .map_err(|e| explain(&e, locale))?;
-            let entitlements: Vec<Entitlement> = session
-                .client
-                .entitlements()
-                .list(&customer_id, None, true)
-                .await
-                .map_err(|e| explain(&e, locale))?;
-            Ok::<_, String>((subscriptions, entitlements))
+                .map_err(|e| explain(&e, locale))
         }
     });
     view! {

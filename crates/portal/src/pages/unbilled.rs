@@ -3,14 +3,14 @@
 //! (unbilled consumption), with totals per customer and per product and CSV exports like the
 //! invoice's.
 
-use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use pc_client::BillingPeriod;
-use pc_core::models::{DailyRatedUsageLineItem, Decimal, InvoiceLineItem, OneTimeInvoiceLineItem};
+use pc_core::models::{DailyRatedUsageLineItem, Decimal, OneTimeInvoiceLineItem};
 use serde_json::Value;
 
+use crate::api;
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_with};
@@ -75,32 +75,6 @@ pub fn totals(purchases: &[OneTimeInvoiceLineItem], usage: &[DailyRatedUsageLine
         out.total += amount;
     }
     out
-}
-
-/// What the page loaded.
-#[derive(Clone)]
-struct Unbilled {
-    currency: String,
-    period: BillingPeriod,
-    currencies: Vec<String>,
-    purchases: Vec<OneTimeInvoiceLineItem>,
-    usage: Vec<DailyRatedUsageLineItem>,
-}
-
-/// Splits line items into purchase lines and rated usage.
-fn split(
-    items: Vec<InvoiceLineItem>,
-) -> (Vec<OneTimeInvoiceLineItem>, Vec<DailyRatedUsageLineItem>) {
-    let mut purchases = Vec::new();
-    let mut usage = Vec::new();
-    for item in items {
-        match item {
-            InvoiceLineItem::OneTime(line) => purchases.push(*line),
-            InvoiceLineItem::DailyRatedUsage(line) => usage.push(*line),
-            _ => {}
-        }
-    }
-    (purchases, usage)
 }
 
 fn as_json<T: serde::Serialize>(items: &[T]) -> Vec<Value> {
@@ -214,49 +188,9 @@ pub fn Unbilled() -> impl IntoView {
         async move {
             let locale = locale.get_untracked();
             let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
-            let invoices = session.client.invoices();
-            let fail = |e: pc_client::Error| explain(&e, locale);
-            let summaries = invoices.summaries().await.map_err(fail)?;
-            let mut currencies: Vec<String> = summaries
-                .iter()
-                .filter_map(|s| s.currency_code.clone())
-                .collect();
-            let balance = invoices
-                .balance()
+            api::unbilled(&session.client, &wanted, period)
                 .await
-                .map_err(fail)?
-                .currency_code
-                .unwrap_or_default();
-            let code = if wanted.is_empty() {
-                balance.clone()
-            } else {
-                wanted
-            };
-            for c in [balance, code.clone()] {
-                if !c.is_empty() && !currencies.contains(&c) {
-                    currencies.push(c);
-                }
-            }
-            currencies.sort();
-            let mut items: Vec<InvoiceLineItem> = invoices
-                .unbilled_line_items(&code, period, None)
-                .try_collect()
-                .await
-                .map_err(fail)?;
-            let usage: Vec<InvoiceLineItem> = invoices
-                .unbilled_usage(&code, period, None)
-                .try_collect()
-                .await
-                .map_err(fail)?;
-            items.extend(usage);
-            let (purchases, usage) = split(items);
-            Ok::<_, String>(Unbilled {
-                currency: code,
-                period,
-                currencies,
-                purchases,
-                usage,
-            })
+                .map_err(|e| explain(&e, locale))
         }
     });
     let message = RwSignal::new(String::new());
