@@ -4,7 +4,7 @@
 // page shows a balance per currency; and no page, in any of the four languages, shows a raw
 // Partner Center value (snake_case codes, camelCase member names) or Rust Debug output.
 import type { Page } from '@playwright/test';
-import { test, expect, type Portal } from './fixtures/portal';
+import { test, expect, GATEWAYS, USERS, type Portal } from './fixtures/portal';
 
 const CUSTOMER = 'Tailspin Toys';
 const LOCALES = ['en-US', 'sv-SE', 'nl-NL', 'he-IL'] as const;
@@ -146,8 +146,9 @@ async function settled(page: Page) {
   await expect(page.locator('main [aria-live="polite"]').filter({ hasText: /…$/ })).toHaveCount(0, { timeout: 15_000 });
 }
 
+// Also the screenshots of every page in all four languages (attached to the report) and axe on each.
 test('no page shows a raw Partner Center value or Debug output, in any language', async ({ portal, page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await cartWithBusinessBasic(portal);
   const cart = page.url();
   const customer = cart.replace(/\/cart$/, '');
@@ -183,6 +184,7 @@ test('no page shows a raw Partner Center value or Debug output, in any language'
   expect(pages.map(p => p.name)).toEqual(expect.arrayContaining(['order', 'subscription', 'invoice']));
 
   const found: string[] = [];
+  const violations: string[] = [];
   for (const locale of LOCALES) {
     await page.goto('/customers');
     await page.locator('#language').selectOption(locale);
@@ -193,9 +195,33 @@ test('no page shows a raw Partner Center value or Debug output, in any language'
       if (then) await then(page);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       for (const raw of new Set(rawValues(await renderedText(page)))) found.push(`${locale} ${name}: ${raw}`);
-      if (locale !== 'en-US') await portal.snap(`${name} (${locale})`);
+      for (const v of await portal.axeViolations()) violations.push(`${locale} ${name}: ${v}`);
+      await portal.snap(`${name} (${locale})`);
     }
   }
   await page.locator('#language').selectOption('en-US');
   expect(found, 'raw values on the pages').toEqual([]);
+  expect(violations, 'axe violations on the pages').toEqual([]);
+});
+
+test('a deep link survives signing in, and a signed-in user\'s 404 leads back to the customers', async ({ portal, page }) => {
+  // Find a customer's subscriptions address while signed in, then ask for it signed out.
+  await portal.signIn('contoso');
+  await portal.openCustomer(CUSTOMER);
+  await portal.tab('Subscriptions').click();
+  await expect(page.getByRole('heading', { name: 'Subscriptions', level: 2 })).toBeVisible();
+  const wanted = new URL(page.url()).pathname;
+  await page.context().clearCookies();
+  await page.goto(`${GATEWAYS.contoso}${wanted}`);
+  await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
+  await portal.signInAtMicrosoft(USERS.contoso);
+  await expect(page).toHaveURL(new RegExp(`${wanted}$`));
+  await expect(page.getByRole('heading', { name: 'Subscriptions', level: 2 })).toBeVisible();
+
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible();
+  await expect(page.getByText('There is no page at /no/such/page.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to sign-in' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Back to your customers' }).click();
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
 });
