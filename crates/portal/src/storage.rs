@@ -44,9 +44,11 @@ pub fn read_text(key: Key<'_>) -> Option<String> {
     local_storage()?.get_item(&key.name()).ok().flatten()
 }
 
-/// The entry decoded from JSON; `None` when missing or not a `T`.
+/// The entry decoded from JSON; `None` when missing or not a `T`. Through pc-core's
+/// [`decode`](pc_core::json::decode), the decoder every response body goes through, so a model
+/// is not compiled into the wasm a second time for storage.
 pub fn read<T: DeserializeOwned>(key: Key<'_>) -> Option<T> {
-    serde_json::from_str(&read_text(key)?).ok()
+    pc_core::json::decode(read_text(key)?.as_bytes()).ok()
 }
 
 /// Stores `text` under `key`.
