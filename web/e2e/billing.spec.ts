@@ -33,8 +33,7 @@ test('a purchase is an unbilled line of the current period, then a line of the c
   await portal.openCart();
   await page.getByLabel('Quantity').fill('7');
   await page.getByLabel('Quantity').press('Tab');
-  await portal.reviewPrices();
-  await portal.placeOrder();
+  await portal.reviewAndPlaceOrder();
   const placed = (await page.getByText(/Order \S+ placed \(/).textContent()) ?? '';
   const [, orderId, total] = placed.match(/Order (\S+) placed \((.+)\)\./) ?? [];
   expect(orderId, placed).toBeTruthy();

@@ -53,8 +53,7 @@ async function buyAndOpen(portal: Portal, page: Page, quantity: number) {
   await portal.openCart();
   await page.getByLabel('Quantity').fill(String(quantity));
   await page.getByLabel('Quantity').press('Tab');
-  await portal.reviewPrices();
-  await portal.placeOrder();
+  await portal.reviewAndPlaceOrder();
   const placed = (await page.getByText(/Order \S+ placed \(/).textContent()) ?? '';
   const [, orderId] = placed.match(/Order (\S+) placed/) ?? [];
   expect(orderId, placed).toBeTruthy();

@@ -11,13 +11,14 @@ test('NCE purchase for a US customer: findings clear, prices reviewed, order pla
   await page.getByLabel('Quantity').press('Tab');
   await expect(page.getByText('Nothing stands in the way of checkout.')).toBeVisible();
   await expect(page.getByRole('table').filter({ hasText: 'Order group' }).getByRole('cell', { name: '1', exact: true })).toBeVisible();
-  await expect(portal.placeOrderButton()).toBeDisabled();
-  await portal.reviewPrices();
-  await expect(page.getByText(/^Price: \$\d/)).toBeVisible();
+  // Priced on its own, without a click: the unit price per month, the line total, the cart total.
+  await portal.waitForPrices();
+  await expect(page.locator('dl.price dd').first()).toHaveText(/^\$\d[\d.,]* per month$/);
+  await expect(page.locator('table.totals').getByRole('row', { name: /USD/ })).toContainText(/\$\d/);
   await expect(page.getByText(/The cart expires in 6 d 23 h/)).toBeVisible();
   await portal.expectAccessible('cart');
   await portal.snap('cart reviewed');
-  await portal.placeOrder();
+  await portal.reviewAndPlaceOrder();
   await expect(page.getByText(/Order \S+ placed \(\$/)).toBeVisible();
   await portal.expectAccessible('checkout result');
   await portal.snap('order placed');
@@ -45,7 +46,7 @@ test('the Microsoft Customer Agreement is required, and accepting it clears the 
   await portal.addToCart('Online services (new commerce)', 'Microsoft 365 Business Basic', /^Microsoft 365 Business Basic$/);
   await portal.openCart();
   await expect(portal.findings()).toContainText(['has not accepted the Microsoft Customer Agreement. Partner Center would refuse this with error 13605.']);
-  await expect(portal.placeOrderButton()).toBeDisabled();
+  await expect(portal.reviewOrderButton()).toBeDisabled();
   await portal.snap('agreement missing');
   await portal.tab('Overview').click();
   await page.getByRole('button', { name: "Confirm the customer's acceptance" }).click();
@@ -71,7 +72,7 @@ test('partial success: Partner Center changed after review, the failed group kee
   await portal.addToCart('Software subscriptions', 'Windows Server 2022 Standard', /Windows Server 2022 Standard/);
   await portal.openCart();
   await expect(page.locator('table.groups tbody tr')).toHaveCount(2);
-  await portal.reviewPrices();
+  await portal.waitForPrices();
   await expect(page.getByText('Nothing stands in the way of checkout.')).toBeVisible();
   // Meanwhile, elsewhere (the API, not this page): an Azure plan in EUR is bought for the customer,
   // which makes it ineligible for new commerce from this SEK-billing partner.
@@ -88,14 +89,15 @@ test('partial success: Partner Center changed after review, the failed group kee
   expect(checkout.status()).toBe(201);
   expect((await checkout.json()).orders).toHaveLength(1);
 
-  await portal.placeOrder();
+  await portal.reviewAndPlaceOrder();
   await expect(page.getByText(/Order \S+ placed/)).toHaveCount(1);
   await expect(page.getByText(/Order group \d failed with error 800020/)).toBeVisible();
   await portal.snap('partial success');
   await page.getByRole('button', { name: 'Put these lines in a new cart' }).click();
   await expect(page.locator('li.line')).toHaveCount(1);
   await expect(page.locator('li.line h3')).toHaveText(/Microsoft 365 Business Basic/);
-  await expect(page.getByText('Review prices to send the cart to Partner Center before ordering.')).toBeVisible();
+  // The new cart is priced again on its own.
+  await portal.waitForPrices();
   await portal.snap('retry cart');
 });
 
@@ -118,8 +120,7 @@ test('Azure reservation: register the subscription, run the inventory check, buy
   await expect(page.getByText('Available.')).toBeVisible();
   await expect(page.getByText('Nothing stands in the way of checkout.')).toBeVisible();
   await portal.expectAccessible('reservation cart');
-  await portal.reviewPrices();
-  await portal.placeOrder();
+  await portal.reviewAndPlaceOrder();
   await expect(page.getByText(/Order \S+ placed/)).toHaveCount(1);
   await portal.snap('reservation bought');
 });
@@ -134,7 +135,7 @@ test('a reload during checkout resumes it from the journal and buys once', async
 
   await portal.addToCart('Online services (new commerce)', 'Microsoft 365 Business Basic', /^Microsoft 365 Business Basic$/);
   await portal.openCart();
-  await portal.reviewPrices();
+  await portal.waitForPrices();
   // The first checkout reaches Partner Center, but its answer never reaches the page; later ones
   // (the checkout resumed after the reload) pass through.
   let reached!: () => void;
@@ -149,6 +150,7 @@ test('a reload during checkout resumes it from the journal and buys once', async
     await route.fetch();
     reached();
   });
+  await portal.reviewOrderButton().click();
   await portal.placeOrderButton().click();
   await checkoutSent;
   await page.reload();

@@ -48,17 +48,17 @@ test("Vättern's EU finding stands before any cart is created, and Place order s
   await expect(page.locator('li.line .findings')).toContainText(EU_FINDING);
   await expect(page.getByText('1 problems must be fixed before checkout.')).toBeVisible();
   await expect(page.getByText('Nothing stands in the way of checkout.')).toHaveCount(0);
-  await expect(portal.placeOrderButton()).toBeDisabled();
+  await expect(portal.reviewOrderButton()).toBeDisabled();
   await portal.expectAccessible('cart with the EU finding');
   await portal.snap('eu finding before any cart');
 
   // Partner Center's own line error joins the list and counts; Place order stays disabled.
-  await portal.reviewPrices();
+  await portal.waitForPrices();
   await expect(page.locator('.findings.server-errors li')).toHaveCount(1);
   await expect(page.locator('.findings.server-errors li')).toContainText('Partner Center answered');
   await expect(page.getByText('2 problems must be fixed before checkout.')).toBeVisible();
   await expect(page.getByText('Nothing stands in the way of checkout.')).toHaveCount(0);
-  await expect(portal.placeOrderButton()).toBeDisabled();
+  await expect(portal.reviewOrderButton()).toBeDisabled();
   await portal.snap('eu finding and partner center line error');
 });
 

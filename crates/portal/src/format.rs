@@ -105,6 +105,25 @@ pub fn billing_cycle(cycle: &BillingCycle, locale: Locale) -> String {
     t(locale, key)
 }
 
+/// The billing period a unit price covers, after the price: "per month" for a `monthly` billing
+/// cycle, "per year" for `annual`, "one-time" for `one_time`…; a cycle this version does not know
+/// as Partner Center spelled it, with a translated label; empty without a billing cycle.
+pub fn price_period(cycle: Option<&BillingCycle>, locale: Locale) -> String {
+    let Some(cycle) = cycle else {
+        return String::new();
+    };
+    let key = match cycle {
+        BillingCycle::Monthly => "period-monthly",
+        BillingCycle::Annual => "period-annual",
+        BillingCycle::None => "period-none",
+        BillingCycle::OneTime => "period-one-time",
+        BillingCycle::Triennial => "period-triennial",
+        BillingCycle::Biennial => "period-biennial",
+        _ => return other(locale, "cycle-other", cycle.as_str()),
+    };
+    t(locale, key)
+}
+
 /// A value this version does not know, as Partner Center spelled it, with the translated label
 /// `key` (its `$value`): never Debug output.
 fn other(locale: Locale, key: &str, spelling: &str) -> String {
