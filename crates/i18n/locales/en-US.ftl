@@ -167,7 +167,10 @@ inventory-available = Available.
 inventory-restricted = Not available for this subscription and region.
 findings-title = Before checkout
 findings-none = Nothing stands in the way of checkout.
-findings-count = { $count } problems must be fixed before checkout.
+findings-count = { $count ->
+    [one] One problem must be fixed before checkout.
+   *[other] { $count } problems must be fixed before checkout.
+}
 groups-title = Orders this cart becomes
 groups-order = Order group
 groups-billing-cycle = Billing cycle
@@ -182,7 +185,7 @@ cart-total-title = Cart total
 cart-total-currency = Currency
 cart-total-amount = Total
 cart-expired = The cart has expired; a new one is created and priced.
-cart-expires-in = The cart expires in { $days } d { $hours } h { $minutes } min.
+cart-expires-in = The cart expires in { $left }.
 checkout-place = Place order
 checkout-running = Placing the order…
 checkout-result-title = Checkout result

@@ -167,7 +167,11 @@ inventory-available = זמין.
 inventory-restricted = לא זמין למינוי ולאזור אלה.
 findings-title = לפני התשלום
 findings-none = אין מניעה לביצוע ההזמנה.
-findings-count = יש לתקן { $count } בעיות לפני ההזמנה.
+findings-count = { $count ->
+    [one] יש לתקן בעיה אחת לפני ההזמנה.
+    [two] יש לתקן שתי בעיות לפני ההזמנה.
+   *[other] יש לתקן { $count } בעיות לפני ההזמנה.
+}
 groups-title = ההזמנות שהעגלה תיצור
 groups-order = קבוצת הזמנה
 groups-billing-cycle = מחזור חיוב
@@ -182,7 +186,7 @@ cart-total-title = סה״כ לעגלה
 cart-total-currency = מטבע
 cart-total-amount = סה״כ
 cart-expired = תוקף העגלה פג; נוצרת עגלה חדשה ומתומחרת.
-cart-expires-in = תוקף העגלה יפוג בעוד { $days } ימים { $hours } שעות { $minutes } דקות.
+cart-expires-in = תוקף העגלה יפוג בעוד { $left }.
 checkout-place = ביצוע הזמנה
 checkout-running = מבצע את ההזמנה…
 checkout-result-title = תוצאת ההזמנה

@@ -167,7 +167,10 @@ inventory-available = Beschikbaar.
 inventory-restricted = Niet beschikbaar voor dit abonnement en deze regio.
 findings-title = Vóór het afrekenen
 findings-none = Niets staat het afrekenen in de weg.
-findings-count = { $count } problemen moeten worden opgelost vóór het afrekenen.
+findings-count = { $count ->
+    [one] Eén probleem moet worden opgelost vóór het afrekenen.
+   *[other] { $count } problemen moeten worden opgelost vóór het afrekenen.
+}
 groups-title = Bestellingen die deze winkelwagen wordt
 groups-order = Bestelgroep
 groups-billing-cycle = Factureringscyclus
@@ -182,7 +185,7 @@ cart-total-title = Totaal van de winkelwagen
 cart-total-currency = Valuta
 cart-total-amount = Totaal
 cart-expired = De winkelwagen is verlopen; er wordt een nieuwe gemaakt en geprijsd.
-cart-expires-in = De winkelwagen verloopt over { $days } d { $hours } u { $minutes } min.
+cart-expires-in = De winkelwagen verloopt over { $left }.
 checkout-place = Bestelling plaatsen
 checkout-running = Bestelling wordt geplaatst…
 checkout-result-title = Resultaat van het afrekenen

@@ -167,7 +167,10 @@ inventory-available = Tillgänglig.
 inventory-restricted = Inte tillgänglig för denna prenumeration och region.
 findings-title = Före beställning
 findings-none = Inget hindrar beställningen.
-findings-count = { $count } problem måste åtgärdas före beställning.
+findings-count = { $count ->
+    [one] Ett problem måste åtgärdas före beställning.
+   *[other] { $count } problem måste åtgärdas före beställning.
+}
 groups-title = Beställningar som kundvagnen blir
 groups-order = Ordergrupp
 groups-billing-cycle = Faktureringscykel
@@ -182,7 +185,7 @@ cart-total-title = Summa för kundvagnen
 cart-total-currency = Valuta
 cart-total-amount = Summa
 cart-expired = Kundvagnen har gått ut; en ny skapas och prissätts.
-cart-expires-in = Kundvagnen går ut om { $days } d { $hours } h { $minutes } min.
+cart-expires-in = Kundvagnen går ut om { $left }.
 checkout-place = Lägg beställning
 checkout-running = Lägger beställningen…
 checkout-result-title = Resultat av beställningen

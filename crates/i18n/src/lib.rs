@@ -112,7 +112,8 @@ pub fn t_with(locale: Locale, key: &str, args: &[(&str, String)]) -> String {
 
 /// The message `key` in `locale` with named text arguments and named number arguments. A
 /// number argument selects a plural variant (`{ $count -> [one] … *[other] … }`) by the
-/// locale's plural rules; text arguments only match variant names literally. Falls back as
+/// locale's plural rules; so does a text argument that is a plain integer (see below); other
+/// text arguments only match variant names literally. Falls back as
 /// [`t_with`].
 pub fn t_numbers(
     locale: Locale,
@@ -122,7 +123,18 @@ pub fn t_numbers(
 ) -> String {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
-        fluent_args.set(*name, value.clone());
+        // A text argument that is a plain integer ("1", "42") is passed as a number, so that
+        // `{ $count -> [one] … }` selects by the plural rules whichever way it was passed. Only
+        // when the number writes back exactly the same (no leading zeros, no sign, at most 15
+        // digits, exact as f64): an ID made of digits keeps its spelling.
+        match value.parse::<i64>() {
+            Ok(number)
+                if value.len() <= 15 && !value.starts_with('+') && number.to_string() == *value =>
+            {
+                fluent_args.set(*name, number);
+            }
+            _ => fluent_args.set(*name, value.clone()),
+        }
     }
     for (name, value) in numbers {
         fluent_args.set(*name, *value);
@@ -238,6 +250,35 @@ mod tests {
     }
 
     #[test]
+    fn a_count_passed_as_text_still_selects_the_plural() {
+        assert_eq!(
+            t_with(
+                Locale::EnUs,
+                "checkout-orders-count",
+                &[("count", "1".to_owned())]
+            ),
+            "One order was placed."
+        );
+        assert_eq!(
+            t_with(
+                Locale::EnUs,
+                "checkout-orders-count",
+                &[("count", "3".to_owned())]
+            ),
+            "3 orders were placed."
+        );
+        // Digits that are an ID, not a number, keep their spelling.
+        assert_eq!(
+            t_with(
+                Locale::EnUs,
+                "not-found-body",
+                &[("path", "007".to_owned())]
+            ),
+            "There is no page at 007."
+        );
+    }
+
+    #[test]
     fn every_locale_parses_and_has_every_english_key() {
         let english = keys(Locale::EnUs);
         assert!(english.len() > 10);
@@ -293,10 +334,10 @@ mod tests {
             ),
             "2 seats removed: the subscription now has 3 seats."
         );
-        // A text argument never selects a plural variant: the default one.
+        // An integer passed as text selects like the number it is.
         assert_eq!(
             t_with(Locale::EnUs, "seats-count", &[("count", "1".to_owned())]),
-            "1 seats"
+            "1 seat"
         );
     }
 

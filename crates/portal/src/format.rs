@@ -6,7 +6,7 @@ use js_sys::{Array, Intl, Object, Reflect};
 use pc_core::enums::{BillingCycle, EntitlementType, FulfillmentStatus, InvoiceType};
 use wasm_bindgen::JsValue;
 
-use crate::i18n::{Locale, t, t_with};
+use crate::i18n::{Locale, t, t_numbers, t_with};
 
 fn locales(locale: Locale) -> Array {
     Array::of1(&JsValue::from_str(locale.tag()))
@@ -191,6 +191,43 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     #[allow(clippy::cast_possible_truncation)]
     let millis = js_sys::Date::now() as i64;
     chrono::DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+/// A time left in words, largest unit first: "6 days, 23 hours, 59 minutes, 12 seconds"
+/// (zero days and hours left out).
+pub fn time_left(left: chrono::TimeDelta, locale: Locale) -> String {
+    let seconds = left.num_seconds().max(0);
+    let (days, hours, minutes, seconds) = (
+        seconds / 86_400,
+        seconds / 3600 % 24,
+        seconds / 60 % 60,
+        seconds % 60,
+    );
+    let mut parts = Vec::new();
+    if days > 0 {
+        parts.push(t_numbers(locale, "duration-days", &[], &[("count", days)]));
+    }
+    if days > 0 || hours > 0 {
+        parts.push(t_numbers(
+            locale,
+            "duration-hours",
+            &[],
+            &[("count", hours)],
+        ));
+    }
+    parts.push(t_numbers(
+        locale,
+        "duration-minutes",
+        &[],
+        &[("count", minutes)],
+    ));
+    parts.push(t_numbers(
+        locale,
+        "duration-seconds",
+        &[],
+        &[("count", seconds)],
+    ));
+    parts.join(", ")
 }
 
 #[cfg(test)]

@@ -84,43 +84,6 @@ pub fn seats(count: i64, locale: Locale) -> String {
     t_numbers(locale, "seats-count", &[], &[("count", count)])
 }
 
-/// A time left in words, largest unit first: "6 days, 23 hours, 59 minutes, 12 seconds"
-/// (zero days and hours left out).
-pub fn time_left(left: TimeDelta, locale: Locale) -> String {
-    let seconds = left.num_seconds().max(0);
-    let (days, hours, minutes, seconds) = (
-        seconds / 86_400,
-        seconds / 3600 % 24,
-        seconds / 60 % 60,
-        seconds % 60,
-    );
-    let mut parts = Vec::new();
-    if days > 0 {
-        parts.push(t_numbers(locale, "duration-days", &[], &[("count", days)]));
-    }
-    if days > 0 || hours > 0 {
-        parts.push(t_numbers(
-            locale,
-            "duration-hours",
-            &[],
-            &[("count", hours)],
-        ));
-    }
-    parts.push(t_numbers(
-        locale,
-        "duration-minutes",
-        &[],
-        &[("count", minutes)],
-    ));
-    parts.push(t_numbers(
-        locale,
-        "duration-seconds",
-        &[],
-        &[("count", seconds)],
-    ));
-    parts.join(", ")
-}
-
 /// An instant as a localized date and time.
 pub fn date_time(at: DateTime<Utc>, locale: Locale) -> String {
     format::date(&at.to_rfc3339(), locale, true)
@@ -528,7 +491,7 @@ fn Countdown(
                         view! {
                             <p>
                                 {t_with(locale, "window-open-until", &[("deadline", when)])} " "
-                                <span role="timer" class="timer">{t_with(locale, "window-left", &[("time", time_left(end - now.get(), locale))])}</span>
+                                <span role="timer" class="timer">{t_with(locale, "window-left", &[("time", format::time_left(end - now.get(), locale))])}</span>
                             </p>
                         }.into_any()
                     }
@@ -930,23 +893,23 @@ mod tests {
     fn time_left_reads_as_words_with_plurals() {
         let left = TimeDelta::days(6) + TimeDelta::hours(1) + TimeDelta::seconds(61);
         assert_eq!(
-            time_left(left, Locale::EnUs),
+            format::time_left(left, Locale::EnUs),
             "6 days, 1 hour, 1 minute, 1 second"
         );
         assert_eq!(
-            time_left(TimeDelta::seconds(59), Locale::EnUs),
+            format::time_left(TimeDelta::seconds(59), Locale::EnUs),
             "0 minutes, 59 seconds"
         );
         assert_eq!(
-            time_left(TimeDelta::hours(2), Locale::HeIl),
+            format::time_left(TimeDelta::hours(2), Locale::HeIl),
             "שעתיים, 0 דקות, 0 שניות"
         );
         assert_eq!(
-            time_left(TimeDelta::days(1) + TimeDelta::minutes(2), Locale::SvSe),
+            format::time_left(TimeDelta::days(1) + TimeDelta::minutes(2), Locale::SvSe),
             "1 dag, 0 timmar, 2 minuter, 0 sekunder"
         );
         assert_eq!(
-            time_left(TimeDelta::seconds(-5), Locale::NlNl),
+            format::time_left(TimeDelta::seconds(-5), Locale::NlNl),
             "0 minuten, 0 seconden"
         );
     }

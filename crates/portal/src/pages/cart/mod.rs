@@ -26,11 +26,11 @@ use pc_core::rules::{FindingCode, Severity, Validation};
 use crate::components::findings::FindingList;
 use crate::errors::explain_purchase;
 use crate::format;
-use crate::i18n::{t, t_with};
+use crate::i18n::{t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
 use crate::session::use_session;
 use crate::state::{CartDraft, CheckoutOutcome, PlacedOrders};
-use crate::{route, tr, use_last_checkout, use_locale};
+use crate::{Page, route, tr, use_last_checkout, use_locale};
 
 use line::LineEditor;
 use result::CheckoutResult;
@@ -326,7 +326,7 @@ pub fn CartPage() -> impl IntoView {
                     </ul>
                 </Show>
                 <p aria-live="polite" class=move || if error_count.get() == 0 { "ok" } else { "error" }>
-                    {move || if error_count.get() == 0 { t(locale.get(), "findings-none") } else { t_with(locale.get(), "findings-count", &[("count", error_count.get().to_string())]) }}
+                    {move || if error_count.get() == 0 { t(locale.get(), "findings-none") } else { t_numbers(locale.get(), "findings-count", &[], &[("count", i64::try_from(error_count.get()).unwrap_or(i64::MAX))]) }}
                 </p>
             </section>
             <OrderGroupPreview validation=validation/>
@@ -352,7 +352,7 @@ pub fn CartPage() -> impl IntoView {
         <h2>{tr("cart-title")}</h2>
         {move || outcome().map(|o| view! { <CheckoutResult outcome=o/> })}
         <Show when=move || !draft.with(|d| d.lines.is_empty()) fallback=move || view! {
-            <p>{tr("cart-empty")} " " <A href={ let base = route(""); move || format!("{base}/customers/{}/catalog", ctx.id.get()) }>{tr("tab-catalog")}</A></p>
+            <p>{tr("cart-empty")} " " <A href={ let base = route::base(); move || format!("{base}{}", Page::Catalog(&ctx.id.get()).path()) }>{tr("tab-catalog")}</A></p>
         }>
             <Show when=move || reviewing.get() fallback=editor>
                 <ReviewOrder validation=validation can_place=can_checkout
@@ -426,20 +426,15 @@ fn TotalsTable(
     }
 }
 
-/// "Expires in 6 d 23 h 59 min" or "expired".
+/// "The cart expires in 6 days, 23 hours, 59 minutes, 12 seconds" or "expired".
 fn countdown(left: chrono::TimeDelta, locale: crate::i18n::Locale) -> String {
     if left <= chrono::TimeDelta::zero() {
         return t(locale, "cart-expired");
     }
-    let minutes = left.num_minutes();
     t_with(
         locale,
         "cart-expires-in",
-        &[
-            ("days", (minutes / 1440).to_string()),
-            ("hours", (minutes / 60 % 24).to_string()),
-            ("minutes", (minutes % 60).to_string()),
-        ],
+        &[("left", format::time_left(left, locale))],
     )
 }
 

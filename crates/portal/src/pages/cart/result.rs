@@ -10,7 +10,7 @@ use crate::format;
 use crate::i18n::{t, t_with};
 use crate::pages::customer::use_customer;
 use crate::state::{CartDraft, CheckoutOutcome};
-use crate::{route, tr, use_locale};
+use crate::{Page, route, tr, use_locale};
 
 /// The checkout result: orders created with what happens next, and failed groups with their
 /// error and "put these lines in a new cart". Focus moves to its heading when it appears.
@@ -24,7 +24,7 @@ pub fn CheckoutResult(
     };
     let locale = use_locale();
     let customer_id = outcome.customer_id.clone();
-    let base = route("");
+    let base = route::base();
     let placed = outcome
         .result
         .as_ref()
@@ -56,7 +56,7 @@ pub fn CheckoutResult(
                 <ul class="results">
                     {orders.into_iter().map(|order| {
                         let id = order.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
-                        let href = format!("{base}/customers/{customer_id}/orders/{id}");
+                        let href = format!("{base}{}", Page::Order { customer_id: &customer_id, order_id: &id }.path());
                         let total = order.total_price.map(|p| format::money(&p, order.currency_code.as_deref().unwrap_or_default(), locale.get_untracked())).unwrap_or_default();
                         let label = t_with(locale.get_untracked(), "checkout-see-order-named", &[("id", id.clone())]);
                         view! {
