@@ -15,7 +15,7 @@ test('NCE purchase for a US customer: findings clear, prices reviewed, order pla
   await portal.waitForPrices();
   await expect(page.locator('dl.price dd').first()).toHaveText(/^\$\d[\d.,]* per month$/);
   await expect(page.locator('table.totals').getByRole('row', { name: /USD/ })).toContainText(/\$\d/);
-  await expect(page.getByText(/The cart expires in 6 d 23 h/)).toBeVisible();
+  await expect(page.getByText(/The cart expires in 6 days, 23 hours, /)).toBeVisible();
   await portal.expectAccessible('cart');
   await portal.snap('cart reviewed');
   await portal.reviewAndPlaceOrder();

@@ -46,7 +46,7 @@ test("Vättern's EU finding stands before any cart is created, and Place order s
   await page.reload();
   await portal.openCart();
   await expect(page.locator('li.line .findings')).toContainText(EU_FINDING);
-  await expect(page.getByText('1 problems must be fixed before checkout.')).toBeVisible();
+  await expect(page.getByText('One problem must be fixed before checkout.')).toBeVisible();
   await expect(page.getByText('Nothing stands in the way of checkout.')).toHaveCount(0);
   await expect(portal.reviewOrderButton()).toBeDisabled();
   await portal.expectAccessible('cart with the EU finding');
