@@ -73,7 +73,7 @@ test('an order placed through the API (not this browser) appears as pending list
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: orderId, exact: true }) });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Pending listing');
-  await expect(page.getByText('1 orders named by the customer\'s subscriptions are not listed by Partner Center yet')).toBeVisible();
+  await expect(page.getByText('One order named by the customer\'s subscriptions is not listed by Partner Center yet')).toBeVisible();
   await expect(page.getByText(/orders placed here are not listed/)).toHaveCount(0);
   await portal.expectAccessible('orders pending listing from subscriptions');
   await portal.snap('order placed elsewhere pending listing');
