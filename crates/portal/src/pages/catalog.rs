@@ -857,3 +857,52 @@ fn SkuCard(
     }
     .into_any()
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
+mod tests {
+    use super::*;
+
+    fn product(id: &str, title: &str) -> Product {
+        serde_json::from_value(serde_json::json!({ "id": id, "title": title })).unwrap()
+    }
+
+    #[test]
+    fn views_merge_by_product_id_with_the_most_specific_view_first() {
+        let loads = vec![
+            (
+                "SoftwarePerpetual",
+                ViewLoad::Loaded(vec![product("DG7GMGF0PWHC", "Windows Server 2025")]),
+            ),
+            ("SoftwareSubscriptions", ViewLoad::Failed("down".to_owned())),
+            (
+                "Software",
+                ViewLoad::Loaded(vec![
+                    product("dg7gmgf0pwhc", "Windows Server 2025"),
+                    product("DG7GMGF0FKZW", "Windows Server 2022"),
+                ]),
+            ),
+            ("Azure", ViewLoad::Loading),
+        ];
+        let merged = merge(&loads);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].views, vec!["SoftwarePerpetual", "Software"]);
+        assert_eq!(merged[1].views, vec!["Software"]);
+        assert_eq!(view_key(merged[0].views[0]), "view-software-perpetual");
+        assert_eq!(view_key("Unheard"), "view-other");
+    }
+
+    #[test]
+    fn reservation_durations_and_terms() {
+        assert_eq!(duration_of_term("P1Y").as_deref(), Some("1Year"));
+        assert_eq!(duration_of_term("P3Y").as_deref(), Some("3Years"));
+        assert_eq!(duration_of_term("P1M"), None);
+        assert_eq!(term_of_duration("3Years").as_deref(), Some("P3Y"));
+        assert_eq!(term_of_duration("3Year").as_deref(), Some("P3Y"));
+        assert_eq!(term_of_duration("1Year").as_deref(), Some("P1Y"));
+        assert_eq!(term_of_duration("forever"), None);
+        let mut terms = vec!["P3Y", "P1M", "P1Y", "P7D"];
+        terms.sort_by_key(|t| term_months(t));
+        assert_eq!(terms, ["P7D", "P1M", "P1Y", "P3Y"]);
+    }
+}
