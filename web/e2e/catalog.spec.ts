@@ -98,7 +98,7 @@ test('an unregistered Azure subscription gets Register in the catalog, and the f
   await portal.openCustomer('Tailspin Toys');
   const card = await portal.skuCard(null, RESERVATION, /Standard_D2s_v3, US West 2, 1 Year/);
   const finding = card.locator('.findings li[data-code="SubscriptionNotRegistered"]');
-  await expect(finding).toContainText(/Azure subscription Azure plan is not registered for reservations/);
+  await expect(finding).toContainText(/is not registered for reservations/);
   await expect(card.locator('.subscription-id')).toHaveText(/^[0-9a-f-]{36}$/);
   await portal.expectAccessible('unregistered subscription in the catalog');
   await portal.snap('register offered');

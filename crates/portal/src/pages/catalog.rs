@@ -815,7 +815,7 @@ fn SkuCard(
                                         let shown = StoredValue::new(term.clone());
                                         view! {
                                             <li hidden=move || !shown.with_value(|t| filters.keeps_term(t))>
-                                                {format::term(&duration, locale.get_untracked())} " · " {cycle}
+                                                {format::term(&duration, locale.get_untracked())} {(!cycle.is_empty()).then(|| format!(" · {cycle}"))}
                                                 {window.map(|w| view! { " · " {t_with(locale.get_untracked(), "term-cancellation", &[("window", format::term(&w, locale.get_untracked()))])} })}
                                             </li>
                                         }
