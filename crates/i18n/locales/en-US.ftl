@@ -101,9 +101,34 @@ azure-registering = Registering the subscription…
 azure-registered-now = The subscription is registered.
 azure-registration-slow = Registration is taking longer than usual; check again later.
 catalog-title = Catalog for { $country }
-catalog-view = Catalog view
 catalog-search = Search products
-catalog-count = { $count } products
+catalog-kind = Product kind
+catalog-kind-all = All kinds
+catalog-count = { $count ->
+    [one] 1 product
+   *[other] { $count } products
+}
+catalog-loading-views = Loading the catalog: { $done } of { $total } views read…
+catalog-view-failed = { $view } could not be loaded: { $reason }
+catalog-terms-note = Open a product to filter its offers by term and billing cycle (and a reservation's by region, VM size and family).
+catalog-filters = Filter offers
+catalog-filter-any = Any
+catalog-filter-term = Term
+catalog-filter-cycle = Billing cycle
+catalog-filter-region = Region
+catalog-filter-size = VM size
+catalog-filter-family = VM family
+catalog-sku-count = { $count ->
+    [one] { $shown } of 1 SKU shown
+   *[other] { $shown } of { $count } SKUs shown
+}
+catalog-reservation = Reservation details
+catalog-scope-shared = Shared (every subscription of the customer)
+catalog-scope-single = Single subscription
+catalog-added-seats = { $added ->
+    [one] Added 1 seat
+   *[other] Added { $added } seats
+} — { $name } now has { $quantity } in the cart.
 catalog-no-skus = This product has no SKUs in this market.
 catalog-add = Add to cart
 catalog-added = Added { $name } to the cart.
@@ -114,6 +139,7 @@ view-software-perpetual = Perpetual software
 view-software-subscriptions = Software subscriptions
 view-azure-reservations = Azure reservations
 view-azure-plan = Azure plan and reservations
+view-other = Other products
 sku-quantity = Quantity { $minimum }–{ $maximum }
 sku-needs-inventory = Needs an inventory check
 sku-needs-registration = Needs a registered Azure subscription

@@ -101,9 +101,34 @@ azure-registering = רושם את המינוי…
 azure-registered-now = המינוי רשום.
 azure-registration-slow = הרישום נמשך זמן רב מהרגיל; בדקו שוב מאוחר יותר.
 catalog-title = קטלוג עבור { $country }
-catalog-view = תצוגת קטלוג
 catalog-search = חיפוש מוצרים
-catalog-count = { $count } מוצרים
+catalog-kind = סוג מוצר
+catalog-kind-all = כל הסוגים
+catalog-count = { $count ->
+    [one] מוצר אחד
+   *[other] { $count } מוצרים
+}
+catalog-loading-views = הקטלוג נטען: { $done } מתוך { $total } תצוגות נקראו…
+catalog-view-failed = לא ניתן היה לטעון את { $view }: { $reason }
+catalog-terms-note = פתחו מוצר כדי לסנן את ההצעות שלו לפי תקופה ומחזור חיוב (והזמנה שמורה גם לפי אזור, גודל מכונה וירטואלית ומשפחה).
+catalog-filters = סינון הצעות
+catalog-filter-any = הכול
+catalog-filter-term = תקופה
+catalog-filter-cycle = מחזור חיוב
+catalog-filter-region = אזור
+catalog-filter-size = גודל מכונה וירטואלית
+catalog-filter-family = משפחת מכונות וירטואליות
+catalog-sku-count = { $count ->
+    [one] מוצגים { $shown } מתוך מק״ט אחד
+   *[other] מוצגים { $shown } מתוך { $count } מק״טים
+}
+catalog-reservation = פרטי ההזמנה השמורה
+catalog-scope-shared = משותף (כל המינויים של הלקוח)
+catalog-scope-single = מינוי יחיד
+catalog-added-seats = { $added ->
+    [one] נוסף רישיון אחד
+   *[other] נוספו { $added } רישיונות
+} – ל־‏{ $name } יש עכשיו { $quantity } בעגלה.
 catalog-no-skus = למוצר זה אין מק״טים בשוק זה.
 catalog-add = הוספה לעגלה
 catalog-added = ‏{ $name } נוסף לעגלה.
@@ -114,6 +139,7 @@ view-software-perpetual = תוכנה צמיתה
 view-software-subscriptions = מינויי תוכנה
 view-azure-reservations = הזמנות Azure שמורות
 view-azure-plan = תוכנית Azure
+view-other = מוצרים אחרים
 sku-quantity = כמות { $minimum }–{ $maximum }
 sku-needs-inventory = דורש בדיקת מלאי
 sku-needs-registration = דורש מינוי Azure רשום

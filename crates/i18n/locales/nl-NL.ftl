@@ -101,9 +101,34 @@ azure-registering = Abonnement wordt geregistreerd…
 azure-registered-now = Het abonnement is geregistreerd.
 azure-registration-slow = Registratie duurt langer dan normaal; kijk later opnieuw.
 catalog-title = Catalogus voor { $country }
-catalog-view = Catalogusweergave
 catalog-search = Producten zoeken
-catalog-count = { $count } producten
+catalog-kind = Soort product
+catalog-kind-all = Alle soorten
+catalog-count = { $count ->
+    [one] 1 product
+   *[other] { $count } producten
+}
+catalog-loading-views = De catalogus wordt geladen: { $done } van { $total } weergaven gelezen…
+catalog-view-failed = { $view } kon niet worden geladen: { $reason }
+catalog-terms-note = Open een product om de aanbiedingen te filteren op looptijd en factureringscyclus (en die van een reservering op regio, VM-grootte en familie).
+catalog-filters = Aanbiedingen filteren
+catalog-filter-any = Alle
+catalog-filter-term = Looptijd
+catalog-filter-cycle = Factureringscyclus
+catalog-filter-region = Regio
+catalog-filter-size = VM-grootte
+catalog-filter-family = VM-familie
+catalog-sku-count = { $count ->
+    [one] { $shown } van 1 SKU getoond
+   *[other] { $shown } van { $count } SKU's getoond
+}
+catalog-reservation = Gegevens van de reservering
+catalog-scope-shared = Gedeeld (alle abonnementen van de klant)
+catalog-scope-single = Eén abonnement
+catalog-added-seats = { $added ->
+    [one] 1 licentie toegevoegd
+   *[other] { $added } licenties toegevoegd
+} – { $name } heeft nu { $quantity } in de winkelwagen.
 catalog-no-skus = Dit product heeft geen SKU's in deze markt.
 catalog-add = In winkelwagen
 catalog-added = { $name } is aan de winkelwagen toegevoegd.
@@ -114,6 +139,7 @@ view-software-perpetual = Eeuwigdurende software
 view-software-subscriptions = Softwareabonnementen
 view-azure-reservations = Azure-reserveringen
 view-azure-plan = Azure-abonnement
+view-other = Overige producten
 sku-quantity = Aantal { $minimum }–{ $maximum }
 sku-needs-inventory = Vereist een voorraadcontrole
 sku-needs-registration = Vereist een geregistreerd Azure-abonnement

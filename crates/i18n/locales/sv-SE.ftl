@@ -101,9 +101,34 @@ azure-registering = Registrerar prenumerationen…
 azure-registered-now = Prenumerationen är registrerad.
 azure-registration-slow = Registreringen tar längre tid än vanligt; kontrollera senare.
 catalog-title = Katalog för { $country }
-catalog-view = Katalogvy
 catalog-search = Sök produkter
-catalog-count = { $count } produkter
+catalog-kind = Produkttyp
+catalog-kind-all = Alla typer
+catalog-count = { $count ->
+    [one] 1 produkt
+   *[other] { $count } produkter
+}
+catalog-loading-views = Katalogen läses in: { $done } av { $total } vyer klara…
+catalog-view-failed = { $view } kunde inte läsas in: { $reason }
+catalog-terms-note = Öppna en produkt för att filtrera dess erbjudanden efter period och faktureringsintervall (och en reservations efter region, VM-storlek och familj).
+catalog-filters = Filtrera erbjudanden
+catalog-filter-any = Alla
+catalog-filter-term = Period
+catalog-filter-cycle = Faktureringsintervall
+catalog-filter-region = Region
+catalog-filter-size = VM-storlek
+catalog-filter-family = VM-familj
+catalog-sku-count = { $count ->
+    [one] { $shown } av 1 SKU visas
+   *[other] { $shown } av { $count } SKU:er visas
+}
+catalog-reservation = Reservationens uppgifter
+catalog-scope-shared = Delad (alla kundens prenumerationer)
+catalog-scope-single = En prenumeration
+catalog-added-seats = { $added ->
+    [one] 1 licens tillagd
+   *[other] { $added } licenser tillagda
+} – { $name } har nu { $quantity } i kundvagnen.
 catalog-no-skus = Produkten har inga SKU:er på denna marknad.
 catalog-add = Lägg i kundvagnen
 catalog-added = { $name } har lagts i kundvagnen.
@@ -114,6 +139,7 @@ view-software-perpetual = Evig programvara
 view-software-subscriptions = Programvaruprenumerationer
 view-azure-reservations = Azure-reservationer
 view-azure-plan = Azure-plan
+view-other = Övriga produkter
 sku-quantity = Antal { $minimum }–{ $maximum }
 sku-needs-inventory = Kräver lagerkontroll
 sku-needs-registration = Kräver en registrerad Azure-prenumeration

@@ -142,10 +142,48 @@ impl CartDraft {
             .map_or(0, |m| m + 1)
     }
 
-    /// Adds a line for `availability` (quantity = the SKU's minimum, its first term and billing
-    /// cycle), remembering the availability for the rules.
-    pub fn add(&mut self, availability: &Availability, friendly_name: String) {
+    /// Adds `availability` to the draft: when a line already names the same `catalogItemId`
+    /// (and, for `provisioning` values given, the same values), that line gets the SKU's
+    /// minimum quantity more seats; otherwise a new line (quantity = the SKU's minimum, its first
+    /// term and billing cycle, the provisioning context the SKU asks for, `provisioning` values
+    /// (`provisioningContext` keys, lower camel case) over the defaults). The availability is
+    /// remembered for the rules. Returns what happened, with the line's quantity after it.
+    pub fn add(
+        &mut self,
+        availability: &Availability,
+        friendly_name: String,
+        provisioning: &[(String, String)],
+    ) -> Added {
         let sku = availability.sku.as_ref();
+        let seats = sku.and_then(|s| s.minimum_quantity).unwrap_or(1).max(1);
+        if !self
+            .catalog
+            .iter()
+            .any(|a| a.catalog_item_id == availability.catalog_item_id)
+        {
+            self.catalog.push(availability.clone());
+        }
+        let same = |line: &CartLineItem| {
+            let same_item = match (&line.catalog_item_id, &availability.catalog_item_id) {
+                (Some(a), Some(b)) => a.as_str().eq_ignore_ascii_case(b.as_str()),
+                _ => false,
+            };
+            same_item
+                && provisioning.iter().all(|(key, value)| {
+                    line.provisioning_context
+                        .as_ref()
+                        .and_then(|c| c.get(key))
+                        .is_some_and(|v| v.trim().eq_ignore_ascii_case(value.trim()))
+                })
+        };
+        if let Some(line) = self.lines.iter_mut().find(|l| same(l)) {
+            let quantity = line.quantity.unwrap_or(0).saturating_add(seats);
+            line.quantity = Some(quantity);
+            return Added::Seats {
+                added: seats,
+                quantity,
+            };
+        }
         let term = availability.terms.as_ref().and_then(|t| t.first());
         let billing_cycle = term
             .and_then(|t| t.billing_cycle.clone())
@@ -157,8 +195,13 @@ impl CartDraft {
                 variables
                     .iter()
                     .map(|name| {
-                        let value = default_provisioning_value(name, availability);
-                        (lower_camel(name), value)
+                        let key = lower_camel(name);
+                        let value = provisioning
+                            .iter()
+                            .find(|(k, _)| k.eq_ignore_ascii_case(&key))
+                            .map(|(_, v)| v.clone())
+                            .unwrap_or_else(|| default_provisioning_value(name, availability));
+                        (key, value)
                     })
                     .collect()
             });
@@ -166,20 +209,14 @@ impl CartDraft {
             id: Some(self.next_line_id()),
             catalog_item_id: availability.catalog_item_id.clone(),
             friendly_name: Some(friendly_name),
-            quantity: Some(sku.and_then(|s| s.minimum_quantity).unwrap_or(1).max(1)),
+            quantity: Some(seats),
             billing_cycle,
             term_duration: term.and_then(|t| t.duration.clone()),
             provisioning_context,
             ..CartLineItem::default()
         };
         self.lines.push(line);
-        if !self
-            .catalog
-            .iter()
-            .any(|a| a.catalog_item_id == availability.catalog_item_id)
-        {
-            self.catalog.push(availability.clone());
-        }
+        Added::Line { quantity: seats }
     }
 
     /// The availability a line names.
@@ -272,6 +309,23 @@ impl CartDraft {
             })
             .collect()
     }
+}
+
+/// What [`CartDraft::add`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// A new line with `quantity` seats (licenses, units).
+    Line {
+        /// The new line's quantity.
+        quantity: i64,
+    },
+    /// `added` seats on the line that already named the availability, now `quantity`.
+    Seats {
+        /// Seats added (the SKU's minimum quantity, at least 1).
+        added: i64,
+        /// The line's quantity after adding.
+        quantity: i64,
+    },
 }
 
 /// Whether two lines ask for the same purchase (ignoring what the server adds).

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use pc_core::rules::{Finding, FindingCode};
 use pc_portal::components::findings::FindingList;
 use pc_portal::i18n::Locale;
-use pc_portal::state::CartDraft;
+use pc_portal::state::{Added, CartDraft};
 use pc_portal::{CurrentLocale, format};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -94,17 +94,39 @@ fn the_cart_draft_survives_a_reload_through_local_storage() {
     )
     .unwrap();
     let mut draft = CartDraft::new("customer-1");
-    draft.add(&availability, "Thing".to_owned());
-    draft.add(&availability, "Thing again".to_owned());
+    assert_eq!(
+        draft.add(&availability, "Thing".to_owned(), &[]),
+        Added::Line { quantity: 2 }
+    );
+    // The same availability again: the SKU's minimum more seats on the same line.
+    assert_eq!(
+        draft.add(&availability, "Thing again".to_owned(), &[]),
+        Added::Seats {
+            added: 2,
+            quantity: 4
+        }
+    );
+    assert_eq!(draft.lines.len(), 1);
+    // Another provisioning context (another Azure subscription) is another line.
+    let other = [("subscriptionId".to_owned(), "sub-2".to_owned())];
+    assert_eq!(
+        draft.add(&availability, "Thing".to_owned(), &other),
+        Added::Line { quantity: 2 }
+    );
     draft.store();
     let loaded = CartDraft::load("customer-1");
     assert_eq!(loaded, draft);
+    assert_eq!(loaded.lines[0].quantity, Some(4));
+    assert_eq!(
+        loaded.lines[0].provisioning_value("subscriptionId"),
+        Some("")
+    );
     let line = &loaded.lines[1];
     assert_eq!(line.id, Some(1));
     assert_eq!(line.quantity, Some(2));
     assert_eq!(line.term_duration.as_deref(), Some("P1M"));
     assert_eq!(line.provisioning_value("scope"), Some("shared"));
-    assert_eq!(line.provisioning_value("subscriptionId"), Some(""));
+    assert_eq!(line.provisioning_value("subscriptionId"), Some("sub-2"));
     assert_eq!(
         loaded.catalog.len(),
         1,

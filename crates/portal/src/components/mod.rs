@@ -1,5 +1,6 @@
 //! Shared pieces of the pages.
 
+pub mod azure;
 pub mod findings;
 pub mod focus;
 pub mod gate;

@@ -2,16 +2,14 @@
 //! cart draft in context) and the customer panel (profile, Microsoft Customer Agreement, Azure
 //! subscriptions and their registration).
 
-use std::time::Duration;
-
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::{A, Outlet};
 use leptos_router::hooks::use_params_map;
 use pc_core::enums::RegistrationStatus;
 use pc_core::models::{Agreement, Contact};
 
 use crate::api;
+use crate::components::azure::{RegisterButton, subscription_name};
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_with};
@@ -322,52 +320,10 @@ fn SubscriptionsPanel(data: CustomerData) -> impl IntoView {
     .into_any()
 }
 
-/// Azure plan subscriptions and their registration for reservation purchases.
+/// Azure plan subscriptions (friendly name, ID beside it) and their registration for
+/// reservation purchases.
 #[component]
 fn AzurePanel(data: CustomerData, status_message: RwSignal<String>) -> impl IntoView {
-    let Some(ctx) = use_customer() else {
-        return ().into_any();
-    };
-    let session = use_session();
-    let locale = use_locale();
-    let register = move |subscription_id: String| {
-        let Some(session) = session.session_untracked() else {
-            return;
-        };
-        let customer_id = ctx.id.get_untracked();
-        status_message.set(t(locale.get_untracked(), "azure-registering"));
-        spawn_local(async move {
-            let locale = locale.get_untracked();
-            let subscriptions = session.client.subscriptions();
-            if let Err(e) = subscriptions.register(&customer_id, &subscription_id).await {
-                status_message.set(explain(&e, locale));
-                return;
-            }
-            // Watch the registration until Partner Center reports it registered.
-            for _ in 0..120 {
-                match subscriptions
-                    .registration_status(&customer_id, &subscription_id)
-                    .await
-                {
-                    Ok(status)
-                        if status.status.as_ref().map(|s| s.value())
-                            == Some(&RegistrationStatus::Registered) =>
-                    {
-                        status_message.set(t(locale, "azure-registered-now"));
-                        ctx.data.refetch();
-                        return;
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        status_message.set(explain(&e, locale));
-                        return;
-                    }
-                }
-                gloo_timers::future::sleep(Duration::from_secs(2)).await;
-            }
-            status_message.set(t(locale, "azure-registration-slow"));
-        });
-    };
     let rows = data.azure_subscriptions.clone();
     view! {
         <section aria-labelledby="azure-title">
@@ -387,13 +343,16 @@ fn AzurePanel(data: CustomerData, status_message: RwSignal<String>) -> impl Into
                                     _ => "azure-not-registered",
                                 };
                                 let id = s.id.clone();
+                                let name = subscription_name(&data, &s.id);
                                 view! {
                                     <tr>
-                                        <td><code>{s.id.clone()}</code></td>
+                                        <td>
+                                            {name.map(|n| view! { <span class="subscription-name">{n}</span><br/> })}
+                                            <code class="muted">{s.id.clone()}</code>
+                                        </td>
                                         <td>{tr(key)}</td>
                                         <td>{(!registered).then(|| {
-                                            let id = id.clone();
-                                            view! { <button type="button" on:click=move |_| register(id.clone())>{tr("azure-register")}</button> }
+                                            view! { <RegisterButton subscription_id=id.clone() status_message=status_message/> }
                                         })}</td>
                                     </tr>
                                 }

@@ -1,0 +1,100 @@
+//! Azure plan subscriptions as people know them (their friendly name, the ID beside it) and
+//! their registration for reservation purchases (`Microsoft.Capacity`): the one "Register"
+//! control the customer panel and the catalog share.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use pc_core::enums::RegistrationStatus;
+
+use crate::errors::explain;
+use crate::i18n::t;
+use crate::pages::customer::use_customer;
+use crate::session::use_session;
+use crate::state::CustomerData;
+use crate::{tr, use_locale};
+
+/// The friendly name (`friendlyName`) of the customer's subscription `id` (a GUID, any case),
+/// when Partner Center gave one.
+pub fn subscription_name(data: &CustomerData, id: &str) -> Option<String> {
+    data.subscriptions
+        .iter()
+        .find(|s| {
+            s.id.as_ref()
+                .is_some_and(|i| i.as_str().trim().eq_ignore_ascii_case(id.trim()))
+        })
+        .and_then(|s| s.friendly_name.clone())
+        .filter(|n| !n.trim().is_empty())
+}
+
+/// "Register" for the Azure subscription `subscription_id` (a GUID): `POST
+/// …/subscriptions/{id}/registrations`, then the status is read every 2 seconds (up to 4
+/// minutes) until Partner Center reports it registered, and the customer's data is read again
+/// (so every finding about it is checked again). Progress and errors go to `status_message`.
+#[component]
+pub fn RegisterButton(
+    /// Azure subscription ID (GUID).
+    subscription_id: String,
+    /// Where progress is told (show it in an `aria-live` region).
+    status_message: RwSignal<String>,
+    /// The button's accessible name (defaults to "Register").
+    #[prop(optional, into)]
+    label: Option<Signal<String>>,
+) -> impl IntoView {
+    let Some(ctx) = use_customer() else {
+        return ().into_any();
+    };
+    let session = use_session();
+    let locale = use_locale();
+    let busy = RwSignal::new(false);
+    let register = move |subscription_id: String| {
+        let Some(session) = session.session_untracked() else {
+            return;
+        };
+        let customer_id = ctx.id.get_untracked();
+        busy.set(true);
+        status_message.set(t(locale.get_untracked(), "azure-registering"));
+        spawn_local(async move {
+            let locale = locale.get_untracked();
+            let subscriptions = session.client.subscriptions();
+            if let Err(e) = subscriptions.register(&customer_id, &subscription_id).await {
+                status_message.set(explain(&e, locale));
+                busy.set(false);
+                return;
+            }
+            for _ in 0..120 {
+                match subscriptions
+                    .registration_status(&customer_id, &subscription_id)
+                    .await
+                {
+                    Ok(status)
+                        if status.status.as_ref().map(|s| s.value())
+                            == Some(&RegistrationStatus::Registered) =>
+                    {
+                        status_message.set(t(locale, "azure-registered-now"));
+                        busy.set(false);
+                        ctx.data.refetch();
+                        return;
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        status_message.set(explain(&e, locale));
+                        busy.set(false);
+                        return;
+                    }
+                }
+                gloo_timers::future::sleep(Duration::from_secs(2)).await;
+            }
+            status_message.set(t(locale, "azure-registration-slow"));
+            busy.set(false);
+        });
+    };
+    let default_label = tr("azure-register");
+    let text = move || label.map_or_else(default_label, |l| l.get());
+    view! {
+        <button type="button" disabled=move || busy.get()
+            on:click=move |_| register(subscription_id.clone())>{text}</button>
+    }
+    .into_any()
+}
