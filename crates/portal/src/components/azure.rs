@@ -7,6 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pc_core::enums::RegistrationStatus;
+use pc_core::models::{Availability, Sku};
 
 use crate::errors::explain;
 use crate::i18n::t;
@@ -26,6 +27,75 @@ pub fn subscription_name(data: &CustomerData, id: &str) -> Option<String> {
         })
         .and_then(|s| s.friendly_name.clone())
         .filter(|n| !n.trim().is_empty())
+}
+
+/// The customer's Azure plan subscriptions as a select offers them: `(id, text)`, the text its
+/// friendly name — with the ID when two share a name (e.g. two "Azure plan") or it has none.
+pub fn subscription_choices(data: &CustomerData) -> Vec<(String, String)> {
+    let named: Vec<(String, String)> = data
+        .azure_subscriptions
+        .iter()
+        .map(|s| {
+            let name = subscription_name(data, &s.id).unwrap_or_else(|| s.id.clone());
+            (s.id.clone(), name)
+        })
+        .collect();
+    named
+        .iter()
+        .map(|(id, name)| {
+            let shared = named.iter().filter(|n| n.1 == *name).count() > 1;
+            let text = if shared && name != id {
+                format!("{name} ({id})")
+            } else {
+                name.clone()
+            };
+            (id.clone(), text)
+        })
+        .collect()
+}
+
+/// The reservation durations a SKU is sold for (`provisioningContext.duration`, e.g. `1Year`):
+/// its `duration` dynamic attribute, else one per term of `availabilities`.
+pub fn reservation_durations(sku: &Sku, availabilities: &[Availability]) -> Vec<String> {
+    let attribute = sku
+        .dynamic_attributes
+        .as_ref()
+        .and_then(|a| a.get("duration"))
+        .and_then(|v| v.as_str())
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned);
+    let mut durations: Vec<String> = attribute.into_iter().collect();
+    if durations.is_empty() {
+        for term in availabilities.iter().flat_map(|a| a.terms.iter().flatten()) {
+            if let Some(d) = term.duration.as_deref().and_then(duration_of_term)
+                && !durations.contains(&d)
+            {
+                durations.push(d);
+            }
+        }
+    }
+    durations
+}
+
+/// A reservation duration (`provisioningContext.duration`, `1Year`/`3Years` as the SKU spells it)
+/// for a term (`P1Y`, `P3Y`).
+pub fn duration_of_term(term: &str) -> Option<String> {
+    let years = term.trim().strip_prefix('P')?.strip_suffix('Y')?;
+    let n: u32 = years.parse().ok()?;
+    Some(if n == 1 {
+        "1Year".to_owned()
+    } else {
+        format!("{n}Years")
+    })
+}
+
+/// The term (`P1Y`) a reservation duration (`1Year`, `3Year`, `3Years`) stands for.
+pub fn term_of_duration(duration: &str) -> Option<String> {
+    let d = duration.trim().to_ascii_lowercase();
+    let years = d.strip_suffix("years").or_else(|| d.strip_suffix("year"))?;
+    let n: u32 = years.trim().parse().ok()?;
+    Some(format!("P{n}Y"))
 }
 
 /// "Register" for the Azure subscription `subscription_id` (a GUID): `POST

@@ -21,7 +21,10 @@ use pc_core::enums::{BillingCycle, PurchasePrerequisite, RegistrationStatus, Seg
 use pc_core::models::{Availability, Product, Sku};
 use pc_core::rules::{Finding, FindingCode, PurchaseContext, check_availability};
 
-use crate::components::azure::{RegisterButton, subscription_name};
+use crate::components::azure::{
+    RegisterButton, reservation_durations, subscription_choices, subscription_name,
+    term_of_duration,
+};
 use crate::components::findings::FindingList;
 use crate::errors::explain;
 use crate::format;
@@ -543,26 +546,6 @@ fn FilterBar(options: FilterOptions, filters: SkuFilters) -> impl IntoView {
     }
 }
 
-/// A reservation duration (`provisioningContext.duration`, `1Year`/`3Years` as the SKU spells it)
-/// for a term (`P1Y`, `P3Y`).
-fn duration_of_term(term: &str) -> Option<String> {
-    let years = term.trim().strip_prefix('P')?.strip_suffix('Y')?;
-    let n: u32 = years.parse().ok()?;
-    Some(if n == 1 {
-        "1Year".to_owned()
-    } else {
-        format!("{n}Years")
-    })
-}
-
-/// The term (`P1Y`) a reservation duration (`1Year`, `3Year`, `3Years`) stands for.
-fn term_of_duration(duration: &str) -> Option<String> {
-    let d = duration.trim().to_ascii_lowercase();
-    let years = d.strip_suffix("years").or_else(|| d.strip_suffix("year"))?;
-    let n: u32 = years.trim().parse().ok()?;
-    Some(format!("P{n}Y"))
-}
-
 /// One SKU: its limits, prerequisites and availabilities with "add to cart".
 #[component]
 fn SkuCard(
@@ -633,16 +616,7 @@ fn SkuCard(
                 .collect()
         })
         .unwrap_or_default();
-    let mut durations: Vec<String> = attribute(&sku, "duration").into_iter().collect();
-    if durations.is_empty() {
-        for term in availabilities.iter().flat_map(|a| a.terms.iter().flatten()) {
-            if let Some(d) = term.duration.as_deref().and_then(duration_of_term)
-                && !durations.contains(&d)
-            {
-                durations.push(d);
-            }
-        }
-    }
+    let durations = reservation_durations(&sku, &availabilities);
     let subscription = RwSignal::new(
         subscriptions
             .iter()
@@ -730,15 +704,7 @@ fn SkuCard(
                 {asks("subscriptionId").then(|| if subscriptions.is_empty() {
                     view! { <p>{tr("azure-none")}</p> }.into_any()
                 } else {
-                    // Same-named subscriptions (e.g. two "Azure plan") are told apart by their ID.
-                    let options: Vec<(String, String)> = subscriptions
-                        .iter()
-                        .map(|(id, name, _)| {
-                            let shared = subscriptions.iter().filter(|s| s.1 == *name).count() > 1;
-                            let text = if shared && name != id { format!("{name} ({id})") } else { name.clone() };
-                            (id.clone(), text)
-                        })
-                        .collect();
+                    let options = loaded(&ctx).map(|d| subscription_choices(&d)).unwrap_or_default();
                     view! {
                         <label for=sub_id.clone()>{tr("provisioning-subscriptionid")}</label>
                         <select id=sub_id.clone() on:change=move |ev| subscription.set(event_target_value(&ev))>
@@ -894,6 +860,7 @@ mod tests {
 
     #[test]
     fn reservation_durations_and_terms() {
+        use crate::components::azure::duration_of_term;
         assert_eq!(duration_of_term("P1Y").as_deref(), Some("1Year"));
         assert_eq!(duration_of_term("P3Y").as_deref(), Some("3Years"));
         assert_eq!(duration_of_term("P1M"), None);

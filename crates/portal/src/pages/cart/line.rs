@@ -12,6 +12,10 @@ use pc_core::rules::{
 use pc_core::wire::Spelled;
 
 use super::inventory::InventoryCheck;
+use crate::components::azure::{
+    RegisterButton, reservation_durations, subscription_choices, subscription_name,
+    term_of_duration,
+};
 use crate::components::findings::FindingList;
 use crate::components::quantity::{self, QuantityInput};
 use crate::format;
@@ -71,12 +75,36 @@ pub fn LineEditor(
     };
     // The quantity's findings are shown at the quantity box, the others below the line.
     let is_quantity = |f: &Finding| f.code == FindingCode::QuantityOutOfRange;
+    // A subscription is named as people know it (its friendly name), not by its GUID.
     let findings = Signal::derive(move || {
+        let data = loaded(&ctx);
         validation.with(|v| {
             v.findings_for_line(line_id)
                 .filter(|f| !is_quantity(f))
-                .cloned()
+                .map(|f| {
+                    let id = f.params.get("subscriptionId").and_then(|v| v.as_str());
+                    match (id, data.as_ref()) {
+                        (Some(id), Some(data)) => match subscription_name(data, id) {
+                            Some(name) => f.clone().with("subscriptionId", name),
+                            None => f.clone(),
+                        },
+                        _ => f.clone(),
+                    }
+                })
                 .collect::<Vec<Finding>>()
+        })
+    });
+    // "Register" beside "not registered": the line's Azure subscription, registered in place.
+    let registration_message = RwSignal::new(String::new());
+    let register = Callback::new(move |f: Finding| {
+        let subscription_id = draft.with_untracked(|d| {
+            d.lines
+                .iter()
+                .find(|l| l.id == Some(line_id))
+                .and_then(|l| l.provisioning_value("subscriptionId").map(str::to_owned))
+        })?;
+        (f.code == FindingCode::SubscriptionNotRegistered && !subscription_id.is_empty()).then(|| {
+            view! { <RegisterButton subscription_id=subscription_id status_message=registration_message/> }.into_any()
         })
     });
     let quantity_text = RwSignal::new(initial.quantity.map(|q| q.to_string()).unwrap_or_default());
@@ -222,7 +250,8 @@ pub fn LineEditor(
                     <p class="error">{t_with(locale.get(), "line-server-error", &[("description", e.error_description.clone().unwrap_or_default())])}</p>
                 })}
             })}
-            <FindingList findings=findings/>
+            <FindingList findings=findings action=register/>
+            <p aria-live="polite" class="status">{move || registration_message.get()}</p>
             <button type="button" class="link" on:click=move |_| draft.update(|d| {
                 d.lines.retain(|l| l.id != Some(line_id));
             })>{tr("line-remove")}</button>
@@ -278,20 +307,65 @@ pub fn ProvisioningField(
             });
         }
     };
-    let subscriptions = loaded(&ctx)
-        .map(|d| d.azure_subscriptions)
-        .unwrap_or_default();
-    if key.eq_ignore_ascii_case("subscriptionId") {
+    // The choices of a reservation's context, as the catalog offers them: the customer's Azure
+    // subscriptions by friendly name, shared or single scope, the SKU's durations.
+    let choices: Option<Vec<(String, String)>> = if key.eq_ignore_ascii_case("subscriptionId") {
+        Some(
+            loaded(&ctx)
+                .map(|d| subscription_choices(&d))
+                .unwrap_or_default(),
+        )
+    } else if key.eq_ignore_ascii_case("scope") {
+        Some(vec![
+            (
+                "shared".to_owned(),
+                t(locale.get_untracked(), "catalog-scope-shared"),
+            ),
+            (
+                "single".to_owned(),
+                t(locale.get_untracked(), "catalog-scope-single"),
+            ),
+        ])
+    } else if key.eq_ignore_ascii_case("duration") {
+        let durations = draft.with_untracked(|d| {
+            let line = d.lines.iter().find(|l| l.id == Some(line_id))?;
+            let availability = d.availability_of(line)?;
+            let sku = availability.sku.clone()?;
+            Some(reservation_durations(
+                &sku,
+                std::slice::from_ref(availability),
+            ))
+        });
+        durations.filter(|d| !d.is_empty()).map(|durations| {
+            durations
+                .into_iter()
+                .map(|d| {
+                    let text = term_of_duration(&d).map_or_else(
+                        || d.clone(),
+                        |term| format::term(&term, locale.get_untracked()),
+                    );
+                    (d, text)
+                })
+                .collect()
+        })
+    } else {
+        None
+    };
+    if let Some(choices) = choices {
         let set = set.clone();
         view! {
             <label for=input_id.clone()>{label}</label>
             <select id=input_id on:change=move |ev| set(event_target_value(&ev))>
-                <option value="" selected={ let value = value.clone(); move || value().is_empty() }>{tr("choose")}</option>
-                {subscriptions.into_iter().map(|s| {
-                    let id = s.id.clone();
+                // A value none of the choices has (none chosen yet): nothing shown as chosen.
+                {
+                    let ids: Vec<String> = choices.iter().map(|c| c.0.clone()).collect();
+                    let value = value.clone();
+                    move || (!ids.contains(&value())).then(|| view! { <option value="" selected disabled>{tr("choose")}</option> })
+                }
+                {choices.into_iter().map(|(id, text)| {
                     let current = id.clone();
                     let value = value.clone();
-                    view! { <option value=id.clone() selected=move || value() == current>{id.clone()}</option> }
+                    view! { <option value=id selected=move || value() == current>{text}</option> }
                 }).collect_view()}
             </select>
         }
