@@ -104,6 +104,8 @@ catalog-title = Catalog for { $country }
 catalog-search = Search products
 catalog-kind = Product kind
 catalog-kind-all = All kinds
+partner-text-source = Microsoft's description:
+partner-text-english = (in English)
 catalog-count = { $count ->
     [one] 1 product
    *[other] { $count } products

@@ -104,6 +104,8 @@ catalog-title = קטלוג עבור { $country }
 catalog-search = חיפוש מוצרים
 catalog-kind = סוג מוצר
 catalog-kind-all = כל הסוגים
+partner-text-source = התיאור של Microsoft, כפי ש־Partner Center מספק אותו:
+partner-text-english = (באנגלית)
 catalog-count = { $count ->
     [one] מוצר אחד
    *[other] { $count } מוצרים

@@ -104,6 +104,8 @@ catalog-title = Catalogus voor { $country }
 catalog-search = Producten zoeken
 catalog-kind = Soort product
 catalog-kind-all = Alle soorten
+partner-text-source = Beschrijving van Microsoft, zoals Partner Center die geeft:
+partner-text-english = (in het Engels)
 catalog-count = { $count ->
     [one] 1 product
    *[other] { $count } producten

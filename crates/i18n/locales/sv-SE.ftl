@@ -104,6 +104,8 @@ catalog-title = Katalog för { $country }
 catalog-search = Sök produkter
 catalog-kind = Produkttyp
 catalog-kind-all = Alla typer
+partner-text-source = Microsofts beskrivning, som Partner Center ger den:
+partner-text-english = (på engelska)
 catalog-count = { $count ->
     [one] 1 produkt
    *[other] { $count } produkter

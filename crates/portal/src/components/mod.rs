@@ -7,5 +7,6 @@ pub mod gate;
 pub mod header;
 pub mod language_picker;
 pub mod partner;
+pub mod partner_text;
 pub mod quantity;
 pub mod resume;

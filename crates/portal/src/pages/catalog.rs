@@ -26,6 +26,7 @@ use crate::components::azure::{
     term_of_duration,
 };
 use crate::components::findings::FindingList;
+use crate::components::partner_text::PartnerCenterText;
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_numbers, t_with};
@@ -343,7 +344,7 @@ fn ProductDetail(
     view! {
         <section class="product-detail" aria-labelledby="product-title" tabindex="-1">
             <h3 id="product-title">{title}</h3>
-            <p>{description}</p>
+            <PartnerCenterText text=description/>
             {move || match skus.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
                 Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
@@ -745,7 +746,7 @@ fn SkuCard(
     view! {
         <article class="sku">
             <h4>{sku_title.clone()}</h4>
-            <p class="muted">{sku.description.clone().unwrap_or_default()}</p>
+            <PartnerCenterText text=sku.description.clone().unwrap_or_default() class="muted"/>
             <p>{limits}</p>
             <ul class="notes">{notes.into_iter().map(|k| view! { <li>{tr(k)}</li> }).collect_view()}</ul>
             {reservation}
