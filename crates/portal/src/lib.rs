@@ -51,6 +51,19 @@ pub fn route(path: &str) -> String {
     format!("{base}{path}")
 }
 
+/// A clock for countdowns: `read()` now, and again every `every` for as long as the calling
+/// component lives (the interval is cleared with it).
+pub fn ticking_clock(
+    read: impl Fn() -> chrono::DateTime<chrono::Utc> + 'static,
+    every: std::time::Duration,
+) -> RwSignal<chrono::DateTime<chrono::Utc>> {
+    let now = RwSignal::new(read());
+    if let Ok(handle) = set_interval_with_handle(move || now.set(read()), every) {
+        on_cleanup(move || handle.clear());
+    }
+    now
+}
+
 /// The latest checkout outcome (including one resumed after a reload), shared through context.
 #[derive(Debug, Clone, Copy)]
 pub struct LastCheckout(pub RwSignal<Option<CheckoutOutcome>>);

@@ -255,6 +255,18 @@ impl CartDraft {
                 .all(|(s, l)| same_line(s, l))
     }
 
+    /// The saved cart's lines, with Partner Center's prices, while the saved cart matches the
+    /// draft ([`Self::is_saved`]); empty otherwise, so a stale price is never shown.
+    pub fn priced_lines(&self) -> &[CartLineItem] {
+        if !self.is_saved() {
+            return &[];
+        }
+        self.saved
+            .as_ref()
+            .and_then(|c| c.line_items.as_deref())
+            .unwrap_or_default()
+    }
+
     /// Runs the purchase rules over the draft for `partner` and the customer's `data` at `now`.
     pub fn validate(
         &self,

@@ -231,13 +231,10 @@ fn SoftwareCancellation(
     let hooks = StoredValue::new_local(crate::embed::use_hooks());
     let order = StoredValue::new(order);
     let software = StoredValue::new(software);
-    let now = RwSignal::new(session.server_now());
-    if let Ok(handle) = set_interval_with_handle(
-        move || now.set(session.server_now()),
+    let now = crate::ticking_clock(
+        move || session.server_now(),
         std::time::Duration::from_secs(30),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    );
     let pending: RwSignal<Option<PendingCancel>> = RwSignal::new(None);
     let confirm_heading = NodeRef::<leptos::html::H4>::new();
     let currency = order

@@ -191,13 +191,7 @@ pub fn SubscriptionDetail() -> impl IntoView {
         }
     });
     // The server's clock, ticking every second.
-    let now = RwSignal::new(session.server_now());
-    if let Ok(handle) = set_interval_with_handle(
-        move || now.set(session.server_now()),
-        Duration::from_secs(1),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    let now = crate::ticking_clock(move || session.server_now(), Duration::from_secs(1));
     let facts = Memo::new(move |_| shown.with(|s| s.as_ref().map(|l| l.facts.clone())));
     let allowed = Memo::new(move |_| {
         let now = now.get();

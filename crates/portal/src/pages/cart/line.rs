@@ -154,13 +154,7 @@ pub fn LineEditor(
         .collect();
     let server_line = move || {
         draft.with(|d| {
-            if !d.is_saved() {
-                return None;
-            }
-            d.saved
-                .as_ref()?
-                .line_items
-                .as_ref()?
+            d.priced_lines()
                 .iter()
                 .find(|l| l.id == Some(line_id))
                 .cloned()

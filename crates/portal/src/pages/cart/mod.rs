@@ -72,12 +72,7 @@ pub fn CartPage() -> impl IntoView {
     let hooks = StoredValue::new_local(crate::embed::use_hooks());
     let draft = ctx.draft;
     // The clock for expiry (cart-level findings and the countdown), ticking every second.
-    let now = RwSignal::new(format::now());
-    if let Ok(handle) =
-        set_interval_with_handle(move || now.set(format::now()), Duration::from_secs(1))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    let now = crate::ticking_clock(format::now, Duration::from_secs(1));
     let minute = Memo::new(move |_| now.get().timestamp() / 60);
     let validation = Memo::new(move |_| {
         minute.track();
@@ -377,17 +372,7 @@ fn CartTotals(
         return ().into_any();
     };
     let draft = ctx.draft;
-    let sums = Memo::new(move |_| {
-        draft.with(|d| {
-            if !d.is_saved() {
-                return Vec::new();
-            }
-            d.saved
-                .as_ref()
-                .map(|c| totals(c.line_items.as_deref().unwrap_or_default()))
-                .unwrap_or_default()
-        })
-    });
+    let sums = Memo::new(move |_| draft.with(|d| totals(d.priced_lines())));
     view! {
         <section class="panel totals" aria-labelledby="totals-title">
             <h3 id="totals-title">{tr("cart-total-title")}</h3>

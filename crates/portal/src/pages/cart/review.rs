@@ -34,17 +34,7 @@ pub fn ReviewOrder(
     let locale = use_locale();
     let draft = ctx.draft;
     // The saved cart's lines (with Partner Center's prices), while they match the draft.
-    let priced = Memo::new(move |_| {
-        draft.with(|d| {
-            if !d.is_saved() {
-                return Vec::new();
-            }
-            d.saved
-                .as_ref()
-                .and_then(|c| c.line_items.clone())
-                .unwrap_or_default()
-        })
-    });
+    let priced = Memo::new(move |_| draft.with(|d| d.priced_lines().to_vec()));
     let sums = Signal::derive(move || priced.with(|lines| totals(lines)));
     let group_count = move || validation.with(|v| v.order_groups.len());
     let data = loaded(&ctx);
