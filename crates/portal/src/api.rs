@@ -12,7 +12,7 @@ use pc_core::enums::RegistrationStatus;
 use pc_core::models::{
     Availability, Customer, CustomerQualification, DailyRatedUsageLineItem, Decimal, Entitlement,
     Invoice, InvoiceLineItem, InvoiceSummary, OneTimeInvoiceLineItem, Order,
-    OrderLineItemProvisioningStatus, Product, Subscription,
+    OrderLineItemProvisioningStatus, Product, Sku, Subscription,
 };
 use pc_core::rules::{
     AzureSubscription, ProductKind, SubscriptionFacts, missing_order_ids, referenced_product_ids,
@@ -143,6 +143,57 @@ pub async fn customer(client: &PortalClient, customer_id: &str) -> Result<Custom
         registrations,
         azure_subscriptions,
     })
+}
+
+/// Every page of the products of one catalog view (`targetView`, e.g. `OnlineServices`) for a
+/// customer's `country` (ISO 3166) and `segment` (`commercial`, `education`…).
+///
+/// # Errors
+/// Partner Center's answer to `GET /v1/products?country=…&targetView=…&targetSegment=…` when
+/// it is not a success.
+pub async fn catalog_view(
+    client: &PortalClient,
+    country: &str,
+    segment: &str,
+    view: &str,
+) -> Result<Vec<Product>, Error> {
+    let query = CatalogQuery {
+        country,
+        target_segment: Some(segment),
+        azure_plan_scope: false,
+    };
+    client.products().list(&query, view).try_collect().await
+}
+
+/// A product's SKUs for `country` (ISO 3166), each with its availabilities; the SKUs' reads go
+/// out together (a reservation product has dozens of SKUs).
+///
+/// # Errors
+/// Listing the SKUs or any SKU's availabilities failed.
+pub async fn skus_with_availabilities(
+    client: &PortalClient,
+    product_id: &str,
+    country: &str,
+) -> Result<Vec<(Sku, Vec<Availability>)>, Error> {
+    let query = CatalogQuery {
+        country,
+        ..CatalogQuery::default()
+    };
+    let skus = client.skus().list(product_id, &query).await?;
+    let query = &query;
+    try_join_all(skus.into_iter().map(|sku| async move {
+        let sku_id = sku
+            .id
+            .as_ref()
+            .map(|i| i.as_str().to_owned())
+            .unwrap_or_default();
+        let availabilities = client
+            .availabilities()
+            .list(product_id, &sku_id, query)
+            .await?;
+        Ok((sku, availabilities))
+    }))
+    .await
 }
 
 /// The customer's orders: with `billing_cycle` empty every order, plus (second) the orders the

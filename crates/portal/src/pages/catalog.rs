@@ -13,14 +13,13 @@
 //! subscription is said so, with "Register" beside it. Adding an availability the cart already
 //! has adds seats to that line, and says so.
 
-use futures_util::TryStreamExt as _;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use pc_client::CatalogQuery;
 use pc_core::enums::{BillingCycle, PurchasePrerequisite, RegistrationStatus, Segment};
 use pc_core::models::{Availability, Product, Sku};
 use pc_core::rules::{Finding, FindingCode, PurchaseContext, check_availability};
 
+use crate::api;
 use crate::components::azure::{
     RegisterButton, reservation_durations, subscription_choices, subscription_name,
     term_of_duration,
@@ -149,12 +148,13 @@ pub fn Catalog() -> impl IntoView {
     let kind = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<Product>);
     // Every view at once; each view's result is shown as soon as it arrives.
-    let loads = RwSignal::new(
+    let all_loading = || {
         TARGET_VIEWS
             .iter()
             .map(|(view, _)| (*view, ViewLoad::Loading))
-            .collect::<Vec<_>>(),
-    );
+            .collect::<Vec<_>>()
+    };
+    let loads = RwSignal::new(all_loading());
     let generation = StoredValue::new(0_u32);
     Effect::new(move |_| {
         let Some(session) = session.get() else {
@@ -162,29 +162,14 @@ pub fn Catalog() -> impl IntoView {
         };
         generation.update_value(|g| *g = g.wrapping_add(1));
         let this = generation.get_value();
-        loads.set(
-            TARGET_VIEWS
-                .iter()
-                .map(|(view, _)| (*view, ViewLoad::Loading))
-                .collect(),
-        );
+        loads.set(all_loading());
         spawn_local(async move {
             let locale = locale.get_untracked();
             let country = country.get_value();
             let segment = segment.get_value();
-            let catalog = CatalogQuery {
-                country: &country,
-                target_segment: Some(&segment),
-                azure_plan_scope: false,
-            };
-            let client = &session.client;
-            let catalog = &catalog;
+            let (client, country, segment) = (&session.client, &country, &segment);
             futures_util::future::join_all(TARGET_VIEWS.iter().map(|(view, _)| async move {
-                let result = client
-                    .products()
-                    .list(catalog, view)
-                    .try_collect::<Vec<Product>>()
-                    .await;
+                let result = api::catalog_view(client, country, segment, view).await;
                 let load = match result {
                     Ok(products) => ViewLoad::Loaded(products),
                     Err(e) => ViewLoad::Failed(explain(&e, locale)),
@@ -305,36 +290,9 @@ fn ProductDetail(
             async move {
                 let locale = locale.get_untracked();
                 let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
-                let catalog = CatalogQuery {
-                    country: &country,
-                    ..CatalogQuery::default()
-                };
-                let skus = session
-                    .client
-                    .skus()
-                    .list(&product_id, &catalog)
+                api::skus_with_availabilities(&session.client, &product_id, &country)
                     .await
-                    .map_err(|e| explain(&e, locale))?;
-                // Every SKU's availabilities at once (a reservation product has dozens of SKUs).
-                let client = &session.client;
-                let catalog = &catalog;
-                let product_id = &product_id;
-                let out =
-                    futures_util::future::try_join_all(skus.into_iter().map(|sku| async move {
-                        let sku_id = sku
-                            .id
-                            .as_ref()
-                            .map(|i| i.as_str().to_owned())
-                            .unwrap_or_default();
-                        let availabilities = client
-                            .availabilities()
-                            .list(product_id, &sku_id, catalog)
-                            .await?;
-                        Ok::<_, pc_client::Error>((sku, availabilities))
-                    }))
-                    .await
-                    .map_err(|e| explain(&e, locale))?;
-                Ok::<_, String>(out)
+                    .map_err(|e| explain(&e, locale))
             }
         }
     });
