@@ -29,7 +29,7 @@ pub fn PartnerCenterText(
             <span class="source">{tr("partner-text-source")}</span>
             {move || foreign().then(|| view! { " " <span class="source">{tr("partner-text-english")}</span> })}
             " "
-            <span lang=move || foreign().then_some("en")>{text}</span>
+            <span lang=move || foreign().then_some("en") dir=move || foreign().then_some("ltr")>{text}</span>
         </p>
     }
     .into_any()

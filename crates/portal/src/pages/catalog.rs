@@ -729,7 +729,7 @@ fn SkuCard(
                                 } else {
                                     terms.into_iter().map(|term| {
                                         let duration = term.duration.clone().unwrap_or_default();
-                                        let cycle = term.billing_cycle.as_ref().map(|c| format::billing_cycle(c.value(), locale.get_untracked())).unwrap_or_default();
+                                        let cycle = term.billing_cycle.as_ref().map(|c| c.value().clone());
                                         let window = term
                                             .cancellation_policies
                                             .iter()
@@ -740,14 +740,26 @@ fn SkuCard(
                                         let shown = StoredValue::new(term.clone());
                                         view! {
                                             <li hidden=move || !shown.with_value(|t| filters.keeps_term(t))>
-                                                {format::term(&duration, locale.get_untracked())} {(!cycle.is_empty()).then(|| format!(" · {cycle}"))}
-                                                {window.map(|w| view! { " · " {t_with(locale.get_untracked(), "term-cancellation", &[("window", format::term(&w, locale.get_untracked()))])} })}
+                                                // In the current language, also after it is switched.
+                                                {move || {
+                                                    let locale = locale.get();
+                                                    let mut text = format::term(&duration, locale);
+                                                    if let Some(cycle) = &cycle {
+                                                        text.push_str(" · ");
+                                                        text.push_str(&format::billing_cycle(cycle, locale));
+                                                    }
+                                                    if let Some(w) = &window {
+                                                        text.push_str(" · ");
+                                                        text.push_str(&t_with(locale, "term-cancellation", &[("window", format::term(w, locale))]));
+                                                    }
+                                                    text
+                                                }}
                                             </li>
                                         }
                                     }).collect_view().into_any()
                                 }}
                             </ul>
-                            <span class="muted">{t_with(locale.get_untracked(), "availability-currency", &[("currency", currency)])}</span>
+                            <span class="muted">{move || t_with(locale.get(), "availability-currency", &[("currency", currency.clone())])}</span>
                             <button type="button" disabled=move || !offered()
                                 aria-describedby={ let reason_id = reason_id.clone(); move || (!offered()).then(|| reason_id.clone()) }
                                 on:click=move |_| {
