@@ -2,7 +2,9 @@
 // with the cache disabled: wasm and js in brotli, content-hashed files cached for a year,
 // index.html revalidated by its ETag, the bytes over the wire for the first page (printed), a
 // deep link answered with the portal, /favicon.ico and a missing file a 404, never the index.
-import type { Page } from '@playwright/test';
+// The portal is split by page (`cargo xtask build-portal`): a page's chunk is fetched when the
+// page is first opened, and a chunk that cannot be fetched shows a plain retry message.
+import type { CDPSession, Page } from '@playwright/test';
 import { test, expect, GATEWAYS } from './fixtures/portal';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -25,6 +27,19 @@ interface Loaded {
  * sent with every request (e.g. `Accept-Encoding: identity` to see the page uncompressed).
  */
 async function firstPage(page: Page, headers: Record<string, string> = {}): Promise<Loaded[]> {
+  const { cdp, loaded } = await record(page, headers);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await cdp.detach();
+  return loaded;
+}
+
+/**
+ * Records every response of `page` from now on, with the browser cache disabled; `loaded` fills
+ * as responses finish. `headers` are sent with every request.
+ */
+async function record(page: Page, headers: Record<string, string> = {}): Promise<{ cdp: CDPSession; loaded: Loaded[] }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -44,11 +59,7 @@ async function firstPage(page: Page, headers: Record<string, string> = {}): Prom
     const response = seen.get(event.requestId);
     if (response) loaded.push({ ...response, wire: event.encodedDataLength });
   });
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  await cdp.detach();
-  return loaded;
+  return { cdp, loaded };
 }
 
 const sum = (loaded: Loaded[], field: 'wire' | 'decoded') => loaded.reduce((total, r) => total + r[field], 0);
@@ -61,10 +72,13 @@ const named = (loaded: Loaded[], pattern: RegExp) => {
 
 test('the first page comes compressed, cached by content hash, and costs fewer bytes than uncompressed', async ({ page, browser }, info) => {
   const loaded = await firstPage(page);
-  const wasm = named(loaded, /^\/pc-portal-[0-9a-f]{16}_bg\.wasm$/);
-  const js = named(loaded, /^\/pc-portal-[0-9a-f]{16}\.js$/);
+  const wasm = named(loaded, /^\/pkg-[0-9a-f]{16}\/pc-portal_bg\.wasm$/);
+  const js = named(loaded, /^\/pkg-[0-9a-f]{16}\/pc-portal\.js$/);
+  const loader = named(loaded, /^\/pkg-[0-9a-f]{16}\/__wasm_split\.js$/);
   const css = named(loaded, /^\/style-[0-9a-f]{16}\.css$/);
-  for (const file of [wasm, js, css]) {
+  // Signed out, no page's chunk is needed: the sign-in page is part of the main module.
+  expect(loaded.filter(r => /\/(split|chunk)_[^/]*\.wasm$/.test(r.url)), 'chunks fetched for the sign-in page').toEqual([]);
+  for (const file of [wasm, js, loader, css]) {
     expect(file.status, file.url).toBe(200);
     expect(file.headers['content-encoding'], file.url).toBe('br');
     expect(file.headers['cache-control'], file.url).toBe(IMMUTABLE);
@@ -116,7 +130,7 @@ test('index.html is revalidated by its ETag, deep links get the portal, missing 
   await page.goto('/customers/0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a01/cart');
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
 
-  for (const path of ['/favicon.ico', '/missing.js', '/pc-portal-0000000000000000_bg.wasm']) {
+  for (const path of ['/favicon.ico', '/missing.js', '/pkg-0000000000000000/pc-portal_bg.wasm']) {
     const missing = await request.get(path);
     expect(missing.status(), path).toBe(404);
     expect(await missing.text(), path).not.toContain('<html');
@@ -126,4 +140,92 @@ test('index.html is revalidated by its ETag, deep links get the portal, missing 
   expect(favicon.status()).toBe(200);
   expect(favicon.headers()['content-type']).toBe('image/svg+xml');
   expect(favicon.headers()['cache-control']).toBe(IMMUTABLE);
+});
+
+/** The responses for a page's own chunk: `split___<view>_view_<n>.wasm`. */
+const chunkOf = (loaded: Loaded[], view: string) =>
+  loaded.filter(r => new RegExp(`/pkg-[0-9a-f]{16}/split___${view}_view_\\d+\\.wasm$`).test(r.url));
+
+test('each page fetches its own chunk when it is first opened, compressed and cached by content hash', async ({ portal, page }, info) => {
+  await portal.signIn('contoso');
+  const { cdp, loaded } = await record(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(chunkOf(loaded, 'customers'), 'the customers page\'s chunk').toHaveLength(1);
+  expect(chunkOf(loaded, 'catalog'), 'the catalog is not fetched before it is opened').toEqual([]);
+  const wasm = loaded.filter(r => r.url.endsWith('.wasm'));
+  for (const file of wasm) {
+    expect(file.status, file.url).toBe(200);
+    expect(file.headers['cache-control'], file.url).toBe(IMMUTABLE);
+    expect(file.headers['content-type'], file.url).toBe('application/wasm');
+  }
+  const firstPageBytes = sum(loaded.filter(r => !r.url.includes('/v1/') && !r.url.includes('/auth/')), 'wire');
+
+  const opened: string[] = [];
+  await portal.openCustomer('Northwind Traders');
+  for (const [tab, view, heading] of [
+    ['Catalog', 'catalog', /^Catalog/],
+    [/^Cart/, 'cart', /^Cart$/],
+    ['Orders', 'orders', /^Orders$/],
+    ['Subscriptions', 'subscriptions', /^Subscriptions$/],
+  ] as const) {
+    await portal.tab(tab).click();
+    await expect(page.getByRole('heading', { name: heading, level: 2 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const chunk = chunkOf(loaded, view);
+    expect(chunk, `${view}'s chunk, once`).toHaveLength(1);
+    expect(chunk[0].headers['content-encoding'], chunk[0].url).toBe('br');
+    expect(chunk[0].wire, chunk[0].url).toBeLessThan(chunk[0].decoded);
+    opened.push(`  ${view}: ${chunk[0].wire} bytes over the wire (${new URL(chunk[0].url).pathname})`);
+  }
+  // Back to a page already opened: its chunk is not fetched again.
+  await portal.tab('Catalog').click();
+  await expect(page.getByRole('heading', { name: /^Catalog/, level: 2 })).toBeVisible();
+  expect(chunkOf(loaded, 'catalog')).toHaveLength(1);
+  await cdp.detach();
+  const lines = [`first page signed in (/customers), portal files over the wire: ${kb(firstPageBytes)}`, 'pages opened after it:', ...opened];
+  console.log(lines.join('\n'));
+  await info.attach('chunk bytes', { body: lines.join('\n'), contentType: 'text/plain' });
+});
+
+test('a page whose chunk cannot be fetched says so plainly, and reloading brings it back', async ({ portal, page }) => {
+  await portal.signIn('contoso');
+  await portal.openCustomer('Northwind Traders');
+  await page.route(/\/split___orders_view_\d+\.wasm$/, route => route.abort('internetdisconnected'));
+  await portal.tab('Orders').click();
+  const notice = page.getByRole('alertdialog', { name: 'This page could not be shown' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Part of the portal could not be downloaded; check the connection and reload the page. Your cart is kept.');
+  await page.unroute(/\/split___orders_view_\d+\.wasm$/);
+  await notice.getByRole('link', { name: 'Reload the page' }).click();
+  await expect(page.getByRole('heading', { name: 'Orders', level: 2 })).toBeVisible();
+  await expect(notice).toBeHidden();
+});
+
+test('time to the first heading on 4 Mbit/s with 100 ms latency (a figure, not a limit)', async ({ portal, page }, info) => {
+  await portal.signIn('contoso');
+  const { cdp, loaded } = await record(page);
+  // Chromium's network emulation: 4 Mbit/s down, 1 Mbit/s up, 100 ms latency per request.
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 100, downloadThroughput: 4_000_000 / 8, uploadThroughput: 1_000_000 / 8,
+  });
+  const figures: string[] = [];
+  for (const [path, heading] of [['/', 'Sign in'], ['/customers', 'Customers']] as const) {
+    if (path === '/') await page.context().clearCookies();
+    loaded.length = 0;
+    await page.goto(path, { waitUntil: 'commit' });
+    // Milliseconds from the navigation's start until the first-level heading is in the page.
+    const at = await page.waitForFunction(
+      (name: string) => [...document.querySelectorAll('h1')].some(h => h.textContent?.trim() === name) && performance.now(),
+      heading, { polling: 'raf', timeout: 30_000 });
+    const ms = Math.round(Number(await at.jsonValue()));
+    await page.waitForLoadState('networkidle');
+    const portalFiles = loaded.filter(r => !r.url.includes('/v1/') && !r.url.includes('/auth/'));
+    figures.push(`${path} (${heading}): first heading after ${ms} ms; portal files ${kb(sum(portalFiles, 'wire'))} over the wire in ${portalFiles.length} responses`);
+    if (path === '/') await portal.signIn('contoso');
+  }
+  await cdp.detach();
+  console.log(figures.join('\n'));
+  await info.attach('time to first heading (4 Mbit/s, 100 ms)', { body: figures.join('\n'), contentType: 'text/plain' });
 });

@@ -212,14 +212,14 @@ test('a deep link survives signing in, and a signed-in user\'s 404 leads back to
   await portal.signIn('contoso');
   await portal.openCustomer(CUSTOMER);
   await portal.tab('Subscriptions').click();
-  await expect(page.getByRole('heading', { name: 'Subscriptions', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Subscriptions', level: 2, exact: true })).toBeVisible();
   const wanted = new URL(page.url()).pathname;
   await page.context().clearCookies();
   await page.goto(`${GATEWAYS.contoso}${wanted}`);
   await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
   await portal.signInAtMicrosoft(USERS.contoso);
   await expect(page).toHaveURL(new RegExp(`${wanted}$`));
-  await expect(page.getByRole('heading', { name: 'Subscriptions', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Subscriptions', level: 2, exact: true })).toBeVisible();
 
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible();

@@ -39,19 +39,31 @@ pub(crate) enum Cmd {
     Test(Test),
     /// Same as `test`: the one local entry point that mirrors CI.
     Ci(Test),
-    /// Only the portal's end-to-end step of `test`: Trunk release build, debug pc-sandbox and
+    /// Only the portal's end-to-end step of `test`: the split portal build, debug pc-sandbox and
     /// pc-gateway, the npm package for the embedding example (built when missing), then
     /// Playwright (`web/e2e`) with ARGS passed on (a spec file, `--grep`, `--workers`).
     E2e(E2e),
     /// Run the `validate_cart` criterion benchmark of pc-core.
     Bench(Bench),
-    /// Build the portal (Trunk, release) and serve it as production does: pc-gateway in front
+    /// Build the portal (`build-portal`) and serve it as production does: pc-gateway in front
     /// of pc-sandbox, which is both the identity provider (demo users) and Partner Center.
     ///
     /// Installs what is missing first: the wasm32 target, wasm-bindgen-cli at Cargo.lock's
-    /// version, trunk 0.21.14, and wasm-opt (npm binaryen 132 under web/). Ctrl-C stops both
-    /// servers.
+    /// version, wasm-split-cli 0.2.4, and wasm-opt (npm binaryen 132 under web/). Ctrl-C stops
+    /// both servers.
     Serve(Serve),
+    /// Build the portal split by page into `<target dir>/portal-dist`: every page a lazy route
+    /// in a wasm chunk of its own, content-hashed names, `.br` and `.gz` beside every file.
+    ///
+    /// cargo (wasm32, release, `--emit-relocs`) → wasm-split-cli → wasm-bindgen
+    /// `--keep-lld-exports` → wasm-opt -Oz on every module. Installs the tools when missing, as
+    /// `serve` does; prints each file's bytes and brotli bytes. A running `serve` serves the new
+    /// build on the next page load.
+    BuildPortal(BuildPortal),
+    /// Size budgets: builds the portal and the npm package, prints the bytes of the first page
+    /// as served, of each page's chunk and of the npm entries, and exits 1 when one is over its
+    /// budget (a size check, not a timed test).
+    Size(Size),
     /// Load figures for pc-sandbox, measured with oha: `GET /v1/products` requests per second
     /// and checkout latency percentiles under 32 concurrent connections (`xtask/load.sh`).
     Load(Load),
@@ -124,9 +136,8 @@ pub(crate) struct Serve {
     /// The sandbox partner tenant to sign in to.
     #[arg(long, value_enum, default_value_t = Tenant::Contoso)]
     pub(crate) tenant: Tenant,
-    /// The URL browsers use, when it is not the gateway's own address — for development,
-    /// Trunk's dev server (`trunk serve`, which proxies /v1 and /auth to the gateway):
-    /// `--public-url http://127.0.0.1:8081`.
+    /// The URL browsers use, when it is not the gateway's own address (a reverse proxy in
+    /// front of it), e.g. `--public-url https://portal.example`.
     #[arg(long, value_name = "URL")]
     pub(crate) public_url: Option<String>,
 }
@@ -139,6 +150,14 @@ pub(crate) enum Tenant {
     /// Fabrikam AB (Sweden, SEK).
     Fabrikam,
 }
+
+/// `cargo xtask build-portal` (no flags).
+#[derive(Debug, Args)]
+pub(crate) struct BuildPortal {}
+
+/// `cargo xtask size` (no flags).
+#[derive(Debug, Args)]
+pub(crate) struct Size {}
 
 /// `cargo xtask load` (no flags).
 #[derive(Debug, Args)]

@@ -13,8 +13,12 @@
 //!   on.
 //! - [`mod@bench`]: the `validate_cart` criterion benchmark.
 //! - [`serve`]: `serve [--addr ADDR] [--tenant contoso|fabrikam] [--public-url URL]` installs
-//!   what is missing, builds the portal with Trunk and serves it through pc-gateway, signing in
-//!   with pc-sandbox's demo users.
+//!   what is missing, builds the portal ([`portal`]) and serves it through pc-gateway, signing
+//!   in with pc-sandbox's demo users.
+//! - [`portal`]: `build-portal`, the portal split by page (cargo → wasm-split-cli → wasm-bindgen
+//!   → wasm-opt), content-hashed and precompressed.
+//! - [`size`]: `size`, the size budgets of the portal's first page, its chunks and the npm
+//!   entries.
 //! - [`load`]: pc-sandbox load figures with oha (catalog requests per second, checkout latency).
 //! - [`npm`]: `npm [--out DIR] [--test]` builds the npm package (pc-wasm); with `--test`, tests
 //!   it packed.
@@ -39,9 +43,11 @@ mod flags;
 mod fuzz;
 mod load;
 mod npm;
+mod portal;
 mod precompress;
 mod serve;
 mod server;
+mod size;
 mod test;
 mod tools;
 mod util;
@@ -55,6 +61,8 @@ fn main() -> ExitCode {
         flags::Cmd::E2e(cmd) => cmd.run(),
         flags::Cmd::Bench(cmd) => cmd.run(),
         flags::Cmd::Serve(cmd) => cmd.run(),
+        flags::Cmd::BuildPortal(cmd) => cmd.run(),
+        flags::Cmd::Size(cmd) => cmd.run(),
         flags::Cmd::Load(cmd) => cmd.run(),
         flags::Cmd::Npm(cmd) => cmd.run(),
         flags::Cmd::Fuzz(cmd) => cmd.run(),

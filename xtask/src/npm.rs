@@ -72,12 +72,13 @@ fn command(out: Option<&Path>, test: bool) -> Result<ExitCode> {
 }
 
 /// The step of `cargo xtask test`: builds the package, packs it and runs the Node tests against
-/// the running sandbox at `sandbox_url`.
-pub(crate) fn test_step(root: &Path, sandbox_url: &str) -> Result<()> {
+/// the running sandbox at `sandbox_url`; returns the wasm sizes (lean, full).
+pub(crate) fn test_step(root: &Path, sandbox_url: &str) -> Result<(WasmSize, WasmSize)> {
     let npm = target_dir(root)?.join("npm");
     let package = npm.join("package");
-    build(root, &package)?;
-    test_packed(root, &package, &npm.join("test"), sandbox_url)
+    let sizes = build(root, &package)?;
+    test_packed(root, &package, &npm.join("test"), sandbox_url)?;
+    Ok(sizes)
 }
 
 /// Sizes of the built package's wasm.

@@ -1,19 +1,18 @@
 //! `cargo xtask serve [--addr ADDR] [--tenant contoso|fabrikam] [--public-url URL]`: installs
-//! what is missing, builds the portal (Trunk, release), pc-sandbox and pc-gateway (profile
+//! what is missing, builds the portal (`cargo xtask build-portal`), pc-sandbox and pc-gateway (profile
 //! `sandbox`) into cargo's target directory, then runs the sandbox on a free loopback port and
 //! the gateway in front of it on `--addr`, until Ctrl-C or until either stops.
 
 use std::io::{self, Write as _};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
 
 use crate::flags::{self, Tenant};
-use crate::precompress::precompress;
+use crate::portal;
 use crate::server::{Server, watch};
-use crate::tools::{install_portal_tools, portal_path};
-use crate::util::{run, run_step, target_dir, workspace_root};
+use crate::tools::install_portal_tools;
+use crate::util::{run_step, target_dir, workspace_root};
 
 /// The demo password of every sandbox user.
 const DEMO_PASSWORD: &str = "demo";
@@ -62,7 +61,7 @@ impl flags::Serve {
         } = self;
         let root = workspace_root()?;
         install_portal_tools(&root)?;
-        let dist = build_portal(&root)?;
+        let dist = portal::build(&root)?.dist;
         run_step(
             &root,
             &[],
@@ -124,33 +123,6 @@ impl flags::Serve {
         drop(out);
         Ok(watch([sandbox, gateway]))
     }
-}
-
-/// Builds the portal with Trunk (release) into `<cargo target dir>/portal-dist` and writes
-/// `.br` and `.gz` beside its compressible files ([`precompress`]); returns that directory.
-/// `cargo xtask serve` serves it; the end-to-end tests of `cargo xtask test` run against it.
-pub(crate) fn build_portal(root: &Path) -> Result<PathBuf> {
-    let path = portal_path(root)?;
-    let dist = target_dir(root)?.join("portal-dist");
-    let dist_arg = dist.to_string_lossy().into_owned();
-    run(
-        "trunk",
-        &["build", "--release", "--dist", &dist_arg],
-        root,
-        Some(&path),
-    )?;
-    let totals = precompress(&dist)?;
-    let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "==> precompressed {} files in {}: {} bytes, {} bytes brotli, {} bytes gzip",
-        totals.files,
-        dist.display(),
-        totals.raw,
-        totals.brotli,
-        totals.gzip
-    )?;
-    Ok(dist)
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::tools::{
     portal_path, web_deps,
 };
 use crate::util::{copy_dir, run_step, target_dir, workspace_root};
-use crate::{api_fuzz, flags, fuzz, npm, serve};
+use crate::{api_fuzz, flags, fuzz, npm, portal, size};
 
 /// Environment variable naming the PostgreSQL server the sandbox's store tests also run on.
 const POSTGRES_URL_VAR: &str = "PC_SANDBOX_TEST_POSTGRES_URL";
@@ -116,7 +116,7 @@ impl flags::Test {
             ],
         )?;
         // The npm package, packed and installed, in Node against the same sandbox.
-        npm::test_step(&root, &sandbox.url)?;
+        let (npm_lean, npm_full) = npm::test_step(&root, &sandbox.url)?;
         drop(sandbox);
         // Portal components in Chromium, then the portal end to end (Playwright).
         run_step(
@@ -132,7 +132,9 @@ impl flags::Test {
                 "browser",
             ],
         )?;
-        e2e(&root, &[])?;
+        let portal = e2e(&root, &[])?;
+        // The size budgets, on the builds the steps above tested (`cargo xtask size`).
+        size::check(&portal, npm_lean, npm_full)?;
         eprintln!("==> all checks passed");
         Ok(ExitCode::SUCCESS)
     }
@@ -153,14 +155,15 @@ impl flags::E2e {
     }
 }
 
-/// The portal's end-to-end tests: release build with Trunk, then Playwright (web/e2e) in Debian's
+/// The portal's end-to-end tests: the split release build ([`portal::build`]), then Playwright (web/e2e) in Debian's
 /// Chromium against debug builds of pc-sandbox and pc-gateway (the test setup starts one sandbox
 /// and a gateway per demo tenant in front of it), all from cargo's target directory.
 /// Screenshots and traces land in target/e2e-artifacts, the HTML report in target/e2e-report.
-/// `args` go to `playwright test` (none: the whole suite).
-fn e2e(root: &Path, args: &[std::ffi::OsString]) -> Result<()> {
+/// `args` go to `playwright test` (none: the whole suite). Returns the portal it tested.
+fn e2e(root: &Path, args: &[std::ffi::OsString]) -> Result<portal::Built> {
     install_portal_tools(root)?;
-    let dist = serve::build_portal(root)?;
+    let built = portal::build(root)?;
+    let dist = built.dist.clone();
     run_step(
         root,
         &[],
@@ -202,5 +205,5 @@ fn e2e(root: &Path, args: &[std::ffi::OsString]) -> Result<()> {
             target.join("e2e-report").display()
         );
     }
-    Ok(())
+    Ok(built)
 }

@@ -5,7 +5,8 @@
 //! - the `wasm32-unknown-unknown` target (rustup);
 //! - `wasm-bindgen-cli` at Cargo.lock's wasm-bindgen version (`wasm-bindgen`,
 //!   `wasm-bindgen-test-runner`);
-//! - trunk [`TRUNK_VERSION`];
+//! - wasm-split-cli [`WASM_SPLIT_VERSION`] (crate `wasm_split_cli_support`), which cuts the
+//!   portal's lazy routes out of its wasm;
 //! - the npm packages under `web/` (`npm ci`): wasm-opt (binaryen 132), Playwright, axe-core,
 //!   oauth2-mock-server;
 //! - chromedriver (found, never installed: `.ci/run` installs Debian's);
@@ -21,8 +22,9 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::util::run;
 
-/// The trunk version the portal is built with (newer ones need a newer rustc).
-pub(crate) const TRUNK_VERSION: &str = "0.21.14";
+/// The version of `wasm_split_cli_support` whose `wasm-split-cli` splits the portal (0.2.3 is the
+/// first that works with wasm-bindgen 0.2.128 and later).
+pub(crate) const WASM_SPLIT_VERSION: &str = "0.2.4";
 
 /// The toolchain cargo-fuzz builds with (libFuzzer needs nightly's `-Z` flags).
 pub(crate) const FUZZ_TOOLCHAIN: &str = "nightly";
@@ -41,7 +43,7 @@ pub(crate) fn version_of(program: &str) -> Option<String> {
 }
 
 /// Installs what building the portal needs, when missing: the wasm32 target, wasm-bindgen-cli
-/// at Cargo.lock's version, trunk, and the npm packages under `web/`.
+/// at Cargo.lock's version, wasm-split-cli, and the npm packages under `web/`.
 pub(crate) fn install_portal_tools(root: &Path) -> Result<()> {
     let targets = Command::new("rustup")
         .args(["target", "list", "--installed"])
@@ -69,10 +71,27 @@ pub(crate) fn install_portal_tools(root: &Path) -> Result<()> {
             None,
         )?;
     }
-    if version_of("trunk").as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
+    // wasm-split-cli has no --version: cargo's list of installed packages tells.
+    let installed = Command::new("cargo")
+        .args(["install", "--list"])
+        .output()
+        .context("cannot run cargo install --list")?;
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    if !String::from_utf8_lossy(&installed.stdout)
+        .lines()
+        .any(|line| line.trim() == wanted)
+    {
         run(
             "cargo",
-            &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+            &[
+                "install",
+                "--locked",
+                "wasm_split_cli_support",
+                "--version",
+                WASM_SPLIT_VERSION,
+                "--features",
+                "build-binary",
+            ],
             root,
             None,
         )?;

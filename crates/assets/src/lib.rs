@@ -6,8 +6,9 @@
 //!   build time by `cargo xtask`) are sent instead of the file when the request's
 //!   `Accept-Encoding` allows them, brotli before gzip, with `Content-Encoding` set; otherwise
 //!   the file itself. Every file response carries `Vary: Accept-Encoding`.
-//! - **Caching**: a content-hashed file (its name holds 16 or more hex digits between `-`, `_`
-//!   or `.`, as Trunk names them: `pc-portal-0123456789abcdef_bg.wasm`, `style-….css`) is
+//! - **Caching**: a content-hashed file (a segment of its path between `/`, `-`, `_` or `.` is
+//!   16 or more hex digits, as `cargo xtask build-portal` names them: `style-0123456789abcdef.css`,
+//!   `pkg-0123456789abcdef/pc-portal_bg.wasm`) is
 //!   `Cache-Control: public, max-age=31536000, immutable`; every other file is `no-cache`
 //!   (revalidated with `Last-Modified`).
 //! - **`index.html`** (at `/`, `/index.html` and for every route) is `Cache-Control: no-cache`
@@ -83,8 +84,7 @@ impl PortalFiles {
         if path == "/" || path == "/index.html" {
             return self.index.serve(req).await;
         }
-        let name = path.rsplit('/').next().unwrap_or_default();
-        let cache_control = if is_content_hashed(name) {
+        let cache_control = if is_content_hashed(path) {
             IMMUTABLE
         } else {
             NO_CACHE
@@ -122,11 +122,11 @@ impl<B: Send + 'static> tower::Service<Request<B>> for PortalFiles {
     }
 }
 
-/// Whether `file_name` is content-hashed: one of its segments between `-`, `_` and `.` is 16 or
-/// more hex digits (`pc-portal-0123456789abcdef_bg.wasm`, `style-0123456789abcdef.css`).
-pub fn is_content_hashed(file_name: &str) -> bool {
-    file_name
-        .split(['-', '_', '.'])
+/// Whether the file at `path` is content-hashed: one of the path's segments between `/`, `-`, `_`
+/// and `.` is 16 or more hex digits (`/style-0123456789abcdef.css`,
+/// `/pkg-0123456789abcdef/pc-portal_bg.wasm`).
+pub fn is_content_hashed(path: &str) -> bool {
+    path.split(['/', '-', '_', '.'])
         .any(|part| part.len() >= HASH_DIGITS && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
@@ -279,21 +279,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn trunk_names_are_content_hashed_and_others_are_not() {
+    fn built_names_are_content_hashed_and_others_are_not() {
         for name in [
-            "pc-portal-a0bd7c1d074362b8_bg.wasm",
-            "pc-portal-a0bd7c1d074362b8.js",
-            "style-b1121b0c900cab42.css",
-            "favicon-0123456789ABCDEF.svg",
+            "/pkg-a0bd7c1d074362b8/pc-portal_bg.wasm",
+            "/pkg-a0bd7c1d074362b8/split___customers_view_6738576972535890780.wasm",
+            "/pkg-a0bd7c1d074362b8/__wasm_split.js",
+            "/style-b1121b0c900cab42.css",
+            "/favicon-0123456789ABCDEF.svg",
         ] {
             assert!(is_content_hashed(name), "{name}");
         }
         for name in [
-            "index.html",
-            "favicon.ico",
-            "pc-portal.js",
-            "style-b1121b0c.css",
-            "deadbeefdeadbeefx.js",
+            "/index.html",
+            "/favicon.ico",
+            "/pc-portal.js",
+            "/style-b1121b0c.css",
+            "/deadbeefdeadbeefx.js",
+            "/pkg/chunk_12.wasm",
             "",
         ] {
             assert!(!is_content_hashed(name), "{name}");

@@ -14,6 +14,7 @@ pub mod pages;
 pub mod route;
 pub mod session;
 pub mod state;
+pub mod stopped;
 pub mod storage;
 
 pub use pc_i18n as i18n;
@@ -98,6 +99,21 @@ pub fn App() -> impl IntoView {
     view! { <Shell base=None home=|| view! { <Redirect path=Page::Customers.path()/> }/> }
 }
 
+/// A page's route view: its lazy route from `pages::lazy` when the portal is built split
+/// (feature `split`, `cargo xtask build-portal`), its component otherwise.
+#[cfg(feature = "split")]
+macro_rules! page {
+    ($lazy:ident, $component:path) => {
+        leptos_router::Lazy::<pages::lazy::$lazy>::new()
+    };
+}
+#[cfg(not(feature = "split"))]
+macro_rules! page {
+    ($lazy:ident, $component:path) => {
+        $component
+    };
+}
+
 /// The router, header and pages, shared by the standalone [`App`] and the embedded portal
 /// ([`embed`]). `base` is the path the portal's routes live under; `home` the page at `/`.
 #[component]
@@ -119,19 +135,19 @@ where
         view! {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=home/>
-                    <Route path=path!("/customers") view=pages::customers::Customers/>
+                    <Route path=path!("/customers") view={page!(Customers, pages::customers::Customers)}/>
                     <ParentRoute path=path!("/customers/:customer_id") view=pages::customer::CustomerLayout>
-                        <Route path=path!("") view=pages::customer::CustomerPanel/>
-                        <Route path=path!("catalog") view=pages::catalog::Catalog/>
-                        <Route path=path!("cart") view=pages::cart::CartPage/>
-                        <Route path=path!("orders") view=pages::orders::Orders/>
-                        <Route path=path!("orders/:order_id") view=pages::order::OrderDetail/>
-                        <Route path=path!("subscriptions") view=pages::subscriptions::Subscriptions/>
-                        <Route path=path!("subscriptions/:subscription_id") view=pages::subscription::SubscriptionDetail/>
+                        <Route path=path!("") view={page!(CustomerPanel, pages::customer::CustomerPanel)}/>
+                        <Route path=path!("catalog") view={page!(Catalog, pages::catalog::Catalog)}/>
+                        <Route path=path!("cart") view={page!(Cart, pages::cart::CartPage)}/>
+                        <Route path=path!("orders") view={page!(Orders, pages::orders::Orders)}/>
+                        <Route path=path!("orders/:order_id") view={page!(Order, pages::order::OrderDetail)}/>
+                        <Route path=path!("subscriptions") view={page!(Subscriptions, pages::subscriptions::Subscriptions)}/>
+                        <Route path=path!("subscriptions/:subscription_id") view={page!(Subscription, pages::subscription::SubscriptionDetail)}/>
                     </ParentRoute>
-                    <Route path=path!("/billing") view=pages::billing::Billing/>
-                    <Route path=path!("/billing/unbilled") view=pages::unbilled::Unbilled/>
-                    <Route path=path!("/billing/:invoice_id") view=pages::invoice::InvoiceDetail/>
+                    <Route path=path!("/billing") view={page!(Billing, pages::billing::Billing)}/>
+                    <Route path=path!("/billing/unbilled") view={page!(Unbilled, pages::unbilled::Unbilled)}/>
+                    <Route path=path!("/billing/:invoice_id") view={page!(Invoice, pages::invoice::InvoiceDetail)}/>
                 </Routes>
         }
     };

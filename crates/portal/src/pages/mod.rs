@@ -6,6 +6,8 @@ pub mod catalog;
 pub mod customer;
 pub mod customers;
 pub mod invoice;
+#[cfg(feature = "split")]
+pub mod lazy;
 pub mod not_found;
 pub mod order;
 pub mod orders;

@@ -1,0 +1,61 @@
+//! Every page as a lazy route (feature `split`): its code is split out of the main wasm by
+//! `cargo xtask build-portal` (wasm-split) and fetched the first time the page is opened, so the
+//! first page loads only the router, the shell and its own part.
+//!
+//! Each page is a unit type whose [`LazyRoute::view`] renders the page's component; the
+//! component starts its own reads, so `data()` is empty (the component's reads begin as soon as
+//! its chunk has loaded). Without the feature (the Chromium component tests, the npm package's
+//! `mountPortal`) [`crate::Shell`] routes to the components directly.
+
+use leptos::prelude::*;
+use leptos_router::{LazyRoute, lazy_route};
+
+use super::{
+    billing, cart, catalog, customer, customers, invoice, order, orders, subscription,
+    subscriptions, unbilled,
+};
+
+/// One lazy route per page: `Type => component`.
+macro_rules! lazy_pages {
+    ($($(#[$doc:meta])* $route:ident => $page:path;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            fn view(_this: Self) -> AnyView {
+                $page().into_any()
+            }
+        }
+    )*};
+}
+
+lazy_pages! {
+    /// `/customers`
+    Customers => customers::Customers;
+    /// `/customers/:customer_id`
+    CustomerPanel => customer::CustomerPanel;
+    /// `/customers/:customer_id/catalog`
+    Catalog => catalog::Catalog;
+    /// `/customers/:customer_id/cart`
+    Cart => cart::CartPage;
+    /// `/customers/:customer_id/orders`
+    Orders => orders::Orders;
+    /// `/customers/:customer_id/orders/:order_id`
+    Order => order::OrderDetail;
+    /// `/customers/:customer_id/subscriptions`
+    Subscriptions => subscriptions::Subscriptions;
+    /// `/customers/:customer_id/subscriptions/:subscription_id`
+    Subscription => subscription::SubscriptionDetail;
+    /// `/billing`
+    Billing => billing::Billing;
+    /// `/billing/unbilled`
+    Unbilled => unbilled::Unbilled;
+    /// `/billing/:invoice_id`
+    Invoice => invoice::InvoiceDetail;
+}
