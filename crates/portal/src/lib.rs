@@ -135,7 +135,7 @@ where
         view! {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=home/>
-                    <Route path=path!("/customers") view={page!(Customers, pages::customers::Customers)}/>
+                    <Route path=path!("/customers") view=pages::customers::Customers/>
                     <ParentRoute path=path!("/customers/:customer_id") view=pages::customer::CustomerLayout>
                         <Route path=path!("") view={page!(CustomerPanel, pages::customer::CustomerPanel)}/>
                         <Route path=path!("catalog") view={page!(Catalog, pages::catalog::Catalog)}/>
