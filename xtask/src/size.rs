@@ -26,14 +26,14 @@ use crate::portal::{self, Built};
 use crate::tools::install_portal_tools;
 use crate::util::{target_dir, workspace_root};
 
-/// Budget of the first page, brotli bytes (measured 2026-12-01: 392,993).
+/// Budget of the first page, brotli bytes (measured 2026-12-01: 392,894).
 const FIRST_PAGE: u64 = 405_000;
 /// Budget of each page's first opening, brotli bytes (measured 2026-12-01: the cart, 162,198).
 const PAGE: u64 = 170_000;
-/// Budget of the npm package's rules-and-client wasm, brotli bytes.
+/// Budget of the npm package's rules-and-client wasm, brotli bytes (measured 2026-12-01: 251,980).
 const NPM_LEAN: u64 = 260_000;
-/// Budget of the npm package's full wasm (with the portal), brotli bytes.
-const NPM_FULL: u64 = 720_000;
+/// Budget of the npm package's full wasm (with the portal), brotli bytes (measured 2026-12-01: 815,629).
+const NPM_FULL: u64 = 840_000;
 
 impl flags::Size {
     pub(crate) fn run(self) -> Result<ExitCode> {
