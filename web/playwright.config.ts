@@ -6,7 +6,8 @@
 // lifecycle tests (lifecycle.spec.ts), with a contoso gateway of their own: they move the
 // sandbox's clock, which every tenant of a sandbox shares, so no other spec sees time jump.
 // Nothing is downloaded: the browser is /usr/bin/chromium.
-// `cargo xtask test` builds the portal (trunk, release), pc-sandbox and pc-gateway before this.
+// `cargo xtask test` builds the portal (`cargo xtask build-portal`: split, release), pc-sandbox and
+// pc-gateway before this.
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.PC_E2E_PORT ?? 8091);

@@ -45,7 +45,8 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `Cache-Control` of `index.html` and of files without a hash in their name: stored, but
 /// revalidated (`If-None-Match` / `If-Modified-Since`) before every use.
 pub const NO_CACHE: &str = "no-cache";
-/// The fewest hex digits in a name segment that make a file content-hashed (Trunk writes 16).
+/// The fewest hex digits in a path segment that make a file content-hashed (`cargo xtask
+/// build-portal` writes 16).
 const HASH_DIGITS: usize = 16;
 
 /// The future of [`PortalFiles`]' responses.

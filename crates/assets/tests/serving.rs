@@ -1,6 +1,7 @@
 //! pc-assets as the servers mount it (an axum `Router`'s fallback service) over a portal
-//! directory laid out as Trunk and `cargo xtask` write it: content-hashed wasm, js and css, each
-//! with `.br` and `.gz` beside it, `index.html` with its own, a hash-named favicon.
+//! directory laid out as `cargo xtask build-portal` writes it: the modules and their js in a
+//! content-hashed directory (`pkg-<hash>/`), a content-hashed stylesheet, each with `.br` and `.gz`
+//! beside it, `index.html` with its own, a hash-named favicon.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::{Read as _, Write as _};
@@ -13,12 +14,12 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt as _;
 use tower::ServiceExt as _;
 
-const WASM: &str = "pc-portal-a0bd7c1d074362b8_bg.wasm";
-const JS: &str = "pc-portal-a0bd7c1d074362b8.js";
+const WASM: &str = "pkg-a0bd7c1d074362b8/pc-portal_bg.wasm";
+const JS: &str = "pkg-a0bd7c1d074362b8/pc-portal.js";
 const CSS: &str = "style-b1121b0c900cab42.css";
 const FAVICON: &str = "favicon-0f1e2d3c4b5a6978.svg";
 const INDEX: &str = "<!doctype html><html><head><title>Partner Center purchase portal</title>\
-    <script type=\"module\">import init from '/pc-portal-a0bd7c1d074362b8.js';</script>\
+    <script type=\"module\">import init from '/pkg-a0bd7c1d074362b8/pc-portal.js';</script>\
     </head><body></body></html>";
 
 /// A built portal in a fresh directory under the system's temporary directory.
@@ -49,6 +50,7 @@ impl Dist {
 
     /// `name` with `name.br` and `name.gz` beside it, as `cargo xtask` writes them.
     fn write_compressed(&self, name: &str, data: &[u8]) {
+        std::fs::create_dir_all(self.0.join(name).parent().unwrap()).unwrap();
         std::fs::write(self.0.join(name), data).unwrap();
         let mut br = Vec::new();
         brotli::BrotliCompress(
@@ -365,7 +367,7 @@ async fn favicon_ico_and_missing_files_are_404_not_the_index_page() {
     for path in [
         "/favicon.ico",
         "/missing.js",
-        "/pc-portal-0000000000000000_bg.wasm",
+        "/pkg-0000000000000000/pc-portal_bg.wasm",
         "/customers/style.css",
     ] {
         let answer = get(&dist, path, &[(header::ACCEPT_ENCODING, BROWSER)]).await;

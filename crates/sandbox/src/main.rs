@@ -37,7 +37,7 @@ struct Serve {
     /// or a `postgres://` URL. Default: `pc-sandbox/sandbox.db` under the user's data directory.
     #[arg(long)]
     db: Option<String>,
-    /// Serve a built portal (Trunk's `dist/`) at `/`.
+    /// Serve a built portal (`cargo xtask build-portal`'s `portal-dist/`) at `/`.
     #[arg(long, value_name = "DIR")]
     portal: Option<PathBuf>,
     /// How long new orders take to appear in the customer's order list (e.g. 15m, 2s, 0s).
