@@ -1,6 +1,7 @@
 //! Unbilled and billed reconciliation and consumption line items against the sandbox: every
 //! page followed through `links.next` and its `MS-ContinuationToken` header.
 
+use chrono::Datelike as _;
 use futures_util::TryStreamExt;
 use pc_client::{BillingPeriod, CatalogQuery, Operation};
 use pc_core::models::{Cart, CartLineItem, Collection, InvoiceLineItem, OneTimeInvoiceLineItem};
@@ -101,7 +102,21 @@ async fn unbilled_and_billed_line_items_follow_the_continuation_token() {
         sent[1].url
     );
 
-    // Consumption in the customer's currency, over several pages.
+    // Consumption in the customer's currency, over several pages. Usage accrues a day at a
+    // time from the start of the period (one EUR plan: three lines a day), so on the 1st or 2nd
+    // of a month the current period is too short for several pages: then move the sandbox's
+    // clock to the 3rd (it moves for this test's sandbox only).
+    let day = client.server_now().day();
+    if day < 3 {
+        let moved = reqwest::Client::new()
+            .post(format!("{base}/sandbox/clock"))
+            .bearer_auth(token(&base, "contoso").await)
+            .json(&serde_json::json!({ "advance": format!("P{}D", 3 - day) }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(moved.status(), 200);
+    }
     let usage: Vec<_> = client
         .invoices()
         .unbilled_usage("EUR", BillingPeriod::Current, Some(4))
