@@ -8,6 +8,8 @@
 //! fully ordered or untouched.
 
 use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -21,7 +23,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Connection as _, Row};
 
 use crate::error::AppError;
 
@@ -30,7 +32,15 @@ use crate::error::AppError;
 pub struct Store {
     pool: AnyPool,
     postgres: bool,
+    /// For an in-memory database: a connection that is never used, so that the database lives
+    /// as long as the store even when the pool replaces its connection (sqlx closes one that a
+    /// cancelled request left mid-query; the last connection to an in-memory database takes the
+    /// database with it).
+    _keeper: Option<Arc<Mutex<AnyConnection>>>,
 }
+
+/// Numbers the in-memory databases of this process (`sqlite::memory:`), whose names must differ.
+static MEMORY_DATABASES: AtomicUsize = AtomicUsize::new(0);
 
 /// Real time: milliseconds since the Unix epoch, UTC. For tokens, sign-in and keys only;
 /// everything in a purchase's life reads the sandbox clock ([`crate::AppState::now_ms`]).
@@ -249,7 +259,15 @@ impl Store {
         sqlx::any::install_default_drivers();
         let postgres = url.starts_with("postgres:") || url.starts_with("postgresql:");
         let memory = url.contains(":memory:") || url.contains("mode=memory");
-        let url = if !postgres && !memory && url.starts_with("sqlite:") && !url.contains("mode=") {
+        let url = if url == "sqlite::memory:" || url == "sqlite://:memory:" {
+            // A named, shared in-memory database: every connection of this store opens the same
+            // one (each plain `:memory:` connection would be a database of its own).
+            format!(
+                "sqlite:file:pc-sandbox-{}-{}?mode=memory&cache=shared",
+                std::process::id(),
+                MEMORY_DATABASES.fetch_add(1, Ordering::Relaxed)
+            )
+        } else if !postgres && !memory && url.starts_with("sqlite:") && !url.contains("mode=") {
             let sep = if url.contains('?') { '&' } else { '?' };
             format!("{url}{sep}mode=rwc")
         } else {
@@ -275,8 +293,16 @@ impl Store {
                     Ok(())
                 })
             });
+        let keeper = if memory {
+            let keeper = AnyConnection::connect_with(&options)
+                .await
+                .with_context(|| format!("cannot open database {url}"))?;
+            Some(Arc::new(Mutex::new(keeper)))
+        } else {
+            None
+        };
         pool = if memory {
-            // Every connection to `:memory:` is its own database: keep exactly one, forever.
+            // One connection at a time (a shared cache locks by table), kept open.
             pool.max_connections(1)
                 .min_connections(1)
                 .idle_timeout(None)
@@ -288,7 +314,11 @@ impl Store {
             .connect_with(options)
             .await
             .with_context(|| format!("cannot open database {url}"))?;
-        Ok(Self { pool, postgres })
+        Ok(Self {
+            pool,
+            postgres,
+            _keeper: keeper,
+        })
     }
 
     /// Applies the migrations under `crates/sandbox/migrations` that have not run yet.
@@ -1293,5 +1323,19 @@ mod tests {
         }
         assert_eq!(stored_kind("License"), ProductKind::NewCommerceLicense);
         assert_eq!(stored_kind("Bicycle"), ProductKind::Other);
+    }
+
+    #[tokio::test]
+    async fn an_in_memory_database_outlives_the_connection_the_pool_replaces() {
+        let store = Store::open("sqlite::memory:").await.unwrap();
+        store.migrate().await.unwrap();
+        let other = Store::open("sqlite::memory:").await.unwrap();
+        // What sqlx does with a connection a cancelled request left mid-query: closes it, and
+        // the pool opens another.
+        let connection = store.pool().acquire().await.unwrap();
+        connection.close().await.unwrap();
+        assert_eq!(store.clock_offset().await.unwrap(), 0);
+        // Two stores in one process are two databases.
+        assert!(other.clock_offset().await.is_err());
     }
 }
