@@ -3,11 +3,13 @@
 //! `crates/gateway/migrations`); several gateway instances share sessions through PostgreSQL.
 
 use std::str::FromStr as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Context as _;
-use sqlx::Row as _;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyConnection, Connection as _, Row as _};
 
 /// Seconds since the Unix epoch, now.
 pub(crate) fn now() -> i64 {
@@ -20,7 +22,15 @@ pub(crate) fn now() -> i64 {
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: sqlx::AnyPool,
+    /// For an in-memory database: a connection that is never used, so that the sessions live as
+    /// long as the store even when the pool replaces its connection (sqlx closes one that a
+    /// cancelled request left mid-query; the last connection to an in-memory database takes the
+    /// database with it).
+    _keeper: Option<Arc<Mutex<AnyConnection>>>,
 }
+
+/// Numbers the in-memory databases of this process (`sqlite::memory:`), whose names must differ.
+static MEMORY_DATABASES: AtomicUsize = AtomicUsize::new(0);
 
 /// A session row. Tokens stay sealed ([`SessionRow::tokens`]) until the forwarder needs them.
 #[derive(Debug, Clone)]
@@ -66,7 +76,15 @@ impl Store {
         sqlx::any::install_default_drivers();
         let postgres = url.starts_with("postgres:") || url.starts_with("postgresql:");
         let memory = url.contains(":memory:") || url.contains("mode=memory");
-        let url = if postgres || url.starts_with("sqlite:") {
+        let url = if url == "sqlite::memory:" || url == "sqlite://:memory:" {
+            // A named, shared in-memory database: every connection of this store opens the same
+            // one (each plain `:memory:` connection would be a database of its own).
+            format!(
+                "sqlite:file:pc-gateway-{}-{}?mode=memory&cache=shared",
+                std::process::id(),
+                MEMORY_DATABASES.fetch_add(1, Ordering::Relaxed)
+            )
+        } else if postgres || url.starts_with("sqlite:") {
             url.to_owned()
         } else {
             format!("sqlite://{url}")
@@ -92,8 +110,16 @@ impl Store {
                     Ok(())
                 })
             });
+        let keeper = if memory {
+            let keeper = AnyConnection::connect_with(&options)
+                .await
+                .with_context(|| format!("cannot open database {url}"))?;
+            Some(Arc::new(Mutex::new(keeper)))
+        } else {
+            None
+        };
         pool = if memory {
-            // Every connection to `:memory:` is its own database: keep exactly one, forever.
+            // One connection at a time (a shared cache locks by table), kept open.
             pool.max_connections(1)
                 .min_connections(1)
                 .idle_timeout(None)
@@ -109,7 +135,10 @@ impl Store {
             .run(&pool)
             .await
             .context("database migration failed")?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            _keeper: keeper,
+        })
     }
 
     /// Deletes expired sessions and sign-ins. Returns how many rows went.
@@ -311,5 +340,20 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn an_in_memory_database_outlives_the_connection_the_pool_replaces() {
+        let store = Store::open("sqlite::memory:").await.unwrap();
+        // What sqlx does with a connection a cancelled request left mid-query: closes it, and
+        // the pool opens another. The sessions table is still there.
+        let connection = store.pool.acquire().await.unwrap();
+        connection.close().await.unwrap();
+        assert_eq!(store.purge_expired().await.unwrap(), 0);
     }
 }
