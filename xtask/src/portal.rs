@@ -20,7 +20,6 @@
 //! [`Built`] reports the bytes of each part as served (brotli), which `cargo xtask size` checks
 //! against its budgets.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -293,11 +292,13 @@ fn hash_dir(dir: &Path) -> Result<String> {
     Ok(hex16(&hasher.finalize()))
 }
 
+/// The first 16 hex digits of a SHA-256 digest.
 fn hex16(digest: &[u8]) -> String {
-    digest.iter().take(8).fold(String::new(), |mut text, byte| {
-        let _ = write!(text, "{byte:02x}");
-        text
-    })
+    digest
+        .iter()
+        .take(8)
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
