@@ -760,20 +760,43 @@ impl Members for InvoiceLineItem {
 
 impl<'de> Deserialize<'de> for InvoiceLineItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = Extra::deserialize(deserializer)?;
-        Ok(match line_item_kind(&map) {
-            "LicenseBasedLineItem" => Self::LicenseBased(decode_as(map)?),
-            "UsageBasedLineItem" => Self::UsageBased(decode_as(map)?),
-            "DailyUsageLineItem" => Self::DailyUsage(decode_as(map)?),
-            "OneTimeInvoiceLineItem" => Self::OneTime(decode_as(map)?),
-            "DailyRatedUsageLineItem" => Self::DailyRatedUsage(decode_as(map)?),
-            "" => Self::Other(map),
-            other => {
-                return Err(D::Error::custom(format_args!(
-                    "unhandled line item {other}"
-                )));
+        /// Reads the whole object, then decodes it as the kind its members name. The decode
+        /// happens inside `visit_map`, so a deserializer that reports positions (serde_json)
+        /// reports this object's, not the next one's.
+        struct LineItemVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for LineItemVisitor {
+            type Value = InvoiceLineItem;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an invoice line item")
             }
-        })
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut access: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut map = Extra::new();
+                while let Some((key, value)) = access.next_entry()? {
+                    map.insert(key, value);
+                }
+                Ok(match line_item_kind(&map) {
+                    "LicenseBasedLineItem" => InvoiceLineItem::LicenseBased(decode_as(map)?),
+                    "UsageBasedLineItem" => InvoiceLineItem::UsageBased(decode_as(map)?),
+                    "DailyUsageLineItem" => InvoiceLineItem::DailyUsage(decode_as(map)?),
+                    "OneTimeInvoiceLineItem" => InvoiceLineItem::OneTime(decode_as(map)?),
+                    "DailyRatedUsageLineItem" => InvoiceLineItem::DailyRatedUsage(decode_as(map)?),
+                    "" => InvoiceLineItem::Other(map),
+                    other => {
+                        return Err(A::Error::custom(format_args!(
+                            "unhandled line item {other}"
+                        )));
+                    }
+                })
+            }
+        }
+
+        deserializer.deserialize_map(LineItemVisitor)
     }
 }
 
