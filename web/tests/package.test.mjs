@@ -19,6 +19,8 @@ import init, {
   PartnerCenterClient,
   PartnerCenterError,
 } from "@pc-portal/partner-center";
+import * as rulesEntry from "@pc-portal/partner-center/rules";
+import * as clientEntry from "@pc-portal/partner-center/client";
 
 const NORTHWIND = "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a01"; // contoso: new US customer
 const ADATUM = "0f9e1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a03"; // contoso: MCA not accepted
@@ -516,6 +518,64 @@ describe("buildPurchaseContext", () => {
 
   test("bad input is a TypeError naming the path", () => {
     assert.throws(() => buildPurchaseContext({ ...vattern, now: "yesterday" }), (e) => e instanceof TypeError && /now/.test(e.message));
+  });
+});
+
+// The `rules` and `client` entries: each a wasm of its own, for a dashboard that needs only one.
+describe("the rules entry and the client entry", () => {
+  test("the rules entry answers as the main entry does, and holds no client", async () => {
+    await rulesEntry.default();
+    const cart = { lineItems: [line(0, 5), line(1, 0), line(2, 1, { catalogItemId: "NOPE:0001:AV01" })] };
+    const ours = rulesEntry.validateCart(cart, context);
+    assert.ok(ours.findings.length >= 2, JSON.stringify(ours.findings));
+    assert.deepEqual(ours, validateCart(cart, context));
+    for (const locale of ["en-US", "sv-SE", "nl-NL", "he-IL"]) {
+      assert.deepEqual(
+        ours.findings.map((finding) => rulesEntry.explainFinding(finding, locale)),
+        ours.findings.map((finding) => explainFinding(finding, locale)),
+      );
+    }
+    assert.deepEqual(rulesEntry.supportedLocales(), supportedLocales());
+    assert.equal(rulesEntry.productKind(availability), productKind(availability));
+    assert.deepEqual(rulesEntry.offeredCombinations(availability), offeredCombinations(availability));
+    assert.equal(typeof rulesEntry.buildPurchaseContext, "function");
+    assert.equal(typeof rulesEntry.allowedChanges, "function");
+    assert.equal(rulesEntry.PartnerCenterClient, undefined);
+    assert.equal(rulesEntry.PartnerCenterError, undefined);
+  });
+
+  test("bad input to the rules entry is a TypeError naming the path", () => {
+    assert.throws(
+      () => rulesEntry.validateCart({ lineItems: [{ id: 0, quantity: "many" }] }, context),
+      (error) => error instanceof TypeError && error.path === "$.cart.lineItems[0].quantity",
+    );
+  });
+
+  test("the client entry lists the sandbox's customers and throws PartnerCenterErrors, and holds no rules", async () => {
+    const baseUrl = process.env.PC_SANDBOX_URL;
+    assert.ok(baseUrl, "PC_SANDBOX_URL is not set: run through `cargo xtask npm --test`");
+    await clientEntry.default();
+    const getToken = async () => {
+      const response = await fetch(`${baseUrl}/contoso/oauth2/v2.0/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body:
+          "grant_type=client_credentials&client_id=contoso-app&client_secret=contoso-secret" +
+          "&scope=https%3A%2F%2Fapi.partnercenter.microsoft.com%2F.default",
+      });
+      assert.equal(response.status, 200);
+      return (await response.json()).access_token;
+    };
+    const client = new clientEntry.PartnerCenterClient({ baseUrl, getToken });
+    const ids = [];
+    for await (const customer of client.customers.list()) ids.push(customer.id);
+    assert.ok(ids.includes(NORTHWIND), JSON.stringify(ids));
+    await assert.rejects(
+      client.customers.get("00000000-0000-4000-8000-000000000000"),
+      (error) => error instanceof clientEntry.PartnerCenterError && error.status === 404,
+    );
+    assert.equal(clientEntry.validateCart, undefined);
+    assert.equal(clientEntry.explainFinding, undefined);
   });
 });
 

@@ -1,6 +1,7 @@
 //! `cargo xtask npm`: builds the npm package (`web/package` + pc-wasm) into a directory ready for
 //! `npm pack`, and `cargo xtask npm --test`: packs it, installs the `.tgz` into a fresh project and
-//! runs `web/tests/*.test.mjs` with Node's test runner against a pc-sandbox.
+//! runs `web/tests/*.test.mjs` with Node's test runner against a pc-sandbox, after compiling
+//! `web/tests/types.ts` against the installed declarations with `tsc --noEmit`.
 //!
 //! The package: pc-wasm built for `wasm32-unknown-unknown` with the release profile,
 //! `wasm-bindgen --target web` (the CLI at Cargo.lock's version), `wasm-opt -Oz` (npm binaryen
@@ -26,10 +27,7 @@ const STEM: &str = "pc_wasm";
 /// Files wasm-bindgen generates that the package ships (the wasm itself is written by wasm-opt).
 const GENERATED: [&str; 2] = ["pc_wasm.js", "pc_wasm_bg.wasm.d.ts"];
 
-/// The hand-written entry points of the full build, under `web/package/portal`.
-const PORTAL_FILES: [&str; 2] = ["index.js", "index.d.ts"];
-
-/// The hand-written package files under `web/package`.
+/// The hand-written package files under `web/package` (each entry's directory adds its own).
 const PACKAGE_FILES: [&str; 7] = [
     "package.json",
     "index.js",
@@ -39,6 +37,70 @@ const PACKAGE_FILES: [&str; 7] = [
     "support.d.ts",
     "README.md",
 ];
+
+/// The package's entries, one wasm build each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Entry {
+    /// `@pc-portal/partner-center`: the rules and the client (pc-wasm's default features).
+    Main,
+    /// `@pc-portal/partner-center/rules`: the rules and `explainFinding` alone.
+    Rules,
+    /// `@pc-portal/partner-center/client`: `PartnerCenterClient` alone.
+    Client,
+    /// `@pc-portal/partner-center/portal`: everything and `mountPortal`.
+    Portal,
+}
+
+impl Entry {
+    /// Every entry, in the order they are built and printed.
+    pub(crate) const ALL: [Self; 4] = [Self::Main, Self::Rules, Self::Client, Self::Portal];
+
+    /// Its directory in the package (`""` for the main entry) and under `web/package`.
+    fn dir(self) -> &'static str {
+        match self {
+            Self::Main => "",
+            Self::Rules => "rules",
+            Self::Client => "client",
+            Self::Portal => "portal",
+        }
+    }
+
+    /// cargo's feature arguments for pc-wasm.
+    fn cargo_features(self) -> &'static [&'static str] {
+        match self {
+            Self::Main => &[],
+            Self::Rules => &["--no-default-features", "--features", "rules"],
+            Self::Client => &["--no-default-features", "--features", "client"],
+            Self::Portal => &["--features", "portal"],
+        }
+    }
+
+    /// Whether its wasm holds the client, whose glue imports `./support.js`.
+    fn has_client(self) -> bool {
+        self != Self::Rules
+    }
+
+    /// Its wasm file in the package, e.g. `rules/pc_wasm_bg.wasm`.
+    pub(crate) fn wasm_path(self) -> String {
+        match self {
+            Self::Main => format!("{STEM}_bg.wasm"),
+            other => format!("{}/{STEM}_bg.wasm", other.dir()),
+        }
+    }
+
+    /// What it holds, for the figures.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Self::Main => "rules and client",
+            Self::Rules => "rules",
+            Self::Client => "client",
+            Self::Portal => "with the portal",
+        }
+    }
+}
+
+/// The built package's wasm sizes, by entry (in [`Entry::ALL`]'s order).
+pub(crate) type PackageSizes = Vec<(Entry, WasmSize)>;
 
 impl flags::Npm {
     /// Builds the package (default directory `<target>/npm/package`); with `--test` also packs
@@ -53,15 +115,17 @@ fn command(out: Option<&Path>, test: bool) -> Result<ExitCode> {
     let root = workspace_root()?;
     let npm = target_dir(&root)?.join("npm");
     let out = out.map_or_else(|| npm.join("package"), Path::to_path_buf);
-    let (lean, full) = build(&root, &out)?;
-    eprintln!(
-        "==> package ready for `npm pack` in {}\n    rules and client: {} bytes wasm, {} bytes brotli\n    with the portal (portal/): {} bytes wasm, {} bytes brotli",
-        out.display(),
-        lean.raw,
-        lean.brotli,
-        full.raw,
-        full.brotli
-    );
+    let sizes = build(&root, &out)?;
+    eprintln!("==> package ready for `npm pack` in {}", out.display());
+    for (entry, size) in &sizes {
+        eprintln!(
+            "    {} ({}): {} bytes wasm, {} bytes brotli",
+            entry.wasm_path(),
+            entry.describe(),
+            size.raw,
+            size.brotli
+        );
+    }
     if test {
         run_step(&root, &[], &["build", "-p", "pc-sandbox"])?;
         let sandbox = start_test_sandbox(&root)?;
@@ -72,8 +136,8 @@ fn command(out: Option<&Path>, test: bool) -> Result<ExitCode> {
 }
 
 /// The step of `cargo xtask test`: builds the package, packs it and runs the Node tests against
-/// the running sandbox at `sandbox_url`; returns the wasm sizes (lean, full).
-pub(crate) fn test_step(root: &Path, sandbox_url: &str) -> Result<(WasmSize, WasmSize)> {
+/// the running sandbox at `sandbox_url`; returns the wasm sizes.
+pub(crate) fn test_step(root: &Path, sandbox_url: &str) -> Result<PackageSizes> {
     let npm = target_dir(root)?.join("npm");
     let package = npm.join("package");
     let sizes = build(root, &package)?;
@@ -90,10 +154,10 @@ pub(crate) struct WasmSize {
     pub(crate) brotli: usize,
 }
 
-/// Builds the package into `out` (emptied first): the rules-and-client build at the top, the full
-/// build with the portal (`mountPortal`, feature `portal`) under `portal/`. Returns both wasm
-/// sizes (lean, full).
-pub(crate) fn build(root: &Path, out: &Path) -> Result<(WasmSize, WasmSize)> {
+/// Builds the package into `out` (emptied first): every [`Entry`], the main one at the top and
+/// the others in their directories (`rules/`, `client/`, `portal/`), all sharing `models.d.ts`.
+/// Returns the wasm sizes.
+pub(crate) fn build(root: &Path, out: &Path) -> Result<PackageSizes> {
     let locked = locked_wasm_bindgen_version(root)?;
     let found = version_of("wasm-bindgen");
     if found.as_deref() != Some(&format!("wasm-bindgen {locked}")) {
@@ -105,9 +169,7 @@ pub(crate) fn build(root: &Path, out: &Path) -> Result<(WasmSize, WasmSize)> {
     if out.exists() {
         fs::remove_dir_all(out).with_context(|| format!("cannot empty {}", out.display()))?;
     }
-    let full_out = out.join("portal");
-    fs::create_dir_all(&full_out)
-        .with_context(|| format!("cannot create {}", full_out.display()))?;
+    fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
 
     let models = out.join("models.d.ts");
     run_step(
@@ -129,35 +191,60 @@ pub(crate) fn build(root: &Path, out: &Path) -> Result<(WasmSize, WasmSize)> {
     let models_text =
         fs::read_to_string(&models).with_context(|| format!("cannot read {}", models.display()))?;
 
-    let lean = build_variant(root, None, out, &models_text, "./models.js")?;
-    let full = build_variant(
-        root,
-        Some("portal"),
-        &full_out,
-        &models_text,
-        "../models.js",
-    )?;
-
     let package = root.join("web").join("package");
+    let mut sizes = Vec::new();
+    for entry in Entry::ALL {
+        let (dir, models_module) = if entry == Entry::Main {
+            (out.to_path_buf(), "./models.js")
+        } else {
+            (out.join(entry.dir()), "../models.js")
+        };
+        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let size = build_variant(
+            root,
+            entry.cargo_features(),
+            &dir,
+            &models_text,
+            models_module,
+        )?;
+        sizes.push((entry, size));
+        if entry == Entry::Main {
+            continue;
+        }
+        // The entry's own hand-written files (`index.js`, `index.d.ts`, `node.js`).
+        let source = package.join(entry.dir());
+        for file in
+            fs::read_dir(&source).with_context(|| format!("cannot read {}", source.display()))?
+        {
+            let path = file?.path();
+            if let Some(name) = path.file_name() {
+                copy(&path, &dir.join(name))?;
+            }
+        }
+        // The client's glue imports `./support.js` next to it; its declarations import the
+        // models from the package's top.
+        if entry.has_client() {
+            copy(&package.join("support.js"), &dir.join("support.js"))?;
+            let declarations = fs::read_to_string(package.join("support.d.ts"))
+                .context("cannot read web/package/support.d.ts")?;
+            write(
+                &dir.join("support.d.ts"),
+                &declarations.replace("\"./models.js\"", "\"../models.js\""),
+            )?;
+        }
+    }
     for name in PACKAGE_FILES {
         copy(&package.join(name), &out.join(name))?;
     }
-    for name in PORTAL_FILES {
-        copy(&package.join("portal").join(name), &full_out.join(name))?;
-    }
-    // The full build's glue imports `./support.js` next to it, as the lean build's does.
-    for name in ["support.js", "support.d.ts"] {
-        copy(&package.join(name), &full_out.join(name))?;
-    }
     set_version(&out.join("package.json"), env!("CARGO_PKG_VERSION"))?;
-    Ok((lean, full))
+    Ok(sizes)
 }
 
-/// Builds pc-wasm (with `features`) for wasm32, runs wasm-bindgen and wasm-opt -Oz, and writes
-/// `pc_wasm.js`, `pc_wasm_bg.wasm` and the declarations into `out`.
+/// Builds pc-wasm (with the feature arguments `features`) for wasm32, runs wasm-bindgen and
+/// wasm-opt -Oz, and writes `pc_wasm.js`, `pc_wasm_bg.wasm` and the declarations into `out`.
 fn build_variant(
     root: &Path,
-    features: Option<&str>,
+    features: &[&str],
     out: &Path,
     models: &str,
     models_module: &str,
@@ -172,9 +259,7 @@ fn build_variant(
         "wasm32-unknown-unknown",
         "--release",
     ];
-    if let Some(features) = features {
-        args.extend(["--features", features]);
-    }
+    args.extend(features);
     run_step(root, &[], &args)?;
     let bindgen = target.join("npm-bindgen");
     if bindgen.exists() {
@@ -356,6 +441,7 @@ pub(crate) fn test_packed(
     if files.is_empty() {
         bail!("no web/tests/*.test.mjs");
     }
+    check_types(root, &tests, &project)?;
     eprintln!(
         "==> PC_SANDBOX_URL={sandbox_url} node --test {}",
         files.join(" ")
@@ -371,6 +457,36 @@ pub(crate) fn test_packed(
         bail!("node --test failed ({status})");
     }
     Ok(())
+}
+
+/// Compiles `web/tests/types.ts` with TypeScript's strictest checks (`tsc --noEmit`, npm
+/// typescript under `web/`) in `project`, where the package is installed: every entry's
+/// declarations resolve, and the misuse it marks `@ts-expect-error` is refused.
+fn check_types(root: &Path, tests: &Path, project: &Path) -> Result<()> {
+    copy(&tests.join("types.ts"), &project.join("types.ts"))?;
+    write(
+        &project.join("tsconfig.json"),
+        r#"{
+  "compilerOptions": {
+    "noEmit": true,
+    "strict": true,
+    "module": "nodenext",
+    "moduleResolution": "nodenext",
+    "target": "es2022",
+    "lib": ["es2022", "esnext.disposable", "dom", "dom.iterable"],
+    "types": []
+  },
+  "files": ["types.ts"]
+}
+"#,
+    )?;
+    let tsc = root
+        .join("web")
+        .join("node_modules")
+        .join(".bin")
+        .join("tsc");
+    eprintln!("==> tsc --noEmit types.ts (the package's declarations)");
+    run_program(&tsc, &["-p".as_ref(), project.as_os_str()])
 }
 
 #[cfg(test)]

@@ -116,7 +116,7 @@ impl flags::Test {
             ],
         )?;
         // The npm package, packed and installed, in Node against the same sandbox.
-        let (npm_lean, npm_full) = npm::test_step(&root, &sandbox.url)?;
+        let npm_sizes = npm::test_step(&root, &sandbox.url)?;
         drop(sandbox);
         // Portal components in Chromium, then the portal end to end (Playwright).
         run_step(
@@ -134,7 +134,7 @@ impl flags::Test {
         )?;
         let portal = e2e(&root, &[])?;
         // The size budgets, on the builds the steps above tested (`cargo xtask size`).
-        size::check(&portal, npm_lean, npm_full)?;
+        size::check(&portal, &npm_sizes)?;
         eprintln!("==> all checks passed");
         Ok(ExitCode::SUCCESS)
     }

@@ -8,7 +8,7 @@
 //! - wasm-split-cli [`WASM_SPLIT_VERSION`] (crate `wasm_split_cli_support`), which cuts the
 //!   portal's lazy routes out of its wasm;
 //! - the npm packages under `web/` (`npm ci`): wasm-opt (binaryen 132), Playwright, axe-core,
-//!   oauth2-mock-server;
+//!   oauth2-mock-server, TypeScript;
 //! - chromedriver (found, never installed: `.ci/run` installs Debian's);
 //! - the nightly toolchain (found, never installed) and cargo-fuzz, for `cargo xtask fuzz`.
 
@@ -100,8 +100,9 @@ pub(crate) fn install_portal_tools(root: &Path) -> Result<()> {
 }
 
 /// The npm packages under `web/` (`npm ci` when any is missing): wasm-opt (binaryen 132),
-/// Playwright and axe-core for the end-to-end suite, and oauth2-mock-server for pc-gateway's
-/// interop test (which runs in `cargo test --workspace`, so this comes first).
+/// Playwright and axe-core for the end-to-end suite, oauth2-mock-server for pc-gateway's
+/// interop test (which runs in `cargo test --workspace`, so this comes first), and TypeScript for
+/// the check of the npm package's declarations.
 pub(crate) fn web_deps(root: &Path) -> Result<()> {
     let web = root.join("web");
     let modules = web.join("node_modules");
@@ -110,6 +111,7 @@ pub(crate) fn web_deps(root: &Path) -> Result<()> {
         modules.join("@playwright").join("test"),
         modules.join("@axe-core").join("playwright"),
         modules.join("oauth2-mock-server"),
+        modules.join(".bin").join("tsc"),
     ]
     .iter()
     .all(|p| p.exists());

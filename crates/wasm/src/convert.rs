@@ -59,6 +59,7 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, name: &str) -> Resul
 }
 
 /// Decodes an optional argument: `undefined` and `null` are `T::default()`.
+#[cfg(feature = "client")]
 pub(crate) fn from_js_or_default<T: DeserializeOwned + Default>(
     value: &JsValue,
     name: &str,

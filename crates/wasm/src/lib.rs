@@ -30,20 +30,28 @@
 //! for await (const customer of client.customers.list()) console.log(customer.companyProfile?.companyName);
 //! ```
 //!
-//! Feature `portal` adds `mountPortal(element, options)` (`portal::mount_portal`): the whole
+//! The features choose what the wasm holds, one build per entry of the package: `rules` (the
+//! rules and `explainFinding`, the `rules` entry), `client` (`PartnerCenterClient`, the `client`
+//! entry), both by default (the main entry). Feature `portal` adds `mountPortal(element, options)` (`portal::mount_portal`): the whole
 //! purchase portal (pc-portal) inside the host's element (the full build); the default build is
 //! the rules and the client only.
 
+#[cfg(feature = "client")]
 pub mod client;
 pub(crate) mod convert;
+#[cfg(feature = "rules")]
 mod findings;
 #[cfg(feature = "portal")]
 pub mod portal;
+#[cfg(feature = "rules")]
 pub mod rules;
+#[cfg(feature = "client")]
 pub mod support;
 pub mod types;
 
+#[cfg(feature = "client")]
 pub use client::PartnerCenterClient;
+#[cfg(feature = "rules")]
 pub use rules::{
     allowed_changes_js, check_change_js, check_software_cancellation_js, explain_finding_js,
     offered_combinations_js, product_kind_js, refund_js, software_refund_js, supported_locales,

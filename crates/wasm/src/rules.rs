@@ -104,7 +104,7 @@ pub fn supported_locales() -> Vec<String> {
 /// client's `serverNow()` so windows agree with the server's).
 fn now_of(now: Option<String>) -> Result<DateTime<Utc>, JsValue> {
     match now {
-        None => Ok(pc_client::clock::local_now()),
+        None => Ok(Utc::now()),
         Some(text) => DateTime::parse_from_rfc3339(text.trim())
             .map(|d| d.with_timezone(&Utc))
             .map_err(|e| input_error("$.now", &format!("expected an ISO 8601 instant: {e}"))),

@@ -103,6 +103,7 @@ pub struct CatalogQuery {
     pub azure_plan_scope: Option<bool>,
 }
 
+#[cfg(feature = "client")]
 impl CatalogQuery {
     /// As pc-client takes it.
     pub(crate) fn as_client(&self) -> pc_client::CatalogQuery<'_> {
@@ -161,6 +162,7 @@ pub enum BillingPeriod {
     Previous,
 }
 
+#[cfg(feature = "client")]
 impl BillingPeriod {
     /// As pc-client takes it.
     pub(crate) fn as_client(self) -> pc_client::BillingPeriod {
@@ -235,6 +237,7 @@ pub struct PartnerCenterErrorDetails {
     pub explanation_key: &'static str,
 }
 
+#[cfg(feature = "client")]
 impl PartnerCenterErrorDetails {
     /// The details of a pc-client error.
     pub fn of(error: &pc_client::Error) -> Self {
@@ -304,7 +307,7 @@ pub struct ResumedCheckout {
     pub error: Option<()>,
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "client"))]
 mod tests {
     use super::*;
 
