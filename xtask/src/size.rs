@@ -10,7 +10,8 @@
 //! - **first page**: what the first page (sign-in, or the customers list it lands on) loads:
 //!   `index.html`, the stylesheet, the icon, the main module and its JavaScript;
 //! - **each page**: what opening a lazy route first costs: its own module and the chunks it
-//!   shares with other pages (fetched once, by whichever page needs them first);
+//!   shares with other pages (fetched once, by whichever page needs them first); the same for
+//!   each lazy function (`#[lazy]`: the customer loader, resuming checkouts);
 //! - **npm**: the wasm of each of the package's entries: the main one (rules and client), `rules`,
 //!   `client` and `portal`.
 
@@ -27,22 +28,22 @@ use crate::portal::{self, Built};
 use crate::tools::install_portal_tools;
 use crate::util::{target_dir, workspace_root};
 
-/// Budget of the first page, brotli bytes (measured 2026-12-01: 392,894).
-const FIRST_PAGE: u64 = 405_000;
-/// Budget of each page's first opening, brotli bytes (measured 2026-12-01: the cart, 162,198).
-const PAGE: u64 = 170_000;
+/// Budget of the first page, brotli bytes (measured 2026-12-01: 342,504).
+const FIRST_PAGE: u64 = 360_000;
+/// Budget of each page's first opening, brotli bytes (measured 2026-12-01: the cart, 185,971).
+const PAGE: u64 = 195_000;
 
 /// Budget of an npm entry's wasm, brotli bytes.
 fn npm_budget(entry: Entry) -> u64 {
     match entry {
-        // measured 2026-12-01: MAIN_MEASURED
+        // measured 2026-12-01: 225,170
         Entry::Main => 240_000,
-        // measured 2026-12-01: RULES_MEASURED
+        // measured 2026-12-01: 160,302 (the issue aims at 60,000)
         Entry::Rules => 170_000,
-        // measured 2026-12-01: CLIENT_MEASURED
+        // measured 2026-12-01: 148,091
         Entry::Client => 160_000,
-        // measured 2026-12-01: PORTAL_MEASURED
-        Entry::Portal => 840_000,
+        // measured 2026-12-01: 784,160
+        Entry::Portal => 820_000,
     }
 }
 
@@ -70,7 +71,7 @@ pub(crate) fn check(built: &Built, npm: &PackageSizes) -> Result<()> {
     }];
     for page in pages(built)? {
         checks.push(Check {
-            what: format!("page {} ({} files)", page.name, page.files),
+            what: format!("{} ({} files)", page.name, page.files),
             bytes: page.brotli,
             budget: PAGE,
         });
@@ -114,9 +115,10 @@ pub(crate) fn check(built: &Built, npm: &PackageSizes) -> Result<()> {
     Ok(())
 }
 
-/// What opening a lazy route first costs.
+/// What opening a lazy route (or calling a lazy function) first costs.
 struct PageCost {
-    /// The route's view, e.g. `cart` for `split___cart_view_<n>.wasm`.
+    /// `page cart` for `split___cart_view_<n>.wasm`, `lazy fn load_customer` for
+    /// `split_load_customer_<n>.wasm`.
     name: String,
     /// How many `.wasm` files it fetches.
     files: usize,
@@ -124,7 +126,7 @@ struct PageCost {
     brotli: u64,
 }
 
-/// Every lazy route of `built`, with what opening it first fetches.
+/// Every lazy route and lazy function of `built`, with what its first use fetches.
 ///
 /// Errors: the loader cannot be read, or names no module for one of the splits.
 fn pages(built: &Built) -> Result<Vec<PageCost>> {
@@ -156,12 +158,19 @@ fn pages(built: &Built) -> Result<Vec<PageCost>> {
             .filter(|c| needed.contains(c.path.rsplit('/').next().unwrap_or_default()))
             .map(|c| c.brotli)
             .sum();
-        let name = split
-            .trim_start_matches('_')
-            .split("_view_")
-            .next()
-            .unwrap_or(split)
-            .to_owned();
+        // A lazy route's split is `__<page>_view_<hash>`; a lazy function's `<function>_<hash>`.
+        let name = match split
+            .strip_prefix("__")
+            .and_then(|r| r.split_once("_view_"))
+        {
+            Some((page, _)) => format!("page {page}"),
+            None => format!(
+                "lazy fn {}",
+                split
+                    .rsplit_once('_')
+                    .map_or(split, |(function, _)| function)
+            ),
+        };
         pages.push(PageCost {
             name,
             files: needed.len(),
