@@ -87,6 +87,16 @@ impl<T: Transport> Client<T> {
         Customers(self)
     }
 
+    /// The checkouts the journal holds whose outcome is not known yet (a reload or crash
+    /// happened first): what [`Client::resume_checkouts`] would send again. Reads the journal
+    /// only; nothing is sent.
+    ///
+    /// # Errors
+    /// The journal cannot be read.
+    pub fn pending_checkouts(&self) -> Result<Vec<JournalEntry>, Error> {
+        self.journal().pending()
+    }
+
     /// Re-sends every checkout the journal holds (a reload or crash happened before its outcome
     /// was known), each with its original `MS-RequestId`. Returns each entry with its outcome.
     ///

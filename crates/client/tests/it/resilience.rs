@@ -249,6 +249,8 @@ async fn a_checkout_interrupted_before_its_outcome_is_resumed_once() {
     )
     .journal(FileJournal::new(&path))
     .build();
+    // What a start checks before resuming (the portal fetches the resuming code only then).
+    assert_eq!(second.pending_checkouts().unwrap(), vec![entry.clone()]);
     let resumed = second.resume_checkouts().await.unwrap();
     assert_eq!(resumed.len(), 1);
     let result = resumed[0].1.as_ref().unwrap();
@@ -264,6 +266,7 @@ async fn a_checkout_interrupted_before_its_outcome_is_resumed_once() {
         FileJournal::new(&path).pending().unwrap().is_empty(),
         "the outcome is known now"
     );
+    assert!(second.pending_checkouts().unwrap().is_empty());
     let orders: Vec<_> = {
         use futures_util::TryStreamExt;
         second.orders().list(NORTHWIND).try_collect().await.unwrap()

@@ -2,17 +2,22 @@
 //! was not known when the page went away; on start they are sent again with their original
 //! `MS-RequestId`, so Partner Center returns the first attempt's result instead of buying twice.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::errors::explain;
 use crate::i18n::{Locale, t_with};
-use crate::session::SessionStore;
+use crate::session::{PortalClient, SessionStore};
 use crate::state::{CartDraft, CheckoutOutcome, PlacedOrders};
 use crate::{Page, route, tr, use_last_checkout, use_locale};
 
-/// Sends the journal's pending checkouts again and publishes their outcomes.
+/// Sends the journal's pending checkouts again and publishes their outcomes. Almost every start
+/// has none: then nothing more happens, and in the split build the code that resumes
+/// ([`resume_pending`], with the decoders of carts, orders and availabilities it needs) is never
+/// fetched.
 pub fn resume_checkouts(
     session: SessionStore,
     last_checkout: RwSignal<Option<CheckoutOutcome>>,
@@ -21,11 +26,33 @@ pub fn resume_checkouts(
     let Some(current) = session.session_untracked() else {
         return;
     };
+    if current
+        .client
+        .pending_checkouts()
+        .map_or(true, |pending| pending.is_empty())
+    {
+        return;
+    }
+    let locale = locale.get_untracked();
     spawn_local(async move {
-        let Ok(outcomes) = current.client.resume_checkouts().await else {
-            return;
-        };
-        for (entry, result) in outcomes {
+        for outcome in resume_pending(current.client, locale).await {
+            last_checkout.set(Some(outcome));
+        }
+    });
+}
+
+/// Re-sends the pending checkouts (pc-client's `resume_checkouts`, each with its original
+/// `MS-RequestId`) and records what they placed: each outcome with the customer's draft, the
+/// orders kept in "orders placed here", and the draft emptied when its cart was the one bought.
+/// With feature `split` a module of its own, loaded on the first call.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn resume_pending(client: Rc<PortalClient>, locale: Locale) -> Vec<CheckoutOutcome> {
+    let Ok(outcomes) = client.resume_checkouts().await else {
+        return Vec::new();
+    };
+    outcomes
+        .into_iter()
+        .map(|(entry, result)| {
             let draft = CartDraft::load(&entry.customer_id);
             let same_cart = draft
                 .saved
@@ -43,16 +70,16 @@ pub fn resume_checkouts(
                     }
                     Ok(result)
                 }
-                Err(error) => Err(explain(&error, locale.get_untracked())),
+                Err(error) => Err(explain(&error, locale)),
             };
-            last_checkout.set(Some(CheckoutOutcome {
+            CheckoutOutcome {
                 customer_id: entry.customer_id,
                 draft,
                 result,
                 resumed: true,
-            }));
-        }
-    });
+            }
+        })
+        .collect()
 }
 
 /// A notice when a checkout was finished after a reload.

@@ -2,6 +2,8 @@
 //! cart draft in context) and the customer panel (profile, Microsoft Customer Agreement, Azure
 //! subscriptions and their registration).
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
 use leptos_router::hooks::use_params_map;
@@ -13,7 +15,7 @@ use crate::components::azure::{RegisterButton, subscription_name};
 use crate::errors::explain;
 use crate::format;
 use crate::i18n::{t, t_with};
-use crate::session::use_session;
+use crate::session::{PortalClient, use_session};
 use crate::state::{CartDraft, CustomerData};
 use crate::{Page, route, tr, use_last_checkout, use_locale};
 
@@ -46,6 +48,21 @@ pub fn SignInFirst() -> impl IntoView {
     }
 }
 
+/// [`api::customer`]: everything the customer pages need about one customer. With feature
+/// `split` a module of its own, fetched with the first customer page: it holds the decoders of
+/// the resources a customer has (customer, qualifications, agreements, orders, subscriptions,
+/// products, registrations), which the first page (sign-in, the customers list) never needs.
+///
+/// # Errors
+/// As [`api::customer`].
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn load_customer(
+    client: Rc<PortalClient>,
+    customer_id: String,
+) -> Result<CustomerData, pc_client::Error> {
+    api::customer(&client, &customer_id).await
+}
+
 /// Where loading the customer stands.
 #[derive(Debug, Clone, PartialEq)]
 enum LoadStatus {
@@ -66,7 +83,7 @@ pub fn CustomerLayout() -> impl IntoView {
         let id = id.get();
         async move {
             let session = session.ok_or_else(|| t(locale.get_untracked(), "sign-in-first"))?;
-            api::customer(&session.client, &id)
+            load_customer(session.client, id)
                 .await
                 .map_err(|e| explain(&e, locale.get_untracked()))
         }
