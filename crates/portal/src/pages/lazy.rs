@@ -6,9 +6,11 @@
 //! layout lazy took another 43 KB off the first page, but every customer page then needed
 //! about 50 more files (124 for the cart), each a request. Instead its loader,
 //! `customer::load_customer`, is a lazy function: the decoders of every resource a customer has
-//! (30 KB brotli) come with the first customer page. Measured both ways (README, "Size"): a lazy customers list made the first
-//! page 24 KB heavier in all and 38 requests longer (its code shares small pieces with every
-//! other page, and each piece became a file of its own), and its first heading came later.
+//! (30 KB brotli) come with the first customer page.
+//!
+//! The customers list was measured both ways (README, "Size"): lazy, it made the first page
+//! 24 KB heavier in all and 38 requests longer (its code shares small pieces with every other
+//! page, and each piece became a file of its own), and its first heading came later.
 //!
 //! Each page is a unit type whose [`LazyRoute::view`] renders the page's component; the
 //! component starts its own reads, so `data()` is empty (the component's reads begin as soon as
