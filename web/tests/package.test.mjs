@@ -156,21 +156,26 @@ describe("the rules", () => {
   });
 });
 
+/** An app-only token of contoso from the sandbox at `baseUrl` (the client-credentials grant). */
+const appToken = async (baseUrl) => {
+  const response = await fetch(`${baseUrl}/contoso/oauth2/v2.0/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body:
+      "grant_type=client_credentials&client_id=contoso-app&client_secret=contoso-secret" +
+      "&scope=https%3A%2F%2Fapi.partnercenter.microsoft.com%2F.default",
+  });
+  assert.equal(response.status, 200);
+  return (await response.json()).access_token;
+};
+
 describe("the client against pc-sandbox", () => {
   const baseUrl = process.env.PC_SANDBOX_URL;
   let tokenRequests = 0;
 
   const getToken = async () => {
     tokenRequests += 1;
-    const response = await fetch(`${baseUrl}/contoso/oauth2/v2.0/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body:
-        "grant_type=client_credentials&client_id=contoso-app&client_secret=contoso-secret" +
-        "&scope=https%3A%2F%2Fapi.partnercenter.microsoft.com%2F.default",
-    });
-    assert.equal(response.status, 200);
-    return (await response.json()).access_token;
+    return appToken(baseUrl);
   };
 
   /** An App+User token of a demo user (the password grant, as a tool without a browser gets one). */
@@ -555,18 +560,7 @@ describe("the rules entry and the client entry", () => {
     const baseUrl = process.env.PC_SANDBOX_URL;
     assert.ok(baseUrl, "PC_SANDBOX_URL is not set: run through `cargo xtask npm --test`");
     await clientEntry.default();
-    const getToken = async () => {
-      const response = await fetch(`${baseUrl}/contoso/oauth2/v2.0/token`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body:
-          "grant_type=client_credentials&client_id=contoso-app&client_secret=contoso-secret" +
-          "&scope=https%3A%2F%2Fapi.partnercenter.microsoft.com%2F.default",
-      });
-      assert.equal(response.status, 200);
-      return (await response.json()).access_token;
-    };
-    const client = new clientEntry.PartnerCenterClient({ baseUrl, getToken });
+    const client = new clientEntry.PartnerCenterClient({ baseUrl, getToken: () => appToken(baseUrl) });
     const ids = [];
     for await (const customer of client.customers.list()) ids.push(customer.id);
     assert.ok(ids.includes(NORTHWIND), JSON.stringify(ids));

@@ -184,7 +184,7 @@ fn path_at(json: &[u8], offset: usize, ends_inside: bool) -> JsonPath {
                 }
             }
             Some(b'"') => {
-                if scan.string().is_none() {
+                if !scan.skip_string() {
                     consider(start, usize::MAX, &path);
                     break;
                 }
@@ -284,24 +284,20 @@ impl Scan<'_> {
         }
     }
 
-    /// A string from its opening quote to past its closing one: its text with escapes decoded,
-    /// or `None` when the text ends first.
-    fn string(&mut self) -> Option<String> {
-        let start = self.at;
+    /// Past a string, from its opening quote to past its closing one; `false` when the text
+    /// ends first.
+    fn skip_string(&mut self) -> bool {
         self.at += 1;
         loop {
-            match self.peek()? {
-                b'"' => break,
-                b'\\' => self.at += 2,
-                _ => self.at += 1,
+            match self.peek() {
+                None => return false,
+                Some(b'"') => break,
+                Some(b'\\') => self.at += 2,
+                Some(_) => self.at += 1,
             }
         }
         self.at += 1;
-        let text = self.json.get(start..self.at)?;
-        Some(serde_json::from_slice(text).unwrap_or_else(|_| {
-            let inner = text.get(1..text.len() - 1).unwrap_or_default();
-            String::from_utf8_lossy(inner).into_owned()
-        }))
+        true
     }
 
     /// After `{` or `,` in an object: a member's name and its `:`, or `None` when they are not
@@ -311,7 +307,16 @@ impl Scan<'_> {
         if self.peek() != Some(b'"') {
             return None;
         }
-        let name = self.string()?;
+        let start = self.at;
+        if !self.skip_string() {
+            return None;
+        }
+        // The name as serde reads it (escapes decoded).
+        let text = self.json.get(start..self.at)?;
+        let name = serde_json::from_slice(text).unwrap_or_else(|_| {
+            let inner = text.get(1..text.len() - 1).unwrap_or_default();
+            String::from_utf8_lossy(inner).into_owned()
+        });
         self.skip_whitespace();
         (self.peek() == Some(b':')).then(|| {
             self.at += 1;
