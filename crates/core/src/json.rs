@@ -85,7 +85,7 @@ pub struct DecodeError {
 ///
 /// The value is decoded by serde_json alone, one instantiation of `T`'s deserializer. Only when
 /// it fails is the path found: from the line and column serde_json reports, the text is scanned
-/// up to there ([`path_at`]). Tracking the path while decoding (`serde_path_to_error`) wraps
+/// up to there (`path_at`). Tracking the path while decoding (`serde_path_to_error`) wraps
 /// every visitor and made each model's decoder about a third larger in the wasm.
 ///
 /// # Errors

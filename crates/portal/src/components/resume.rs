@@ -16,7 +16,7 @@ use crate::{Page, route, tr, use_last_checkout, use_locale};
 
 /// Sends the journal's pending checkouts again and publishes their outcomes. Almost every start
 /// has none: then nothing more happens, and in the split build the code that resumes
-/// ([`resume_pending`], with the decoders of carts, orders and availabilities it needs) is never
+/// (`resume_pending`, with the decoders of carts, orders and availabilities it needs) is never
 /// fetched.
 pub fn resume_checkouts(
     session: SessionStore,
