@@ -43,6 +43,10 @@ const STYLE: &str = "{style}";
 const ICON: &str = "{icon}";
 const MODULE: &str = "{module}";
 const WASM: &str = "{wasm}";
+const LOCALES: &str = "{locales}";
+/// The directory under `pkg-<hash>/` of the non-English `.ftl` files, which the portal fetches
+/// when a language is first needed (the build leaves pc-i18n's `all-locales` out).
+const LOCALES_DIR: &str = "locales";
 
 /// A built portal: where it is and what its parts weigh.
 #[derive(Debug)]
@@ -54,6 +58,8 @@ pub(crate) struct Built {
     pub(crate) shell: Vec<Part>,
     /// Each lazy route's chunk (and the chunks shared between routes).
     pub(crate) chunks: Vec<Part>,
+    /// Each non-English language's `.ftl` file, fetched when that language is first needed.
+    pub(crate) locales: Vec<Part>,
 }
 
 /// One file of a built portal.
@@ -106,6 +112,7 @@ pub(crate) fn build(root: &Path) -> Result<Built> {
             STEM,
             "--bin",
             STEM,
+            "--no-default-features",
             "--features",
             "split",
         ],
@@ -152,6 +159,7 @@ pub(crate) fn build(root: &Path) -> Result<Built> {
         }
     }
     optimize(&wasm_opt(root)?, &files_with_extension(&stage, "wasm")?)?;
+    copy_locales(root, &stage.join(LOCALES_DIR))?;
 
     let dist = target.join("portal-dist");
     empty_dir(&dist)?;
@@ -171,6 +179,7 @@ pub(crate) fn build(root: &Path) -> Result<Built> {
             (ICON, format!("/{icon}")),
             (MODULE, format!("/{pkg}/{STEM}.js")),
             (WASM, format!("/{pkg}/{main_wasm}")),
+            (LOCALES, format!("/{pkg}/{LOCALES_DIR}/")),
         ],
     )?;
     fs::write(dist.join("index.html"), index).context("cannot write index.html")?;
@@ -203,11 +212,40 @@ pub(crate) fn build(root: &Path) -> Result<Built> {
             chunks.push(part(&dist, format!("{pkg}/{name}"))?);
         }
     }
+    let mut locales = Vec::new();
+    for ftl in files_with_extension(&dist.join(&pkg).join(LOCALES_DIR), "ftl")? {
+        let name = file_name(&ftl)?;
+        locales.push(part(&dist, format!("{pkg}/{LOCALES_DIR}/{name}"))?);
+    }
     Ok(Built {
         dist,
         shell,
         chunks,
+        locales,
     })
+}
+
+/// Copies every locale's `.ftl` file but en-US's (compiled in) from `crates/i18n/locales` into
+/// `dir`, named by tag (`sv-SE.ftl`).
+///
+/// Errors: the locale directory cannot be read or a file cannot be copied.
+fn copy_locales(root: &Path, dir: &Path) -> Result<()> {
+    let from = root.join("crates").join("i18n").join("locales");
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut copied = 0;
+    for file in files_with_extension(&from, "ftl")? {
+        let name = file_name(&file)?;
+        if name != "en-US.ftl" {
+            fs::copy(&file, dir.join(&name)).with_context(|| {
+                format!("cannot copy {} into {}", file.display(), dir.display())
+            })?;
+            copied += 1;
+        }
+    }
+    if copied == 0 {
+        bail!("no locale files besides en-US.ftl in {}", from.display());
+    }
+    Ok(())
 }
 
 /// `wasm-opt -Oz` on every module, in place, two at a time. Its output is shown only when it
@@ -359,7 +397,7 @@ impl Built {
     /// Prints every part: the shell's files, then each chunk.
     pub(crate) fn print(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         writeln!(out, "{:<58} {:>10} {:>10}", "file", "bytes", "brotli")?;
-        for part in self.shell.iter().chain(&self.chunks) {
+        for part in self.shell.iter().chain(&self.chunks).chain(&self.locales) {
             writeln!(
                 out,
                 "{:<58} {:>10} {:>10}",

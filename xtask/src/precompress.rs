@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 /// The extensions of the files worth compressing: text and wasm.
-const COMPRESSIBLE: &[&str] = &["wasm", "js", "mjs", "css", "html", "svg", "json"];
+const COMPRESSIBLE: &[&str] = &["wasm", "js", "mjs", "css", "html", "svg", "json", "ftl"];
 /// Brotli's quality (0–11): the densest, fine for files compressed once per build.
 const BROTLI_QUALITY: u32 = 11;
 /// Brotli's window, log2 bytes: 24 (16 MiB), the largest every browser decodes.

@@ -12,6 +12,8 @@
 //! - **each page**: what opening a lazy route first costs: its own module and the chunks it
 //!   shares with other pages (fetched once, by whichever page needs them first); the same for
 //!   each lazy function (`#[lazy]`: the customer loader, resuming checkouts);
+//! - **each language** but English: its `.ftl` file, fetched when the language is first chosen
+//!   (English is in the main module);
 //! - **npm**: the wasm of each of the package's entries: the main one (rules and client), `rules`,
 //!   `client` and `portal`.
 
@@ -32,6 +34,8 @@ use crate::util::{target_dir, workspace_root};
 const FIRST_PAGE: u64 = 360_000;
 /// Budget of each page's first opening, brotli bytes (measured 2026-12-01: the cart, 185,971).
 const PAGE: u64 = 195_000;
+/// Budget of a language's `.ftl` file, brotli bytes (measured 2026-12-01: he-IL, the largest, N).
+const LOCALE: u64 = 12_000;
 
 /// Budget of an npm entry's wasm, brotli bytes.
 fn npm_budget(entry: Entry) -> u64 {
@@ -74,6 +78,16 @@ pub(crate) fn check(built: &Built, npm: &PackageSizes) -> Result<()> {
             what: format!("{} ({} files)", page.name, page.files),
             bytes: page.brotli,
             budget: PAGE,
+        });
+    }
+    for locale in &built.locales {
+        checks.push(Check {
+            what: format!(
+                "language {}",
+                locale.path.rsplit('/').next().unwrap_or(&locale.path)
+            ),
+            bytes: locale.brotli,
+            budget: LOCALE,
         });
     }
     for (entry, size) in npm {

@@ -116,7 +116,7 @@ impl Journal for FileJournal {
 
     fn pending(&self) -> Result<Vec<JournalEntry>, Error> {
         match std::fs::read_to_string(&self.path) {
-            Ok(text) => serde_json::from_str(&text).map_err(|e| {
+            Ok(text) => serde_json::from_slice(text.as_bytes()).map_err(|e| {
                 Error::Journal(format!(
                     "{} is not a checkout journal: {e}",
                     self.path.display()
@@ -173,7 +173,7 @@ impl Journal for LocalStorageJournal {
     fn pending(&self) -> Result<Vec<JournalEntry>, Error> {
         match Self::storage()?.get_item(&self.key) {
             Ok(Some(text)) => {
-                serde_json::from_str(&text).map_err(|e| Error::Journal(e.to_string()))
+                serde_json::from_slice(text.as_bytes()).map_err(|e| Error::Journal(e.to_string()))
             }
             Ok(None) => Ok(Vec::new()),
             Err(_) => Err(Error::Journal("localStorage cannot be read".to_owned())),

@@ -148,36 +148,54 @@ impl<E: WireEnum> Serialize for Spelled<E> {
     }
 }
 
-impl<'de, E: WireEnum> Deserialize<'de> for Spelled<E> {
+/// What to call the expected value in an enum's decode error.
+const ENUM_EXPECTED: &str = "an enum value as a string";
+
+/// The wire form of an enum value, read by one visitor for every enum: each [`Spelled`] type then
+/// only parses the text (so the wasm holds one copy of the visitor, not one per enum).
+impl<'de> Deserialize<'de> for RawSpelling {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SpelledVisitor<E>(std::marker::PhantomData<E>);
-        impl<E: WireEnum> Visitor<'_> for SpelledVisitor<E> {
-            type Value = Spelled<E>;
+        struct RawVisitor;
+        impl Visitor<'_> for RawVisitor {
+            type Value = RawSpelling;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an enum value as a string")
+                f.write_str(ENUM_EXPECTED)
             }
-            fn visit_str<Er: de::Error>(self, s: &str) -> Result<Self::Value, Er> {
-                let value = E::parse(s);
-                let raw = (value.as_str() != s).then(|| RawSpelling::Text(s.into()));
-                Ok(Spelled { value, raw })
+            fn visit_str<Er: de::Error>(self, s: &str) -> Result<RawSpelling, Er> {
+                Ok(RawSpelling::Text(s.into()))
             }
-            fn visit_i64<Er: de::Error>(self, n: i64) -> Result<Self::Value, Er> {
-                match E::from_number(n) {
-                    Some(value) => Ok(Spelled {
-                        value,
-                        raw: Some(RawSpelling::Number(n)),
-                    }),
-                    None => Err(Er::invalid_type(de::Unexpected::Signed(n), &self)),
-                }
+            fn visit_i64<Er: de::Error>(self, n: i64) -> Result<RawSpelling, Er> {
+                Ok(RawSpelling::Number(n))
             }
-            fn visit_u64<Er: de::Error>(self, n: u64) -> Result<Self::Value, Er> {
-                match i64::try_from(n) {
-                    Ok(n) => self.visit_i64(n),
-                    Err(_) => Err(Er::invalid_type(de::Unexpected::Unsigned(n), &self)),
-                }
+            fn visit_u64<Er: de::Error>(self, n: u64) -> Result<RawSpelling, Er> {
+                i64::try_from(n)
+                    .map(RawSpelling::Number)
+                    .map_err(|_| Er::invalid_type(de::Unexpected::Unsigned(n), &self))
             }
         }
-        deserializer.deserialize_any(SpelledVisitor(std::marker::PhantomData))
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+impl<'de, E: WireEnum> Deserialize<'de> for Spelled<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match RawSpelling::deserialize(deserializer)? {
+            RawSpelling::Text(s) => {
+                let value = E::parse(&s);
+                let raw = (value.as_str() != &*s).then_some(RawSpelling::Text(s));
+                Ok(Spelled { value, raw })
+            }
+            RawSpelling::Number(n) => match E::from_number(n) {
+                Some(value) => Ok(Spelled {
+                    value,
+                    raw: Some(RawSpelling::Number(n)),
+                }),
+                None => Err(de::Error::invalid_type(
+                    de::Unexpected::Signed(n),
+                    &ENUM_EXPECTED,
+                )),
+            },
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 app-title = Partner Center purchase portal
 skip-to-content = Skip to content
 language = Language
+language-unavailable = { $language } could not be downloaded; check the connection and choose it again.
 not-found-title = Page not found
 not-found-body = There is no page at { $path }.
 not-found-back = Back to your customers

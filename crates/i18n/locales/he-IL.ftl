@@ -1,6 +1,7 @@
 app-title = פורטל הרכש של Partner Center
 skip-to-content = דלג לתוכן
 language = שפה
+language-unavailable = לא ניתן היה להוריד את { $language }; בדקו את החיבור ובחרו בשפה שוב.
 not-found-title = הדף לא נמצא
 not-found-body = אין דף בכתובת { $path }.
 not-found-back = חזרה ללקוחות שלך

@@ -1,6 +1,7 @@
 app-title = Inkoopportaal voor Partner Center
 skip-to-content = Naar de inhoud
 language = Taal
+language-unavailable = { $language } kon niet worden gedownload; controleer de verbinding en kies de taal opnieuw.
 not-found-title = Pagina niet gevonden
 not-found-body = Er is geen pagina op { $path }.
 not-found-back = Terug naar uw klanten

@@ -1,6 +1,7 @@
 app-title = Inköpsportal för Partner Center
 skip-to-content = Hoppa till innehållet
 language = Språk
+language-unavailable = { $language } kunde inte hämtas; kontrollera anslutningen och välj språket igen.
 not-found-title = Sidan hittades inte
 not-found-body = Det finns ingen sida på { $path }.
 not-found-back = Tillbaka till dina kunder

@@ -1,11 +1,16 @@
 //! # pc-i18n
 //!
 //! Localization with Fluent for the portal and the npm package: one `.ftl` file per locale under
-//! `crates/i18n/locales`, compiled in. Components never hold user-facing literals; they call
-//! [`t`] / [`t_with`] with a key. [`explain_finding`] turns a pc-core finding into a sentence.
+//! `crates/i18n/locales`. Components never hold user-facing literals; they call [`t`] /
+//! [`t_with`] with a key. [`explain_finding`] turns a pc-core finding into a sentence.
+//!
+//! en-US is always compiled in; the other locales are with the feature `all-locales` (the
+//! servers, the npm package). Without it (the split portal, whose first page should not carry
+//! three languages it may never show) a locale's text is added at run time with
+//! [`add_locale`], and [`has_locale`] tells whether it is there.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -68,36 +73,110 @@ impl Locale {
         })
     }
 
-    fn source(self) -> &'static str {
+    /// The locale's Fluent text when it is compiled in: en-US always, the others with the
+    /// feature `all-locales`.
+    fn embedded_source(self) -> Option<&'static str> {
         match self {
-            Self::EnUs => include_str!("../locales/en-US.ftl"),
-            Self::SvSe => include_str!("../locales/sv-SE.ftl"),
-            Self::NlNl => include_str!("../locales/nl-NL.ftl"),
-            Self::HeIl => include_str!("../locales/he-IL.ftl"),
+            Self::EnUs => Some(include_str!("../locales/en-US.ftl")),
+            #[cfg(feature = "all-locales")]
+            Self::SvSe => Some(include_str!("../locales/sv-SE.ftl")),
+            #[cfg(feature = "all-locales")]
+            Self::NlNl => Some(include_str!("../locales/nl-NL.ftl")),
+            #[cfg(feature = "all-locales")]
+            Self::HeIl => Some(include_str!("../locales/he-IL.ftl")),
+            #[cfg(not(feature = "all-locales"))]
+            _ => None,
         }
     }
 }
 
-type Bundles = HashMap<Locale, FluentBundle<FluentResource>>;
+type Bundle = FluentBundle<FluentResource>;
 
-fn bundles() -> &'static Bundles {
-    static BUNDLES: OnceLock<Bundles> = OnceLock::new();
+/// A locale's Fluent text that could not be added: the line of the first syntax error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleError {
+    /// The locale whose text was refused.
+    pub locale: Locale,
+    /// 1-based line where the entry with the first syntax error starts.
+    pub line: usize,
+}
+
+impl std::fmt::Display for LocaleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the {} text is not valid Fluent (line {})",
+            self.locale.tag(),
+            self.line
+        )
+    }
+}
+
+impl std::error::Error for LocaleError {}
+
+/// A bundle of `resource` for `locale`.
+fn bundle(locale: Locale, resource: FluentResource) -> Bundle {
+    let id: LanguageIdentifier = locale.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Placeholders are isolated by the page's own bidi handling, not by marks.
+    bundle.set_use_isolating(false);
+    // Messages are unique within a file (the tests check), so adding cannot collide.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// Every locale's bundle that is at hand: the compiled-in ones, parsed on first use, and those
+/// [`add_locale`] added.
+fn bundles() -> &'static RwLock<HashMap<Locale, Bundle>> {
+    static BUNDLES: OnceLock<RwLock<HashMap<Locale, Bundle>>> = OnceLock::new();
     BUNDLES.get_or_init(|| {
-        Locale::ALL
-            .into_iter()
-            .map(|locale| {
-                let id: LanguageIdentifier = locale.tag().parse().unwrap_or_default();
-                let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                // Placeholders are isolated by the page's own bidi handling, not by marks.
-                bundle.set_use_isolating(false);
-                // A resource with syntax errors still yields every entry that parsed.
-                let resource = FluentResource::try_new(locale.source().to_owned())
-                    .unwrap_or_else(|(partial, _)| partial);
-                let _ = bundle.add_resource(resource);
-                (locale, bundle)
-            })
-            .collect()
+        let embedded = Locale::ALL.into_iter().filter_map(|locale| {
+            let source = locale.embedded_source()?;
+            // A compiled-in text with syntax errors still yields every entry that parsed (the
+            // tests keep them free of errors).
+            let resource =
+                FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+            Some((locale, bundle(locale, resource)))
+        });
+        RwLock::new(embedded.collect())
     })
+}
+
+/// Whether `locale`'s text is at hand (compiled in or added); [`t`] falls back to en-US for a
+/// locale that is not.
+pub fn has_locale(locale: Locale) -> bool {
+    bundles()
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .contains_key(&locale)
+}
+
+/// Adds (or replaces) `locale`'s text: `source` is the content of its `.ftl` file, e.g. fetched
+/// by the portal when the user picks the language.
+///
+/// # Errors
+/// [`LocaleError`] when `source` has a Fluent syntax error (a truncated or wrong file); nothing is
+/// added then, and the locale keeps falling back to en-US.
+pub fn add_locale(locale: Locale, source: String) -> Result<(), LocaleError> {
+    let resource = FluentResource::try_new(source).map_err(|(resource, errors)| {
+        // The entry holding the first error (the parser's own position may be past its end).
+        let offset = errors.first().map_or(0, |e| {
+            e.slice.as_ref().map_or(e.pos.start, |slice| slice.start)
+        });
+        let text = resource.source();
+        let line = 1 + text
+            .get(..offset)
+            .unwrap_or(text)
+            .bytes()
+            .filter(|b| *b == b'\n')
+            .count();
+        LocaleError { locale, line }
+    })?;
+    bundles()
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(locale, bundle(locale, resource));
+    Ok(())
 }
 
 /// The message `key` in `locale`, falling back to en-US, then to the key itself.
@@ -139,8 +218,9 @@ pub fn t_numbers(
     for (name, value) in numbers {
         fluent_args.set(*name, *value);
     }
+    let bundles = bundles().read().unwrap_or_else(PoisonError::into_inner);
     for candidate in [locale, Locale::EnUs] {
-        let Some(bundle) = bundles().get(&candidate) else {
+        let Some(bundle) = bundles.get(&candidate) else {
             continue;
         };
         if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
@@ -238,8 +318,27 @@ fn code_in_words(
 mod tests {
     use super::*;
 
+    /// `locale`'s `.ftl` file as shipped.
+    fn source(locale: Locale) -> String {
+        let path = format!(
+            "{}/locales/{}.ftl",
+            env!("CARGO_MANIFEST_DIR"),
+            locale.tag()
+        );
+        std::fs::read_to_string(&path).expect("the locale files are readable")
+    }
+
+    /// Every locale at hand, whether compiled in (feature `all-locales`) or not.
+    fn all_locales() {
+        for locale in Locale::ALL {
+            if !has_locale(locale) {
+                add_locale(locale, source(locale)).expect("the shipped text parses");
+            }
+        }
+    }
+
     fn keys(locale: Locale) -> Vec<String> {
-        let resource = FluentResource::try_new(locale.source().to_owned()).expect("parses");
+        let resource = FluentResource::try_new(source(locale)).expect("parses");
         resource
             .entries()
             .filter_map(|e| match e {
@@ -297,7 +396,32 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_text_is_refused_and_changes_nothing() {
+        all_locales();
+        let error = add_locale(
+            Locale::SvSe,
+            "sign-in-submit = Logga in\nbroken = { $x\n".to_owned(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            error,
+            LocaleError {
+                locale: Locale::SvSe,
+                line: 2
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "the sv-SE text is not valid Fluent (line 2)"
+        );
+        assert!(has_locale(Locale::SvSe));
+        assert_eq!(t(Locale::SvSe, "sign-in-submit"), "Logga in");
+        assert_ne!(t(Locale::SvSe, "language"), t(Locale::EnUs, "language"));
+    }
+
+    #[test]
     fn messages_are_translated_and_formatted() {
+        all_locales();
         assert_eq!(t(Locale::SvSe, "sign-in-submit"), "Logga in");
         assert_eq!(t(Locale::HeIl, "sign-in-submit"), "התחברות");
         assert_eq!(
@@ -315,6 +439,7 @@ mod tests {
 
     #[test]
     fn number_arguments_choose_plural_variants() {
+        all_locales();
         let seats = |locale, count| t_numbers(locale, "seats-count", &[], &[("count", count)]);
         assert_eq!(seats(Locale::EnUs, 1), "1 seat");
         assert_eq!(seats(Locale::EnUs, 5), "5 seats");
@@ -343,6 +468,7 @@ mod tests {
 
     #[test]
     fn findings_are_explained_with_their_params_and_partner_center_code() {
+        all_locales();
         use pc_core::rules::FindingCode;
         let finding = Finding::line(FindingCode::QuantityOutOfRange, 0)
             .with("quantity", 0)
@@ -374,6 +500,7 @@ mod tests {
 
     #[test]
     fn every_finding_code_has_a_message() {
+        all_locales();
         for locale in Locale::ALL {
             let own = keys(locale);
             for code in pc_core::rules::FindingCode::ALL {

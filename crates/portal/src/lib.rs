@@ -10,6 +10,7 @@ pub mod components;
 pub mod embed;
 pub mod errors;
 pub mod format;
+pub mod locales;
 pub mod pages;
 pub mod route;
 pub mod session;
@@ -76,11 +77,29 @@ pub fn use_last_checkout() -> RwSignal<Option<CheckoutOutcome>> {
         .unwrap_or_else(|| RwSignal::new(None))
 }
 
+/// Mounts the standalone [`App`] into `<body>`, once the text of the user's language is at hand:
+/// a remembered or browser language the build left out is fetched first ([`locales::load`]), so
+/// the first page is never shown in English and then switched. If it cannot be had, the portal
+/// starts in English.
+pub fn start() {
+    match web_locale() {
+        Some(locale) if !i18n::has_locale(locale) => leptos::task::spawn_local(async move {
+            // On failure App finds the locale missing and starts in English.
+            let _ = locales::load(locale).await;
+            leptos::mount::mount_to_body(App);
+        }),
+        _ => leptos::mount::mount_to_body(App),
+    }
+}
+
 /// The portal standalone, served by pc-gateway: asks the gateway for the session, shows the
-/// sign-in page until someone is signed in, then the purchase flow.
+/// sign-in page until someone is signed in, then the purchase flow. Starts in the remembered or
+/// browser language when its text is at hand (see [`start`]), else in English.
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = web_locale().unwrap_or_default();
+    let initial = web_locale()
+        .filter(|locale| i18n::has_locale(*locale))
+        .unwrap_or_default();
     let locale = RwSignal::new(initial);
     provide_context(CurrentLocale(locale));
     let session = session::SessionStore::new();

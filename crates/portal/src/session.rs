@@ -332,7 +332,7 @@ pub async fn fetch_session() -> Result<GatewaySession, String> {
         ));
     }
     let text = response.text().await.map_err(|e| e.to_string())?;
-    serde_json::from_str::<GatewaySession>(&text)
+    serde_json::from_slice::<GatewaySession>(text.as_bytes())
         .map_err(|e| format!("GET {SESSION_PATH}: not a session ({e})"))
 }
 
@@ -372,7 +372,7 @@ pub async fn update_qualification(qualified: bool) -> Result<PartnerProfile, Par
         .await
         .map_err(|e| PartnerUpdateError::Failed(e.to_string()))?;
     if !response.ok() {
-        let (code, description) = match serde_json::from_str::<ApiError>(&text) {
+        let (code, description) = match serde_json::from_slice::<ApiError>(text.as_bytes()) {
             Ok(error) => (error.code.as_number(), error.description),
             Err(_) => (None, text.chars().take(500).collect()),
         };
@@ -382,7 +382,7 @@ pub async fn update_qualification(qualified: bool) -> Result<PartnerProfile, Par
             description,
         });
     }
-    serde_json::from_str::<PartnerProfile>(&text)
+    serde_json::from_slice::<PartnerProfile>(text.as_bytes())
         .map_err(|e| PartnerUpdateError::Failed(format!("PUT {PARTNER_PATH}: {e}")))
 }
 
