@@ -233,3 +233,63 @@ test('time to the first heading on 4 Mbit/s with 100 ms latency (a figure, not a
   console.log(figures.join('\n'));
   await info.attach('time to first heading (4 Mbit/s, 100 ms)', { body: figures.join('\n'), contentType: 'text/plain' });
 });
+
+test('a language other than English is fetched once, when first needed, and a failed fetch leaves the page in English', async ({ portal, page }) => {
+  // Every first-level heading the page ever shows, to prove a remembered language is not shown
+  // in English first.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { headings: string[] }).headings = seen;
+    new MutationObserver(() => {
+      for (const h of document.querySelectorAll('h1')) {
+        const text = h.textContent?.trim() ?? '';
+        if (text && !seen.includes(text)) seen.push(text);
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await portal.signIn('contoso');
+  const { cdp, loaded } = await record(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const languageFiles = () => loaded.filter(r => /\/locales\/[^/]+\.ftl$/.test(r.url));
+  expect(languageFiles(), 'language files fetched for an English first page').toEqual([]);
+
+  // The file cannot be fetched: the portal stays in English and says why, beside the picker.
+  const picker = page.locator('#language');
+  await page.route(/\/locales\/sv-SE\.ftl$/, route => route.abort('internetdisconnected'));
+  await picker.selectOption('sv-SE');
+  const notice = page.locator('#language-unavailable');
+  await expect(notice).toHaveText('Svenska could not be downloaded; check the connection and choose it again.');
+  await expect(notice).toHaveAttribute('role', 'alert');
+  await expect(picker).toHaveValue('en-US');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  await page.unroute(/\/locales\/sv-SE\.ftl$/);
+
+  // Chosen again: fetched (brotli, cached for good), then shown.
+  await picker.selectOption('sv-SE');
+  await expect(page.getByRole('heading', { name: 'Kunder', level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv-SE');
+  await expect(notice).toBeHidden();
+  const swedish = named(languageFiles(), /^\/pkg-[0-9a-f]{16}\/locales\/sv-SE\.ftl$/);
+  expect(swedish.status).toBe(200);
+  expect(swedish.headers['content-encoding']).toBe('br');
+  expect(swedish.headers['cache-control']).toBe(IMMUTABLE);
+  // Back to English and to Swedish again: nothing more is fetched.
+  await picker.selectOption('en-US');
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  await picker.selectOption('sv-SE');
+  await expect(page.getByRole('heading', { name: 'Kunder', level: 1 })).toBeVisible();
+  expect(languageFiles()).toHaveLength(1);
+
+  // The choice is remembered: a reload fetches the file before the first page, which is never
+  // shown in English.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Kunder', level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { headings: string[] }).headings)).toEqual(['Kunder']);
+  expect(languageFiles()).toHaveLength(2);
+  await cdp.detach();
+  await picker.selectOption('en-US');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
+});

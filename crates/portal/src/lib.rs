@@ -83,11 +83,14 @@ pub fn use_last_checkout() -> RwSignal<Option<CheckoutOutcome>> {
 /// starts in English.
 pub fn start() {
     match web_locale() {
-        Some(locale) if !i18n::has_locale(locale) => leptos::task::spawn_local(async move {
-            // On failure App finds the locale missing and starts in English.
-            let _ = locales::load(locale).await;
-            leptos::mount::mount_to_body(App);
-        }),
+        // wasm-bindgen-futures directly: Leptos's executor is set up by the mount itself.
+        Some(locale) if !i18n::has_locale(locale) => {
+            wasm_bindgen_futures::spawn_local(async move {
+                // On failure App finds the locale missing and starts in English.
+                let _ = locales::load(locale).await;
+                leptos::mount::mount_to_body(App);
+            })
+        }
         _ => leptos::mount::mount_to_body(App),
     }
 }

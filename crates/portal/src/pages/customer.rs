@@ -48,10 +48,12 @@ pub fn SignInFirst() -> impl IntoView {
     }
 }
 
-/// [`api::customer`]: everything the customer pages need about one customer. With feature
-/// `split` a module of its own, fetched with the first customer page: it holds the decoders of
-/// the resources a customer has (customer, qualifications, agreements, orders, subscriptions,
-/// products, registrations), which the first page (sign-in, the customers list) never needs.
+/// [`api::customer`]: everything the customer pages need about one customer, and the customer's
+/// stored cart draft ([`CartDraft::load`]). With feature `split` a module of its own, fetched
+/// with the first customer page: it holds the decoders of the resources a customer has
+/// (customer, qualifications, agreements, orders, subscriptions, products, registrations) and of
+/// the draft (cart lines, availabilities, inventory checks, the saved cart), which the first page
+/// (sign-in, the customers list) never needs.
 ///
 /// # Errors
 /// As [`api::customer`].
@@ -59,8 +61,9 @@ pub fn SignInFirst() -> impl IntoView {
 async fn load_customer(
     client: Rc<PortalClient>,
     customer_id: String,
-) -> Result<CustomerData, pc_client::Error> {
-    api::customer(&client, &customer_id).await
+) -> Result<(CustomerData, CartDraft), pc_client::Error> {
+    let data = api::customer(&client, &customer_id).await?;
+    Ok((data, CartDraft::load(&customer_id)))
 }
 
 /// Where loading the customer stands.
@@ -78,25 +81,50 @@ pub fn CustomerLayout() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
     let id = Memo::new(move |_| params.get().get("customer_id").unwrap_or_default());
+    // The stored draft is read with the customer's data (in the customer loader, so that its
+    // decoders stay out of the first page): until then the draft is empty and never stored, so
+    // a cart that has not been read yet cannot be overwritten. `draft_read` names the customer
+    // whose stored draft `draft` holds.
+    let draft = RwSignal::new(CartDraft::new(&id.get_untracked()));
+    let draft_read = RwSignal::new(None::<String>);
     let data = LocalResource::new(move || {
         let session = session.get();
-        let id = id.get();
+        let customer_id = id.get();
         async move {
             let session = session.ok_or_else(|| t(locale.get_untracked(), "sign-in-first"))?;
-            load_customer(session.client, id)
+            let (data, stored) = load_customer(session.client, customer_id.clone())
                 .await
-                .map_err(|e| explain(&e, locale.get_untracked()))
+                .map_err(|e| explain(&e, locale.get_untracked()))?;
+            // Only for the customer still shown (the layout may be gone, or show another), and
+            // once: a refresh of the data (after the agreement or a registration) keeps the
+            // draft being edited.
+            let shown = id.try_get_untracked().as_ref() == Some(&customer_id);
+            let unread = draft_read
+                .try_get_untracked()
+                .is_some_and(|read| read.as_ref() != Some(&customer_id));
+            if shown && unread {
+                draft.try_set(stored);
+                draft_read.try_set(Some(customer_id));
+            }
+            Ok(data)
         }
     });
-    let draft = RwSignal::new(CartDraft::load(&id.get_untracked()));
     Effect::new(move |previous: Option<String>| {
         let id = id.get();
         if previous.as_ref().is_some_and(|p| p != &id) {
-            draft.set(CartDraft::load(&id));
+            draft_read.set(None);
+            draft.set(CartDraft::new(&id));
         }
         id
     });
-    Effect::new(move |_| draft.with(CartDraft::store));
+    Effect::new(move |_| {
+        let read = draft_read.get();
+        draft.with(|d| {
+            if read.as_deref() == Some(d.customer_id.as_str()) {
+                d.store();
+            }
+        });
+    });
     let last_checkout = use_last_checkout();
     Effect::new(move |_| {
         if let Some(outcome) = last_checkout.get()
@@ -131,12 +159,15 @@ pub fn CustomerLayout() -> impl IntoView {
     let tab = move |path: fn(&str) -> String, key: &'static str| {
         view! { <A href=href(path) exact=true>{tr(key)}</A> }
     };
-    let cart_label = move || {
-        t_with(
+    // "Cart (n)" once the stored draft is read; plain "Cart" before, never a count of 0 that
+    // would look like a lost cart.
+    let cart_label = move || match draft_read.get() {
+        Some(_) => t_with(
             locale.get(),
             "tab-cart",
             &[("count", draft.with(|d| d.lines.len()).to_string())],
-        )
+        ),
+        None => t(locale.get(), "cart-title"),
     };
     view! {
         <Show when=move || session.tenant.get().is_some() fallback=SignInFirst>
