@@ -144,3 +144,37 @@ test('Review order lists the order groups, totals and the agreement; Place order
   await result.getByRole('link', { name: /^See order / }).first().click();
   await expect(page.getByRole('heading', { name: /^Order / })).toBeVisible();
 });
+
+test('a stored cart is kept while the customer is still loading after a reload, and counted once read', async ({ portal, page }) => {
+  await portal.signIn('contoso');
+  await portal.openCustomer(CUSTOMER);
+  await portal.addToCart(VIEW, 'Microsoft 365 A3', FACULTY);
+  await expect(portal.tab(/^Cart/)).toHaveText('Cart (1)');
+  const stored = () => page.evaluate(() => Object.entries(localStorage)
+    .filter(([key]) => key.startsWith('pc-portal.cart.'))
+    .map(([, value]) => (JSON.parse(value) as { lines: unknown[] }).lines.length));
+  expect(await stored()).toEqual([1]);
+
+  // The customer's data is held back after the reload: the draft is read with it, not before.
+  let release!: () => void;
+  const held = new Promise<void>(resolve => { release = resolve; });
+  let asked = false;
+  await page.route(/\/v1\/customers\/[^/]+\/qualifications/, async route => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(CUSTOMER) })).toBeHidden();
+  await expect.poll(() => asked).toBe(true);
+  // Not read yet: no count that would look like an empty cart, and what is stored is untouched.
+  await expect(portal.tab(/^Cart/)).toHaveText('Cart');
+  expect(await stored()).toEqual([1]);
+
+  release();
+  await expect(portal.tab(/^Cart/)).toHaveText('Cart (1)');
+  await portal.openCart();
+  await expect(page.locator('li.line').getByRole('heading', { name: FACULTY })).toBeVisible();
+  expect(await stored()).toEqual([1]);
+  await page.unroute(/\/v1\/customers\/[^/]+\/qualifications/);
+});
