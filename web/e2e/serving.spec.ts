@@ -265,6 +265,8 @@ test('a language other than English is fetched once, when first needed, and a fa
   await expect(picker).toHaveValue('en-US');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
   await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  await portal.expectAccessible('a language that could not be downloaded');
+  await portal.snap('a language that could not be downloaded');
   await page.unroute(/\/locales\/sv-SE\.ftl$/);
 
   // Chosen again: fetched (brotli, cached for good), then shown.

@@ -11,7 +11,7 @@ use crate::{tr, use_locale};
 
 /// A labelled `<select>` of the portal's languages; the choice is remembered. While a language is
 /// being fetched the picker is busy; if it cannot be fetched the picker returns to the current
-/// language and says so beside it, in the current language.
+/// language and says so under it, in the current language.
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let locale = use_locale();
@@ -69,7 +69,7 @@ pub fn LanguagePicker() -> impl IntoView {
                 .get()
                 .map(|missing| {
                     view! {
-                        <span id="language-unavailable" class="field-error" role="alert">
+                        <span id="language-unavailable" class="field-error language-unavailable" role="alert">
                             {move || {
                                 i18n::t_with(
                                     locale.get(),
