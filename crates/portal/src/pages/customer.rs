@@ -83,10 +83,10 @@ pub fn CustomerLayout() -> impl IntoView {
     let id = Memo::new(move |_| params.get().get("customer_id").unwrap_or_default());
     // The stored draft is read with the customer's data (in the customer loader, so that its
     // decoders stay out of the first page): until then the draft is empty and never stored, so
-    // a cart that has not been read yet cannot be overwritten. `draft_read` names the customer
-    // whose stored draft `draft` holds.
+    // a cart that has not been read yet cannot be overwritten. `draft_read`: `draft` holds the
+    // stored draft of the customer shown.
     let draft = RwSignal::new(CartDraft::new(&id.get_untracked()));
-    let draft_read = RwSignal::new(None::<String>);
+    let draft_read = RwSignal::new(false);
     let data = LocalResource::new(move || {
         let session = session.get();
         let customer_id = id.get();
@@ -99,12 +99,9 @@ pub fn CustomerLayout() -> impl IntoView {
             // once: a refresh of the data (after the agreement or a registration) keeps the
             // draft being edited.
             let shown = id.try_get_untracked().as_ref() == Some(&customer_id);
-            let unread = draft_read
-                .try_get_untracked()
-                .is_some_and(|read| read.as_ref() != Some(&customer_id));
-            if shown && unread {
+            if shown && draft_read.try_get_untracked() == Some(false) {
                 draft.try_set(stored);
-                draft_read.try_set(Some(customer_id));
+                draft_read.try_set(true);
             }
             Ok(data)
         }
@@ -112,18 +109,15 @@ pub fn CustomerLayout() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let id = id.get();
         if previous.as_ref().is_some_and(|p| p != &id) {
-            draft_read.set(None);
+            draft_read.set(false);
             draft.set(CartDraft::new(&id));
         }
         id
     });
     Effect::new(move |_| {
-        let read = draft_read.get();
-        draft.with(|d| {
-            if read.as_deref() == Some(d.customer_id.as_str()) {
-                d.store();
-            }
-        });
+        if draft_read.get() {
+            draft.with(CartDraft::store);
+        }
     });
     let last_checkout = use_last_checkout();
     Effect::new(move |_| {
@@ -161,13 +155,16 @@ pub fn CustomerLayout() -> impl IntoView {
     };
     // "Cart (n)" once the stored draft is read; plain "Cart" before, never a count of 0 that
     // would look like a lost cart.
-    let cart_label = move || match draft_read.get() {
-        Some(_) => t_with(
-            locale.get(),
-            "tab-cart",
-            &[("count", draft.with(|d| d.lines.len()).to_string())],
-        ),
-        None => t(locale.get(), "cart-title"),
+    let cart_label = move || {
+        if draft_read.get() {
+            t_with(
+                locale.get(),
+                "tab-cart",
+                &[("count", draft.with(|d| d.lines.len()).to_string())],
+            )
+        } else {
+            t(locale.get(), "cart-title")
+        }
     };
     view! {
         <Show when=move || session.tenant.get().is_some() fallback=SignInFirst>
