@@ -87,6 +87,19 @@ test('adding the same availability twice adds a seat to its line', async ({ port
   await expect(portal.tab('Cart (1)')).toBeVisible();
   await portal.snap('same availability twice');
 
+  // The card's texts follow a change of language: the quantity limits, the terms, the term
+  // filter's choices and what "Add to cart" did.
+  const limits = card.getByText(/^Quantity \d+–\d+$/);
+  const range = (await limits.textContent())?.replace('Quantity ', '');
+  await page.locator('#language').selectOption('sv-SE');
+  await expect(card.getByText(`Antal ${range}`)).toBeVisible();
+  await expect(card.getByText('1 licens tillagd – Microsoft 365 Business Basic har nu 2 i kundvagnen.')).toBeVisible();
+  await expect(page.getByLabel('Period', { exact: true }).locator('option')).toContainText(['Alla', '1 månad', '1 år']);
+  await expect(card.getByText(/Quantity|Added|in the cart/)).toHaveCount(0);
+  await page.locator('#language').selectOption('en-US');
+  await expect(status).toBeVisible();
+  await expect(limits).toBeVisible();
+
   await portal.openCart();
   await expect(page.locator('li.line')).toHaveCount(1);
   await expect(page.getByLabel('Quantity')).toHaveValue('2');

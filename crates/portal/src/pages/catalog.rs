@@ -469,7 +469,7 @@ fn FilterBar(options: FilterOptions, filters: SkuFilters) -> impl IntoView {
     let select = move |id: &'static str,
                        label: &'static str,
                        signal: RwSignal<String>,
-                       choices: Vec<(String, String)>| {
+                       choices: Vec<(String, Signal<String>)>| {
         (choices.len() > 1).then(|| view! {
             <div class="field">
             <label for=id>{tr(label)}</label>
@@ -483,24 +483,43 @@ fn FilterBar(options: FilterOptions, filters: SkuFilters) -> impl IntoView {
             </div>
         })
     };
-    let l = locale.get_untracked();
+    // Terms and billing cycles are named in the current language, also after it is switched;
+    // regions, sizes and families are Partner Center's own words.
     let terms = options
         .terms
-        .iter()
-        .map(|d| (d.clone(), format::term(d, l)))
+        .into_iter()
+        .map(|d| {
+            let value = d.clone();
+            (
+                value,
+                Signal::derive(move || format::term(&d, locale.get())),
+            )
+        })
         .collect();
     let cycles = options
         .cycles
-        .iter()
-        .map(|c| (c.as_str().to_owned(), format::billing_cycle(c, l)))
+        .into_iter()
+        .map(|c| {
+            let value = c.as_str().to_owned();
+            (
+                value,
+                Signal::derive(move || format::billing_cycle(&c, locale.get())),
+            )
+        })
         .collect();
+    let named = |choices: Vec<(String, String)>| {
+        choices
+            .into_iter()
+            .map(|(value, text)| (value, Signal::stored(text)))
+            .collect()
+    };
     view! {
         <div class="filters sku-filters" role="group" aria-label=tr("catalog-filters")>
             {select("filter-term", "catalog-filter-term", filters.term, terms)}
             {select("filter-cycle", "catalog-filter-cycle", filters.cycle, cycles)}
-            {select("filter-region", "catalog-filter-region", filters.region, options.regions)}
-            {select("filter-size", "catalog-filter-size", filters.size, options.sizes)}
-            {select("filter-family", "catalog-filter-family", filters.family, options.families)}
+            {select("filter-region", "catalog-filter-region", filters.region, named(options.regions))}
+            {select("filter-size", "catalog-filter-size", filters.size, named(options.sizes))}
+            {select("filter-family", "catalog-filter-family", filters.family, named(options.families))}
         </div>
     }
 }
@@ -528,21 +547,21 @@ fn SkuCard(
     let hidden = other_segments.len();
     let segment_key = format!("segment-{}", customer_segment.as_str().to_ascii_lowercase());
     let locale = use_locale();
-    let added = RwSignal::new(String::new());
+    // What the last "Add to cart" did, told in the current language (also after a switch).
+    let added = RwSignal::new(None::<(String, Added)>);
     let sku_title = sku.title.clone().unwrap_or_default();
-    let limits = t_with(
-        locale.get_untracked(),
-        "sku-quantity",
-        &[
-            ("minimum", sku.minimum_quantity.unwrap_or(1).to_string()),
-            (
-                "maximum",
-                sku.maximum_quantity
-                    .map(|m| m.to_string())
-                    .unwrap_or_else(|| "∞".to_owned()),
-            ),
-        ],
+    let (minimum, maximum) = (
+        sku.minimum_quantity.unwrap_or(1).to_string(),
+        sku.maximum_quantity
+            .map_or_else(|| "∞".to_owned(), |m| m.to_string()),
     );
+    let limits = move || {
+        t_with(
+            locale.get(),
+            "sku-quantity",
+            &[("minimum", minimum.clone()), ("maximum", maximum.clone())],
+        )
+    };
     let mut notes = Vec::new();
     if sku.requires(&PurchasePrerequisite::InventoryCheck) {
         notes.push("sku-needs-inventory");
@@ -613,7 +632,6 @@ fn SkuCard(
         })
         .unwrap_or_default();
     let reservation = (asks("subscriptionId") || asks("scope") || asks("duration")).then(|| {
-        let l = locale.get_untracked();
         let sub_id = format!("sub-{sku_key}");
         let scope_id = format!("scope-{sku_key}");
         let duration_id = format!("duration-{sku_key}");
@@ -688,7 +706,9 @@ fn SkuCard(
                         <label for=duration_id.clone()>{tr("provisioning-duration")}</label>
                         <select id=duration_id.clone() on:change=move |ev| duration.set(event_target_value(&ev))>
                             {options.into_iter().map(|d| {
-                                let text = term_of_duration(&d).map_or_else(|| d.clone(), |t| format::term(&t, l));
+                                let term = term_of_duration(&d);
+                                let shown = d.clone();
+                                let text = move || term.as_ref().map_or_else(|| shown.clone(), |t| format::term(t, locale.get()));
                                 let v = d.clone();
                                 view! { <option value=d selected=move || duration.get() == v>{text}</option> }
                             }).collect_view()}
@@ -770,11 +790,7 @@ fn SkuCard(
                                     let values = provisioning();
                                     let mut outcome = None;
                                     ctx.draft.update(|d| outcome = Some(d.add(&availability.get_value(), name.clone(), &values)));
-                                    let l = locale.get_untracked();
-                                    added.set(match outcome {
-                                        Some(Added::Seats { added, quantity }) => t_numbers(l, "catalog-added-seats", &[("name", name)], &[("added", added), ("quantity", quantity)]),
-                                        _ => t_with(l, "catalog-added", &[("name", name)]),
-                                    });
+                                    added.set(outcome.map(|o| (name, o)));
                                 }>{move || if purchasable { tr("catalog-add")() } else { tr("catalog-not-purchasable")() }}</button>
                             <Show when=move || !blocked.with(Vec::is_empty)>
                                 <div class="blocked" id=reason_id.clone()>
@@ -789,7 +805,13 @@ fn SkuCard(
             {(hidden > 0).then(|| view! {
                 <p class="muted other-segments">{move || t_with(locale.get(), "catalog-other-segments", &[("count", hidden.to_string()), ("segment", t(locale.get(), &segment_key))])}</p>
             })}
-            <p aria-live="polite" class="ok">{move || added.get()}</p>
+            <p aria-live="polite" class="ok">{move || added.with(|a| a.as_ref().map(|(name, outcome)| {
+                let name = ("name", name.clone());
+                match *outcome {
+                    Added::Seats { added, quantity } => t_numbers(locale.get(), "catalog-added-seats", &[name], &[("added", added), ("quantity", quantity)]),
+                    Added::Line { .. } => t_with(locale.get(), "catalog-added", &[name]),
+                }
+            }))}</p>
         </article>
     }
     .into_any()
