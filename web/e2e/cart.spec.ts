@@ -141,6 +141,18 @@ test('Review order lists the order groups, totals and the agreement; Place order
   await portal.expectAccessible('confirmation');
   await portal.snap('order confirmation');
 
+  // The confirmation follows a change of language; so does the customer's segment.
+  await page.locator('#language').selectOption('sv-SE');
+  await expect(result.getByText(/^Beställning \S+ lagd \(\d.*US\$\)\./)).toHaveCount(2);
+  await expect(result.getByRole('link', { name: /^Visa beställning / })).toHaveCount(2);
+  await expect(result.getByText(/^Order \S+ placed/)).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Kundsidor' }).getByRole('link', { name: 'Översikt' }).click();
+  const segment = page.locator('dl.facts dt:text-is("Segment") + dd');
+  await expect(segment).toHaveText('Utbildning');
+  await page.locator('#language').selectOption('en-US');
+  await expect(segment).toHaveText('Education');
+  await portal.openCart();
+
   await result.getByRole('link', { name: /^See order / }).first().click();
   await expect(page.getByRole('heading', { name: /^Order / })).toBeVisible();
 });

@@ -10,7 +10,8 @@ use pc_core::enums::RegistrationStatus;
 use pc_core::models::{Availability, Sku};
 
 use crate::errors::explain;
-use crate::i18n::t;
+use crate::format;
+use crate::i18n::{Locale, t};
 use crate::pages::customer::use_customer;
 use crate::session::use_session;
 use crate::state::CustomerData;
@@ -96,6 +97,16 @@ pub fn term_of_duration(duration: &str) -> Option<String> {
     let years = d.strip_suffix("years").or_else(|| d.strip_suffix("year"))?;
     let n: u32 = years.trim().parse().ok()?;
     Some(format!("P{n}Y"))
+}
+
+/// A reservation duration (`1Year`, `3Years`) in the current language ("1 year"), re-read when
+/// the language is switched; a duration that names no term is shown as Partner Center wrote it.
+pub fn duration_text(duration: &str, locale: RwSignal<Locale>) -> Signal<String> {
+    let (shown, term) = (duration.to_owned(), term_of_duration(duration));
+    Signal::derive(move || {
+        term.as_ref()
+            .map_or_else(|| shown.clone(), |term| format::term(term, locale.get()))
+    })
 }
 
 /// "Register" for the Azure subscription `subscription_id` (a GUID): `POST

@@ -21,8 +21,7 @@ use pc_core::rules::{Finding, FindingCode, PurchaseContext, check_availability};
 
 use crate::api;
 use crate::components::azure::{
-    RegisterButton, reservation_durations, subscription_choices, subscription_name,
-    term_of_duration,
+    RegisterButton, duration_text, reservation_durations, subscription_choices, subscription_name,
 };
 use crate::components::findings::FindingList;
 use crate::components::partner_text::PartnerCenterText;
@@ -706,9 +705,7 @@ fn SkuCard(
                         <label for=duration_id.clone()>{tr("provisioning-duration")}</label>
                         <select id=duration_id.clone() on:change=move |ev| duration.set(event_target_value(&ev))>
                             {options.into_iter().map(|d| {
-                                let term = term_of_duration(&d);
-                                let shown = d.clone();
-                                let text = move || term.as_ref().map_or_else(|| shown.clone(), |t| format::term(t, locale.get()));
+                                let text = duration_text(&d, locale);
                                 let v = d.clone();
                                 view! { <option value=d selected=move || duration.get() == v>{text}</option> }
                             }).collect_view()}
@@ -821,6 +818,7 @@ fn SkuCard(
 #[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 mod tests {
     use super::*;
+    use crate::components::azure::term_of_duration;
 
     fn product(id: &str, title: &str) -> Product {
         serde_json::from_value(serde_json::json!({ "id": id, "title": title })).unwrap()

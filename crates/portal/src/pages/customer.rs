@@ -199,7 +199,8 @@ pub fn CustomerPanel() -> impl IntoView {
     view! {
         {move || loaded(&ctx).map(|data| {
             let country = data.country();
-            let segment = t(locale.get_untracked(), &format!("segment-{}", segment_key(&data)));
+            let segment_key = format!("segment-{}", segment_key(&data));
+            let segment = move || t(locale.get(), &segment_key);
             let domain = data
                 .customer
                 .company_profile

@@ -13,8 +13,7 @@ use pc_core::wire::Spelled;
 
 use super::inventory::InventoryCheck;
 use crate::components::azure::{
-    RegisterButton, reservation_durations, subscription_choices, subscription_name,
-    term_of_duration,
+    RegisterButton, duration_text, reservation_durations, subscription_choices, subscription_name,
 };
 use crate::components::findings::FindingList;
 use crate::components::quantity::{self, QuantityInput};
@@ -303,48 +302,55 @@ pub fn ProvisioningField(
     };
     // The choices of a reservation's context, as the catalog offers them: the customer's Azure
     // subscriptions by friendly name, shared or single scope, the SKU's durations.
-    let choices: Option<Vec<(String, String)>> = if key.eq_ignore_ascii_case("subscriptionId") {
-        Some(
-            loaded(&ctx)
-                .map(|d| subscription_choices(&d))
-                .unwrap_or_default(),
-        )
-    } else if key.eq_ignore_ascii_case("scope") {
-        Some(vec![
-            (
-                "shared".to_owned(),
-                t(locale.get_untracked(), "catalog-scope-shared"),
-            ),
-            (
-                "single".to_owned(),
-                t(locale.get_untracked(), "catalog-scope-single"),
-            ),
-        ])
-    } else if key.eq_ignore_ascii_case("duration") {
-        let durations = draft.with_untracked(|d| {
-            let line = d.lines.iter().find(|l| l.id == Some(line_id))?;
-            let availability = d.availability_of(line)?;
-            let sku = availability.sku.clone()?;
-            Some(reservation_durations(
-                &sku,
-                std::slice::from_ref(availability),
-            ))
-        });
-        durations.filter(|d| !d.is_empty()).map(|durations| {
-            durations
+    // Texts in the current language, also after it is switched (subscription names are the
+    // customer's own).
+    let choices: Option<Vec<(String, Signal<String>)>> =
+        if key.eq_ignore_ascii_case("subscriptionId") {
+            Some(
+                loaded(&ctx)
+                    .map(|d| subscription_choices(&d))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(id, name)| (id, Signal::stored(name)))
+                    .collect(),
+            )
+        } else if key.eq_ignore_ascii_case("scope") {
+            Some(
+                [
+                    ("shared", "catalog-scope-shared"),
+                    ("single", "catalog-scope-single"),
+                ]
                 .into_iter()
-                .map(|d| {
-                    let text = term_of_duration(&d).map_or_else(
-                        || d.clone(),
-                        |term| format::term(&term, locale.get_untracked()),
-                    );
-                    (d, text)
+                .map(|(value, text)| {
+                    (
+                        value.to_owned(),
+                        Signal::derive(move || t(locale.get(), text)),
+                    )
                 })
-                .collect()
-        })
-    } else {
-        None
-    };
+                .collect(),
+            )
+        } else if key.eq_ignore_ascii_case("duration") {
+            let durations = draft.with_untracked(|d| {
+                let line = d.lines.iter().find(|l| l.id == Some(line_id))?;
+                let availability = d.availability_of(line)?;
+                let sku = availability.sku.clone()?;
+                Some(reservation_durations(
+                    &sku,
+                    std::slice::from_ref(availability),
+                ))
+            });
+            durations.filter(|d| !d.is_empty()).map(|durations| {
+                durations
+                    .into_iter()
+                    .map(|d| {
+                        let text = duration_text(&d, locale);
+                        (d, text)
+                    })
+                    .collect()
+            })
+        } else {
+            None
+        };
     if let Some(choices) = choices {
         let set = set.clone();
         view! {

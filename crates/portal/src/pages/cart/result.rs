@@ -57,11 +57,17 @@ pub fn CheckoutResult(
                     {orders.into_iter().map(|order| {
                         let id = order.id.as_ref().map(|i| i.as_str().to_owned()).unwrap_or_default();
                         let href = format!("{base}{}", Page::Order { customer_id: &customer_id, order_id: &id }.path());
-                        let total = order.total_price.map(|p| format::money(&p, order.currency_code.as_deref().unwrap_or_default(), locale.get_untracked())).unwrap_or_default();
-                        let label = t_with(locale.get_untracked(), "checkout-see-order-named", &[("id", id.clone())]);
+                        // In the current language, also after it is switched.
+                        let (total_price, currency) = (order.total_price, order.currency_code.clone().unwrap_or_default());
+                        let label = { let id = id.clone(); move || t_with(locale.get(), "checkout-see-order-named", &[("id", id.clone())]) };
+                        let placed = { let id = id.clone(); move || {
+                            let locale = locale.get();
+                            let total = total_price.map(|p| format::money(&p, &currency, locale)).unwrap_or_default();
+                            t_with(locale, "checkout-order-placed", &[("id", id.clone()), ("total", total)])
+                        } };
                         view! {
                             <li class="ok">
-                                {t_with(locale.get_untracked(), "checkout-order-placed", &[("id", id.clone()), ("total", total)])}
+                                {placed}
                                 " " <A href=href attr:aria-label=label>{tr("checkout-see-order")}</A>
                             </li>
                         }
@@ -69,16 +75,14 @@ pub fn CheckoutResult(
                     {errors.into_iter().map(|error| {
                         let group = error.order_group_id.clone().unwrap_or_default();
                         let code = error.code.as_ref().and_then(|c| c.as_number());
-                        let explanation = code
-                            .and_then(pc_client::explanation_key)
-                            .map(|k| t(locale.get_untracked(), k))
-                            .unwrap_or_default();
+                        let explanation_key = code.and_then(pc_client::explanation_key);
+                        let explanation = move || explanation_key.map(|k| t(locale.get(), k)).unwrap_or_default();
                         let description = error.description.clone().unwrap_or_default();
-                        let text = t_with(locale.get_untracked(), "checkout-group-failed", &[
+                        let text = { let group = group.clone(); move || t_with(locale.get(), "checkout-group-failed", &[
                             ("group", format::ordinal(&group)),
                             ("code", code.map(|c| c.to_string()).unwrap_or_default()),
-                            ("description", description),
-                        ]);
+                            ("description", description.clone()),
+                        ]) };
                         let group_for_retry = group.clone();
                         view! {
                             <li class="error">
