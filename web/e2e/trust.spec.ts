@@ -4,7 +4,7 @@
 // page shows a balance per currency; and no page, in any of the four languages, shows a raw
 // Partner Center value (snake_case codes, camelCase member names) or Rust Debug output.
 import type { Page } from '@playwright/test';
-import { test, expect, GATEWAYS, USERS, type Portal } from './fixtures/portal';
+import { test, expect, CUSTOMERS, GATEWAYS, USERS, type Portal } from './fixtures/portal';
 
 const CUSTOMER = 'Tailspin Toys';
 const LOCALES = ['en-US', 'sv-SE', 'nl-NL', 'he-IL'] as const;
@@ -227,4 +227,23 @@ test('a deep link survives signing in, and a signed-in user\'s 404 leads back to
   await expect(page.getByRole('link', { name: 'Back to sign-in' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Back to your customers' }).click();
   await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+});
+
+test("a page that could not be loaded says why in the user's language, also after a switch", async ({ portal, page }) => {
+  await portal.signIn('contoso');
+  await portal.openCustomer(CUSTOMERS.northwind);
+  // Partner Center refuses the orders list (403, no code of its own).
+  await page.route(/\/v1\/customers\/[^/]+\/orders(\?|$)/, route => route.fulfill({
+    status: 403,
+    contentType: 'application/json',
+    body: JSON.stringify({ description: 'Access denied', errorName: 'Forbidden' }),
+  }));
+  await portal.tab('Orders').click();
+  const refused = page.getByRole('alert').filter({ hasText: 'Access denied' });
+  await expect(refused).toContainText('Your account may not do this.');
+  await page.locator('#language').selectOption('sv-SE');
+  await expect(refused).toContainText('Ditt konto får inte göra detta.');
+  await expect(refused).not.toContainText('Your account');
+  await page.locator('#language').selectOption('en-US');
+  await expect(refused).toContainText('Your account may not do this.');
 });

@@ -5,6 +5,32 @@ use pc_client::Error;
 
 use crate::i18n::{Locale, t, t_with};
 
+/// Why a page's data could not be loaded, kept as it happened so that it is told in the
+/// language of the moment (also after the language is switched).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A call to Partner Center (through the gateway or the sandbox) failed.
+    Call(Error),
+    /// One of the portal's own messages, by its Fluent key (e.g. `sign-in-first`).
+    Message(&'static str),
+}
+
+impl Problem {
+    /// The problem in plain words in `locale`: [`explain`] for a failed call.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            Self::Call(error) => explain(error, locale),
+            Self::Message(key) => t(locale, key),
+        }
+    }
+}
+
+impl From<Error> for Problem {
+    fn from(error: Error) -> Self {
+        Self::Call(error)
+    }
+}
+
 /// A refused purchase step (creating or updating a cart, checkout) explained. Partner Center
 /// answers 403 to a user whose role may read but not buy (a Helpdesk agent); unless its code
 /// names a more specific reason, that is said with the user's role (`roles` as the gateway

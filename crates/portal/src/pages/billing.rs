@@ -5,9 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use pc_core::models::{Decimal, InvoiceSummary};
 
-use crate::errors::explain;
+use crate::errors::Problem;
 use crate::format;
-use crate::i18n::t;
 use crate::pages::customer::SignInFirst;
 use crate::session::use_session;
 use pc_client::BillingPeriod;
@@ -44,13 +43,10 @@ pub fn Billing() -> impl IntoView {
     let data = LocalResource::new(move || {
         let session = session.get();
         async move {
-            let locale = locale.get_untracked();
-            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
-            let (summaries, list) = api::billing(&session.client)
-                .await
-                .map_err(|e| explain(&e, locale))?;
+            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            let (summaries, list) = api::billing(&session.client).await.map_err(Problem::from)?;
             let balance = balances(&summaries);
-            Ok::<_, String>((balance, summaries, list))
+            Ok::<_, Problem>((balance, summaries, list))
         }
     });
     let summary_row = move |s: InvoiceSummary| {
@@ -72,7 +68,7 @@ pub fn Billing() -> impl IntoView {
             <p><A href=Page::Unbilled { currency: None, period: BillingPeriod::Current, order: None }.href()>{tr("unbilled-link")}</A></p>
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
+                Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
                 Some(Ok((balance, summaries, invoices))) => {
                     let locale = locale.get();
                     view! {

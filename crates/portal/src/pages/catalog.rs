@@ -25,7 +25,7 @@ use crate::components::azure::{
 };
 use crate::components::findings::FindingList;
 use crate::components::partner_text::PartnerCenterText;
-use crate::errors::explain;
+use crate::errors::Problem;
 use crate::format;
 use crate::i18n::{t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
@@ -65,8 +65,8 @@ pub enum ViewLoad {
     Loading,
     /// Its products.
     Loaded(Vec<Product>),
-    /// Why it could not be read, in the user's language.
-    Failed(String),
+    /// Why it could not be read (told in the user's language when shown).
+    Failed(Problem),
 }
 
 /// A product of the merged catalog with the views (`targetView` values, in [`TARGET_VIEWS`]
@@ -163,7 +163,6 @@ pub fn Catalog() -> impl IntoView {
         let this = generation.get_value();
         loads.set(all_loading());
         spawn_local(async move {
-            let locale = locale.get_untracked();
             let country = country.get_value();
             let segment = segment.get_value();
             let (client, country, segment) = (&session.client, &country, &segment);
@@ -171,7 +170,7 @@ pub fn Catalog() -> impl IntoView {
                 let result = api::catalog_view(client, country, segment, view).await;
                 let load = match result {
                     Ok(products) => ViewLoad::Loaded(products),
-                    Err(e) => ViewLoad::Failed(explain(&e, locale)),
+                    Err(e) => ViewLoad::Failed(Problem::from(e)),
                 };
                 if generation.get_value() == this {
                     loads.update(|l| {
@@ -230,7 +229,7 @@ pub fn Catalog() -> impl IntoView {
                 <div class="view-errors" role="alert">
                     {move || loads.get().into_iter().filter_map(|(view, load)| match load {
                         ViewLoad::Failed(reason) => Some(view! {
-                            <p class="error">{t_with(locale.get(), "catalog-view-failed", &[("view", t(locale.get(), view_key(view))), ("reason", reason)])}</p>
+                            <p class="error">{t_with(locale.get(), "catalog-view-failed", &[("view", t(locale.get(), view_key(view))), ("reason", reason.text(locale.get()))])}</p>
                         }),
                         _ => None,
                     }).collect_view()}
@@ -287,11 +286,10 @@ fn ProductDetail(
             let session = session.get();
             let (product_id, country) = (product_id.clone(), country.clone());
             async move {
-                let locale = locale.get_untracked();
-                let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+                let session = session.ok_or(Problem::Message("sign-in-first"))?;
                 api::skus_with_availabilities(&session.client, &product_id, &country)
                     .await
-                    .map_err(|e| explain(&e, locale))
+                    .map_err(Problem::from)
             }
         }
     });
@@ -304,7 +302,7 @@ fn ProductDetail(
             <PartnerCenterText text=description/>
             {move || match skus.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
+                Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p>{tr("catalog-no-skus")}</p> }.into_any(),
                 Some(Ok(list)) => {
                     let total = list.len();
@@ -831,7 +829,10 @@ mod tests {
                 "SoftwarePerpetual",
                 ViewLoad::Loaded(vec![product("DG7GMGF0PWHC", "Windows Server 2025")]),
             ),
-            ("SoftwareSubscriptions", ViewLoad::Failed("down".to_owned())),
+            (
+                "SoftwareSubscriptions",
+                ViewLoad::Failed(Problem::Message("error-partner-center")),
+            ),
             (
                 "Software",
                 ViewLoad::Loaded(vec![

@@ -12,7 +12,7 @@ use pc_core::models::{Agreement, Contact};
 
 use crate::api;
 use crate::components::azure::{RegisterButton, subscription_name};
-use crate::errors::explain;
+use crate::errors::Problem;
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::session::{PortalClient, use_session};
@@ -25,7 +25,7 @@ pub struct CustomerContext {
     /// Customer tenant ID from the route.
     pub id: Memo<String>,
     /// The customer's state, loaded once per customer (`refetch` after a change).
-    pub data: LocalResource<Result<CustomerData, String>>,
+    pub data: LocalResource<Result<CustomerData, Problem>>,
     /// The cart draft (stored in `localStorage` on every change).
     pub draft: RwSignal<CartDraft>,
 }
@@ -70,7 +70,7 @@ async fn load_customer(
 #[derive(Debug, Clone, PartialEq)]
 enum LoadStatus {
     Loading,
-    Failed(String),
+    Failed(Problem),
     Ready,
 }
 
@@ -91,10 +91,8 @@ pub fn CustomerLayout() -> impl IntoView {
         let session = session.get();
         let customer_id = id.get();
         async move {
-            let session = session.ok_or_else(|| t(locale.get_untracked(), "sign-in-first"))?;
-            let (data, stored) = load_customer(session.client, customer_id.clone())
-                .await
-                .map_err(|e| explain(&e, locale.get_untracked()))?;
+            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            let (data, stored) = load_customer(session.client, customer_id.clone()).await?;
             // Only for the customer still shown (the layout may be gone, or show another), and
             // once: a refresh of the data (after the agreement or a registration) keeps the
             // draft being edited.
@@ -135,7 +133,7 @@ pub fn CustomerLayout() -> impl IntoView {
     // agreement or registering a subscription), so their own state survives the refresh.
     let status = Memo::new(move |previous: Option<&LoadStatus>| match data.get() {
         Some(Ok(_)) => LoadStatus::Ready,
-        Some(Err(reason)) => LoadStatus::Failed(reason),
+        Some(Err(problem)) => LoadStatus::Failed(problem),
         None => previous.cloned().unwrap_or(LoadStatus::Loading),
     });
     provide_context(CustomerContext { id, data, draft });
@@ -180,7 +178,7 @@ pub fn CustomerLayout() -> impl IntoView {
                 </nav>
                 {move || match status.get() {
                     LoadStatus::Loading => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                    LoadStatus::Failed(reason) => view! { <p role="alert">{reason}</p> }.into_any(),
+                    LoadStatus::Failed(problem) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
                     LoadStatus::Ready => view! { <Outlet/> }.into_any(),
                 }}
             </section>
@@ -264,13 +262,11 @@ fn AgreementPanel(data: CustomerData) -> impl IntoView {
             email.get_untracked(),
         );
         async move {
-            let locale = locale.get_untracked();
-            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let session = session.ok_or(Problem::Message("sign-in-first"))?;
             let customers = session.client.customers();
             let templates = customers
                 .agreement_templates("MicrosoftCustomerAgreement")
-                .await
-                .map_err(|e| explain(&e, locale))?;
+                .await?;
             let template_id = templates
                 .first()
                 .and_then(|t| t["templateId"].as_str())
@@ -287,16 +283,13 @@ fn AgreementPanel(data: CustomerData) -> impl IntoView {
                 agreement_type: Some("MicrosoftCustomerAgreement".to_owned()),
                 ..Agreement::default()
             };
-            customers
-                .accept_agreement(&customer_id, &agreement)
-                .await
-                .map_err(|e| explain(&e, locale))?;
+            customers.accept_agreement(&customer_id, &agreement).await?;
             ctx.data.refetch();
-            Ok::<(), String>(())
+            Ok::<(), Problem>(())
         }
     });
     let failure = move || match accept.value().get() {
-        Some(Err(reason)) => reason,
+        Some(Err(problem)) => problem.text(locale.get()),
         _ => String::new(),
     };
     view! {

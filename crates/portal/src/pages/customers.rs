@@ -6,8 +6,8 @@ use pc_core::models::Customer;
 
 use crate::api;
 use crate::components::partner::PartnerPanel;
-use crate::errors::explain;
-use crate::i18n::{t, t_with};
+use crate::errors::Problem;
+use crate::i18n::t_with;
 use crate::session::use_session;
 use crate::{Page, route, tr, use_locale};
 
@@ -41,10 +41,8 @@ pub fn Customers() -> impl IntoView {
     let customers = LocalResource::new(move || {
         let session = session.get();
         async move {
-            let session = session.ok_or_else(|| t(locale.get_untracked(), "sign-in-first"))?;
-            api::customers(&session.client)
-                .await
-                .map_err(|e| explain(&e, locale.get_untracked()))
+            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            api::customers(&session.client).await.map_err(Problem::from)
         }
     });
     view! {
@@ -56,8 +54,8 @@ pub fn Customers() -> impl IntoView {
             <Transition fallback=move || view! { <p aria-live="polite">{tr("customers-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match customers.await {
-                        Err(reason) => view! {
-                            <p role="alert">{t_with(locale.get_untracked(), "customers-failed", &[("reason", reason)])}</p>
+                        Err(problem) => view! {
+                            <p role="alert">{move || t_with(locale.get(), "customers-failed", &[("reason", problem.text(locale.get()))])}</p>
                         }.into_any(),
                         Ok(list) => {
                             let list = StoredValue::new(list);

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use wasm_bindgen::JsCast as _;
 
 use crate::api;
-use crate::errors::explain;
+use crate::errors::{Problem, explain};
 use crate::format;
 use crate::i18n::{t, t_numbers, t_with};
 use crate::pages::customer::SignInFirst;
@@ -241,11 +241,10 @@ pub fn InvoiceDetail() -> impl IntoView {
         let session = session.get();
         let invoice_id = invoice_id.get();
         async move {
-            let locale = locale.get_untracked();
-            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let session = session.ok_or(Problem::Message("sign-in-first"))?;
             api::invoice(&session.client, &invoice_id)
                 .await
-                .map_err(|e| explain(&e, locale))
+                .map_err(Problem::from)
         }
     });
     let message = RwSignal::new(String::new());
@@ -274,7 +273,7 @@ pub fn InvoiceDetail() -> impl IntoView {
             <h1>{move || t_with(locale.get(), "invoice-title", &[("id", invoice_id.get())])}</h1>
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
+                Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
                 Some(Ok((invoice, items, purchases))) => {
                     let locale = locale.get();
                     let currency = invoice.currency_code.clone().unwrap_or_default();

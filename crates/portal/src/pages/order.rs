@@ -12,7 +12,7 @@ use pc_core::models::{Order, OrderLineItem};
 use pc_core::rules::{ProductKind, check_software_cancellation, software_refund};
 
 use crate::api::{self};
-use crate::errors::explain;
+use crate::errors::{Problem, explain};
 use crate::format;
 use crate::i18n::{explain_finding, t, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
@@ -63,11 +63,10 @@ pub fn OrderDetail() -> impl IntoView {
         let session = session.get();
         let (customer_id, order_id, country) = (ctx.id.get(), order_id.get(), country.get());
         async move {
-            let locale = locale.get_untracked();
-            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let session = session.ok_or(Problem::Message("sign-in-first"))?;
             api::order(&session.client, &customer_id, &order_id, &country)
                 .await
-                .map_err(|e| explain(&e, locale))
+                .map_err(Problem::from)
         }
     });
     let cancel_outcome: RwSignal<Option<CancelOutcome>> = RwSignal::new(None);
@@ -96,7 +95,7 @@ pub fn OrderDetail() -> impl IntoView {
         </div>
         {move || match detail.get() {
             None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-            Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
+            Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
             Some(Ok(v)) => {
                 let locale = locale.get();
                 let currency = v.order.currency_code.clone().unwrap_or_default();

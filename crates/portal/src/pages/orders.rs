@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use pc_core::models::Order;
 
 use crate::api;
-use crate::errors::explain;
+use crate::errors::Problem;
 use crate::format;
 use crate::i18n::{t, t_numbers};
 use crate::pages::customer::{SignInFirst, use_customer};
@@ -63,11 +63,10 @@ pub fn Orders() -> impl IntoView {
         let session = session.get();
         let (customer_id, cycle) = (ctx.id.get(), cycle.get());
         async move {
-            let locale = locale.get_untracked();
-            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let session = session.ok_or(Problem::Message("sign-in-first"))?;
             api::orders(&session.client, &customer_id, &cycle)
                 .await
-                .map_err(|e| explain(&e, locale))
+                .map_err(Problem::from)
         }
     });
     let row = move |order: Order, pending: bool| {
@@ -109,7 +108,7 @@ pub fn Orders() -> impl IntoView {
         </select>
         {move || match orders.get() {
             None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-            Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
+            Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
             Some(Ok((listed, known))) => {
                 let placed = if cycle.get().is_empty() {
                     pending_listing(PlacedOrders::load().for_customer(&ctx.id.get()), &listed)

@@ -28,7 +28,7 @@ use pc_core::wire::Spelled;
 use crate::api::{self, Loaded};
 use crate::components::findings::FindingList;
 use crate::components::quantity::{self, QuantityInput};
-use crate::errors::explain;
+use crate::errors::{Problem, explain};
 use crate::format;
 use crate::i18n::{Locale, explain_finding, t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
@@ -176,11 +176,10 @@ pub fn SubscriptionDetail() -> impl IntoView {
         let (customer_id, subscription_id, country) =
             (ctx.id.get(), subscription_id.get(), country.get());
         async move {
-            let locale = locale.get_untracked();
-            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let session = session.ok_or(Problem::Message("sign-in-first"))?;
             api::subscription(&session.client, &customer_id, &subscription_id, &country)
                 .await
-                .map_err(|e| explain(&e, locale))
+                .map_err(Problem::from)
         }
     });
     // What is shown: the loaded subscription, replaced by each change's answer.
@@ -307,7 +306,7 @@ pub fn SubscriptionDetail() -> impl IntoView {
             <A href=move || format!("{base}{}", Page::Subscriptions(&ctx.id.get()).path())>{tr("subscription-back")}</A>
         </p>
         {move || match (detail.get(), shown.with(Option::is_some)) {
-            (Some(Err(reason)), false) => view! { <p role="alert">{reason}</p> }.into_any(),
+            (Some(Err(problem)), false) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
             (_, false) => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
             (_, true) => ().into_any(),
         }}

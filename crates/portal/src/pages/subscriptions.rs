@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
-use crate::errors::explain;
+use crate::errors::Problem;
 use crate::format;
-use crate::i18n::{t, t_numbers};
+use crate::i18n::t_numbers;
 use crate::pages::customer::{SignInFirst, use_customer};
 use crate::pages::subscription::{status_text, subscription_href, subscription_name};
 use crate::session::use_session;
@@ -26,18 +26,17 @@ pub fn Subscriptions() -> impl IntoView {
         let session = session.get();
         let customer_id = ctx.id.get();
         async move {
-            let locale = locale.get_untracked();
-            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let session = session.ok_or(Problem::Message("sign-in-first"))?;
             api::subscriptions(&session.client, &customer_id)
                 .await
-                .map_err(|e| explain(&e, locale))
+                .map_err(Problem::from)
         }
     });
     view! {
         <h2>{tr("subscriptions-title")}</h2>
         {move || match data.get() {
             None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-            Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
+            Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
             Some(Ok((subscriptions, entitlements))) => {
                 let locale = locale.get();
                 view! {

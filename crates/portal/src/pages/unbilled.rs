@@ -11,7 +11,7 @@ use pc_core::models::{DailyRatedUsageLineItem, Decimal, OneTimeInvoiceLineItem};
 use serde_json::Value;
 
 use crate::api;
-use crate::errors::explain;
+use crate::errors::Problem;
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::pages::customer::SignInFirst;
@@ -186,11 +186,10 @@ pub fn Unbilled() -> impl IntoView {
         let session = session.get();
         let (wanted, period) = (currency.get(), period.get());
         async move {
-            let locale = locale.get_untracked();
-            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let session = session.ok_or(Problem::Message("sign-in-first"))?;
             api::unbilled(&session.client, &wanted, period)
                 .await
-                .map_err(|e| explain(&e, locale))
+                .map_err(Problem::from)
         }
     });
     let message = RwSignal::new(String::new());
@@ -226,7 +225,7 @@ pub fn Unbilled() -> impl IntoView {
             <p>{tr("unbilled-intro")}</p>
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                Some(Err(reason)) => view! { <p role="alert">{reason}</p> }.into_any(),
+                Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
                 Some(Ok(u)) => {
                     let locale = locale.get();
                     let code = u.currency.clone();
