@@ -1,9 +1,11 @@
 //! Errors in plain words: pc-client's [`Error`] explained in the user's language, with the
 //! Partner Center code and request ID a support case needs.
 
+use leptos::prelude::*;
 use pc_client::Error;
 
 use crate::i18n::{Locale, t, t_with};
+use crate::use_locale;
 
 /// Why a page's data could not be loaded, kept as it happened so that it is told in the
 /// language of the moment (also after the language is switched).
@@ -29,6 +31,17 @@ impl From<Error> for Problem {
     fn from(error: Error) -> Self {
         Self::Call(error)
     }
+}
+
+/// A page's data that could not be loaded: `problem` as an alert (`<p role="alert">`), in the
+/// current language, also after the language is switched.
+#[component]
+pub fn ProblemAlert(
+    /// Why the data could not be loaded.
+    problem: Problem,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! { <p role="alert">{move || problem.text(locale.get())}</p> }
 }
 
 /// A refused purchase step (creating or updating a cart, checkout) explained. Partner Center

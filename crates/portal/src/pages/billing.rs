@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use pc_core::models::{Decimal, InvoiceSummary};
 
-use crate::errors::Problem;
+use crate::errors::{Problem, ProblemAlert};
 use crate::format;
 use crate::pages::customer::SignInFirst;
 use crate::session::use_session;
@@ -68,7 +68,7 @@ pub fn Billing() -> impl IntoView {
             <p><A href=Page::Unbilled { currency: None, period: BillingPeriod::Current, order: None }.href()>{tr("unbilled-link")}</A></p>
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
+                Some(Err(problem)) => view! { <ProblemAlert problem/> }.into_any(),
                 Some(Ok((balance, summaries, invoices))) => {
                     let locale = locale.get();
                     view! {

@@ -25,7 +25,7 @@ use crate::components::azure::{
 };
 use crate::components::findings::FindingList;
 use crate::components::partner_text::PartnerCenterText;
-use crate::errors::Problem;
+use crate::errors::{Problem, ProblemAlert};
 use crate::format;
 use crate::i18n::{t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
@@ -302,7 +302,7 @@ fn ProductDetail(
             <PartnerCenterText text=description/>
             {move || match skus.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
+                Some(Err(problem)) => view! { <ProblemAlert problem/> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p>{tr("catalog-no-skus")}</p> }.into_any(),
                 Some(Ok(list)) => {
                     let total = list.len();

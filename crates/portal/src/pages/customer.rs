@@ -12,7 +12,7 @@ use pc_core::models::{Agreement, Contact};
 
 use crate::api;
 use crate::components::azure::{RegisterButton, subscription_name};
-use crate::errors::Problem;
+use crate::errors::{Problem, ProblemAlert};
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::session::{PortalClient, use_session};
@@ -178,7 +178,7 @@ pub fn CustomerLayout() -> impl IntoView {
                 </nav>
                 {move || match status.get() {
                     LoadStatus::Loading => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                    LoadStatus::Failed(problem) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
+                    LoadStatus::Failed(problem) => view! { <ProblemAlert problem/> }.into_any(),
                     LoadStatus::Ready => view! { <Outlet/> }.into_any(),
                 }}
             </section>

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use wasm_bindgen::JsCast as _;
 
 use crate::api;
-use crate::errors::{Problem, explain};
+use crate::errors::{Problem, ProblemAlert, explain};
 use crate::format;
 use crate::i18n::{t, t_numbers, t_with};
 use crate::pages::customer::SignInFirst;
@@ -273,7 +273,7 @@ pub fn InvoiceDetail() -> impl IntoView {
             <h1>{move || t_with(locale.get(), "invoice-title", &[("id", invoice_id.get())])}</h1>
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
+                Some(Err(problem)) => view! { <ProblemAlert problem/> }.into_any(),
                 Some(Ok((invoice, items, purchases))) => {
                     let locale = locale.get();
                     let currency = invoice.currency_code.clone().unwrap_or_default();

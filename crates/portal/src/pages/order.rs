@@ -12,7 +12,7 @@ use pc_core::models::{Order, OrderLineItem};
 use pc_core::rules::{ProductKind, check_software_cancellation, software_refund};
 
 use crate::api::{self};
-use crate::errors::{Problem, explain};
+use crate::errors::{Problem, ProblemAlert, explain};
 use crate::format;
 use crate::i18n::{explain_finding, t, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
@@ -95,7 +95,7 @@ pub fn OrderDetail() -> impl IntoView {
         </div>
         {move || match detail.get() {
             None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-            Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
+            Some(Err(problem)) => view! { <ProblemAlert problem/> }.into_any(),
             Some(Ok(v)) => {
                 let locale = locale.get();
                 let currency = v.order.currency_code.clone().unwrap_or_default();

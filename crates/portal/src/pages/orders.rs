@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use pc_core::models::Order;
 
 use crate::api;
-use crate::errors::Problem;
+use crate::errors::{Problem, ProblemAlert};
 use crate::format;
 use crate::i18n::{t, t_numbers};
 use crate::pages::customer::{SignInFirst, use_customer};
@@ -108,7 +108,7 @@ pub fn Orders() -> impl IntoView {
         </select>
         {move || match orders.get() {
             None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-            Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
+            Some(Err(problem)) => view! { <ProblemAlert problem/> }.into_any(),
             Some(Ok((listed, known))) => {
                 let placed = if cycle.get().is_empty() {
                     pending_listing(PlacedOrders::load().for_customer(&ctx.id.get()), &listed)

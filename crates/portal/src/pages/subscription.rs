@@ -28,7 +28,7 @@ use pc_core::wire::Spelled;
 use crate::api::{self, Loaded};
 use crate::components::findings::FindingList;
 use crate::components::quantity::{self, QuantityInput};
-use crate::errors::{Problem, explain};
+use crate::errors::{Problem, ProblemAlert, explain};
 use crate::format;
 use crate::i18n::{Locale, explain_finding, t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
@@ -306,7 +306,7 @@ pub fn SubscriptionDetail() -> impl IntoView {
             <A href=move || format!("{base}{}", Page::Subscriptions(&ctx.id.get()).path())>{tr("subscription-back")}</A>
         </p>
         {move || match (detail.get(), shown.with(Option::is_some)) {
-            (Some(Err(problem)), false) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
+            (Some(Err(problem)), false) => view! { <ProblemAlert problem/> }.into_any(),
             (_, false) => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
             (_, true) => ().into_any(),
         }}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
-use crate::errors::Problem;
+use crate::errors::{Problem, ProblemAlert};
 use crate::format;
 use crate::i18n::t_numbers;
 use crate::pages::customer::{SignInFirst, use_customer};
@@ -36,7 +36,7 @@ pub fn Subscriptions() -> impl IntoView {
         <h2>{tr("subscriptions-title")}</h2>
         {move || match data.get() {
             None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-            Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
+            Some(Err(problem)) => view! { <ProblemAlert problem/> }.into_any(),
             Some(Ok((subscriptions, entitlements))) => {
                 let locale = locale.get();
                 view! {

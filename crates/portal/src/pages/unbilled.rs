@@ -11,7 +11,7 @@ use pc_core::models::{DailyRatedUsageLineItem, Decimal, OneTimeInvoiceLineItem};
 use serde_json::Value;
 
 use crate::api;
-use crate::errors::Problem;
+use crate::errors::{Problem, ProblemAlert};
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::pages::customer::SignInFirst;
@@ -225,7 +225,7 @@ pub fn Unbilled() -> impl IntoView {
             <p>{tr("unbilled-intro")}</p>
             {move || match data.get() {
                 None => view! { <p aria-live="polite">{tr("loading")}</p> }.into_any(),
-                Some(Err(problem)) => view! { <p role="alert">{move || problem.text(locale.get())}</p> }.into_any(),
+                Some(Err(problem)) => view! { <ProblemAlert problem/> }.into_any(),
                 Some(Ok(u)) => {
                     let locale = locale.get();
                     let code = u.currency.clone();
