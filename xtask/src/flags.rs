@@ -155,9 +155,15 @@ pub(crate) enum Tenant {
 #[derive(Debug, Args)]
 pub(crate) struct BuildPortal {}
 
-/// `cargo xtask size` (no flags).
+/// `cargo xtask size [--floors]`
 #[derive(Debug, Args)]
-pub(crate) struct Size {}
+pub(crate) struct Size {
+    /// Instead of the budgets, build and measure the floors the goals are set against
+    /// (`xtask/floors`): the smallest Leptos 0.8 first page with the router, and pc-core's
+    /// `validate_cart` alone as a wasm.
+    #[arg(long)]
+    pub(crate) floors: bool,
+}
 
 /// `cargo xtask load` (no flags).
 #[derive(Debug, Args)]
@@ -199,7 +205,7 @@ mod tests {
 
     use clap::Parser;
 
-    use super::{Cmd, Tenant, Xtask};
+    use super::{Cmd, Size, Tenant, Xtask};
 
     #[test]
     fn serve_takes_an_address_and_a_tenant() {
@@ -261,6 +267,7 @@ mod tests {
             &["cargo xtask", "test"][..],
             &["cargo xtask", "ci"][..],
             &["cargo xtask", "load"][..],
+            &["cargo xtask", "size"][..],
             &["cargo xtask", "npm", "--out", "dir", "--test"][..],
             &[
                 "cargo xtask",
@@ -275,6 +282,16 @@ mod tests {
             assert!(Xtask::try_parse_from(argv).is_ok(), "{argv:?}");
         }
         assert!(Xtask::try_parse_from(["cargo xtask", "decode", "Cart"]).is_err());
+        let floors = Xtask::try_parse_from(["cargo xtask", "size", "--floors"]);
+        assert!(
+            matches!(
+                floors,
+                Ok(Xtask {
+                    command: Cmd::Size(Size { floors: true })
+                })
+            ),
+            "{floors:?}"
+        );
         assert!(Xtask::try_parse_from(["cargo xtask", "fuzz", "--seconds", "soon"]).is_err());
     }
 }

@@ -40,6 +40,7 @@ mod bench;
 mod check_cart;
 mod decode;
 mod flags;
+mod floors;
 mod fuzz;
 mod load;
 mod npm;

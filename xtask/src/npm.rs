@@ -361,7 +361,7 @@ fn set_version(path: &Path, version: &str) -> Result<()> {
 }
 
 /// Bytes of `data` compressed with brotli at quality 11 (as served by CDNs for static files).
-fn brotli_size(data: &[u8]) -> Result<usize> {
+pub(crate) fn brotli_size(data: &[u8]) -> Result<usize> {
     let mut compressed = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut compressed, 4096, 11, 22);

@@ -24,11 +24,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::flags;
 use crate::npm::{self, Entry, PackageSizes};
 use crate::portal::{self, Built};
 use crate::tools::install_portal_tools;
 use crate::util::{target_dir, workspace_root};
+use crate::{flags, floors};
 
 /// Budget of the first page, brotli bytes (measured 2026-12-01: 301,339; 342,504 before the
 /// non-English text and the cart draft's decoders left the main module).
@@ -58,6 +58,10 @@ impl flags::Size {
     pub(crate) fn run(self) -> Result<ExitCode> {
         let root = workspace_root()?;
         install_portal_tools(&root)?;
+        if self.floors {
+            floors::run(&root)?;
+            return Ok(ExitCode::SUCCESS);
+        }
         let built = portal::build(&root)?;
         let package = target_dir(&root)?.join("npm").join("package");
         let sizes = npm::build(&root, &package)?;
