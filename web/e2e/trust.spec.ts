@@ -240,9 +240,12 @@ test("a page that could not be loaded says why in the user's language, also afte
   }));
   await portal.tab('Orders').click();
   const refused = page.getByRole('alert').filter({ hasText: 'Access denied' });
-  await expect(refused).toContainText('Your account may not do this.');
+  await expect(refused).toContainText('Your account may not do this. (HTTP 403: Access denied. Request ID ');
+  // The body's own words, never the body itself.
+  await expect(refused).not.toContainText('{');
+  await expect(refused).not.toContainText('errorName');
   await page.locator('#language').selectOption('sv-SE');
-  await expect(refused).toContainText('Ditt konto får inte göra detta.');
+  await expect(refused).toContainText('Ditt konto får inte göra detta. (HTTP 403: Access denied. Begäran-ID ');
   await expect(refused).not.toContainText('Your account');
   await page.locator('#language').selectOption('en-US');
   await expect(refused).toContainText('Your account may not do this.');

@@ -234,6 +234,14 @@ fn retry_after(response: &HttpResponse) -> Option<Duration> {
 }
 
 /// The error a non-success response stands for.
+/// An error body without Partner Center's `code`: the text it gives, as `description` (ASP.NET
+/// and most gateways) or `message`.
+#[derive(serde::Deserialize)]
+struct Described {
+    description: Option<String>,
+    message: Option<String>,
+}
+
 fn response_error(response: &HttpResponse, request_id: &str, correlation_id: &str) -> Error {
     if response.status == 429 {
         let message = serde_json::from_slice::<ThrottleError>(&response.body)
@@ -248,13 +256,27 @@ fn response_error(response: &HttpResponse, request_id: &str, correlation_id: &st
     }
     let (code, description) = match serde_json::from_slice::<ApiError>(&response.body) {
         Ok(body) => (body.code.as_number(), body.description),
-        Err(_) => (
-            None,
-            String::from_utf8_lossy(&response.body)
-                .chars()
-                .take(1024)
-                .collect(),
-        ),
+        // No Partner Center code (a gateway, a proxy, Entra): its own text when it has one,
+        // else the body as it came.
+        Err(_) => match serde_json::from_slice::<Described>(&response.body) {
+            Ok(
+                Described {
+                    description: Some(text),
+                    ..
+                }
+                | Described {
+                    message: Some(text),
+                    ..
+                },
+            ) => (None, text),
+            _ => (
+                None,
+                String::from_utf8_lossy(&response.body)
+                    .chars()
+                    .take(1024)
+                    .collect(),
+            ),
+        },
     };
     Error::Api {
         status: response.status,
@@ -559,6 +581,47 @@ mod tests {
                 body: br#"{"code":800001,"description":"Unauthorized"}"#.to_vec(),
             })
         }
+    }
+
+    fn refusal(body: &[u8]) -> Error {
+        let response = HttpResponse {
+            status: 403,
+            headers: Vec::new(),
+            body: body.to_vec(),
+        };
+        response_error(&response, "r-1", "c-1")
+    }
+
+    #[test]
+    fn a_refusal_without_a_code_keeps_its_own_words_not_its_json() {
+        for (body, description) in [
+            (
+                &br#"{"code":800002,"description":"Forbidden by policy"}"#[..],
+                "Forbidden by policy",
+            ),
+            (
+                br#"{"description":"Access denied","errorName":"Forbidden"}"#,
+                "Access denied",
+            ),
+            (br#"{"message":"Gateway refused"}"#, "Gateway refused"),
+            (
+                b"<html><body>403</body></html>",
+                "<html><body>403</body></html>",
+            ),
+            (
+                br#"{"errorName":"Forbidden"}"#,
+                r#"{"errorName":"Forbidden"}"#,
+            ),
+        ] {
+            let Error::Api {
+                description: got, ..
+            } = refusal(body)
+            else {
+                panic!("not an API error: {body:?}");
+            };
+            assert_eq!(got, description);
+        }
+        assert_eq!(refusal(br#"{"description":"Access denied"}"#).code(), None);
     }
 
     fn authorization(request: &HttpRequest) -> Option<&str> {

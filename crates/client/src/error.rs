@@ -14,7 +14,8 @@ pub enum Error {
         status: u16,
         /// Partner Center error code (e.g. `13605`), when the body has one.
         code: Option<i64>,
-        /// Partner Center's description (or the raw body when it was not an error body).
+        /// Partner Center's description; without a code, the body's own `description` or
+        /// `message`, else the body as it came (at most 1,024 characters).
         description: String,
         /// `MS-RequestId` of the call.
         request_id: String,

@@ -313,6 +313,10 @@ invoice-lines = { $count ->
 }
 invoice-lines-region = Invoice line items
 error-details = (Partner Center error { $code }: { $description } Request ID { $requestId }.)
+error-details-status = (HTTP { $status }. Request ID { $requestId }.)
+error-details-status-description = (HTTP { $status }: { $description } Request ID { $requestId }.)
+error-details-unreadable = (Unreadable at { $path }. Request ID { $requestId }.)
+error-details-request = (Request ID { $requestId }.)
 error-retry-after = Try again in { $seconds } seconds.
 error-partner-center = Partner Center refused the request.
 error-unauthorized = Your sign-in is not valid any more; sign in again.

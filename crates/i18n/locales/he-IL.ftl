@@ -315,6 +315,10 @@ invoice-lines = { $count ->
 }
 invoice-lines-region = שורות חשבונית
 error-details = (שגיאת Partner Center ‏{ $code }: { $description } מזהה בקשה { $requestId }.)
+error-details-status = (HTTP ‏{ $status }. מזהה בקשה { $requestId }.)
+error-details-status-description = (HTTP ‏{ $status }: { $description } מזהה בקשה { $requestId }.)
+error-details-unreadable = (לא ניתן לקרוא את ‏{ $path }. מזהה בקשה { $requestId }.)
+error-details-request = (מזהה בקשה { $requestId }.)
 error-retry-after = נסו שוב בעוד { $seconds } שניות.
 error-partner-center = ‏Partner Center דחה את הבקשה.
 error-unauthorized = ההתחברות אינה תקפה עוד; התחברו שוב.

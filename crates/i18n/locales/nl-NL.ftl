@@ -313,6 +313,10 @@ invoice-lines = { $count ->
 }
 invoice-lines-region = Factuurregels
 error-details = (Partner Center-fout { $code }: { $description } Aanvraag-ID { $requestId }.)
+error-details-status = (HTTP { $status }. Aanvraag-ID { $requestId }.)
+error-details-status-description = (HTTP { $status }: { $description } Aanvraag-ID { $requestId }.)
+error-details-unreadable = (Onleesbaar bij { $path }. Aanvraag-ID { $requestId }.)
+error-details-request = (Aanvraag-ID { $requestId }.)
 error-retry-after = Probeer het over { $seconds } seconden opnieuw.
 error-partner-center = Partner Center heeft het verzoek geweigerd.
 error-unauthorized = Uw aanmelding is niet meer geldig; meld u opnieuw aan.

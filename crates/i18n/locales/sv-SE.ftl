@@ -313,6 +313,10 @@ invoice-lines = { $count ->
 }
 invoice-lines-region = Fakturarader
 error-details = (Partner Center-fel { $code }: { $description } Begäran-ID { $requestId }.)
+error-details-status = (HTTP { $status }. Begäran-ID { $requestId }.)
+error-details-status-description = (HTTP { $status }: { $description } Begäran-ID { $requestId }.)
+error-details-unreadable = (Oläsligt vid { $path }. Begäran-ID { $requestId }.)
+error-details-request = (Begäran-ID { $requestId }.)
 error-retry-after = Försök igen om { $seconds } sekunder.
 error-partner-center = Partner Center avvisade begäran.
 error-unauthorized = Din inloggning gäller inte längre; logga in igen.

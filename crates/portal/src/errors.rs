@@ -67,25 +67,9 @@ pub fn explain_purchase(error: &Error, locale: Locale, roles: &[String]) -> Stri
             &[("role", names.join(", "))],
         )
     };
-    match error {
-        Error::Api {
-            code,
-            description,
-            request_id,
-            ..
-        } => format!(
-            "{reason} {}",
-            t_with(
-                locale,
-                "error-details",
-                &[
-                    ("code", code.map(|c| c.to_string()).unwrap_or_default()),
-                    ("description", description.clone()),
-                    ("requestId", request_id.clone()),
-                ],
-            )
-        ),
-        _ => reason,
+    match details(error, locale) {
+        Some(details) => format!("{reason} {details}"),
+        None => reason,
     }
 }
 
@@ -110,27 +94,10 @@ pub fn role_name(role: &str, locale: Locale) -> String {
 /// code, Partner Center's own description and the request ID when there are any.
 pub fn explain(error: &Error, locale: Locale) -> String {
     let explanation = t(locale, error.explanation_key());
+    if let Some(details) = details(error, locale) {
+        return format!("{explanation} {details}");
+    }
     match error {
-        Error::Api {
-            code,
-            description,
-            request_id,
-            ..
-        } => {
-            let code = code.map(|c| c.to_string()).unwrap_or_default();
-            format!(
-                "{explanation} {}",
-                t_with(
-                    locale,
-                    "error-details",
-                    &[
-                        ("code", code),
-                        ("description", description.clone()),
-                        ("requestId", request_id.clone()),
-                    ],
-                )
-            )
-        }
         Error::Throttled { retry_after, .. } => format!(
             "{explanation} {}",
             t_with(
@@ -143,6 +110,77 @@ pub fn explain(error: &Error, locale: Locale) -> String {
             )
         ),
         other => format!("{explanation} ({other})"),
+    }
+}
+
+/// What a support case needs after the explanation, in `locale`, all in parentheses: Partner
+/// Center's code and description; without a code, the HTTP status and the body's own words
+/// (left out when they are markup or JSON, e.g. a proxy's error page); for an answer that could
+/// not be read, the JSON path; and the request ID. `None` for the errors without a response.
+fn details(error: &Error, locale: Locale) -> Option<String> {
+    Some(match error {
+        Error::Api {
+            status,
+            code,
+            description,
+            request_id,
+            ..
+        } => {
+            let words = sentence(description);
+            let words = words.as_str();
+            match code {
+                Some(code) => t_with(
+                    locale,
+                    "error-details",
+                    &[
+                        ("code", code.to_string()),
+                        ("description", words.to_owned()),
+                        ("requestId", request_id.clone()),
+                    ],
+                ),
+                None if words.is_empty() || words.starts_with(['<', '{', '[']) => t_with(
+                    locale,
+                    "error-details-status",
+                    &[
+                        ("status", status.to_string()),
+                        ("requestId", request_id.clone()),
+                    ],
+                ),
+                None => t_with(
+                    locale,
+                    "error-details-status-description",
+                    &[
+                        ("status", status.to_string()),
+                        ("description", words.to_owned()),
+                        ("requestId", request_id.clone()),
+                    ],
+                ),
+            }
+        }
+        Error::Decode {
+            path, request_id, ..
+        } => t_with(
+            locale,
+            "error-details-unreadable",
+            &[("path", path.clone()), ("requestId", request_id.clone())],
+        ),
+        Error::Transport { request_id, .. } => t_with(
+            locale,
+            "error-details-request",
+            &[("requestId", request_id.clone())],
+        ),
+        _ => return None,
+    })
+}
+
+/// `text` trimmed, ending as a sentence does (a period added when it ends in none), so the
+/// request ID that follows reads apart from it.
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() || text.ends_with(['.', '!', '?', ')']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
     }
 }
 
@@ -186,6 +224,74 @@ mod tests {
         assert_eq!(text, explain(&refused(403, Some(900_329)), Locale::EnUs));
         let text = explain_purchase(&refused(400, None), Locale::EnUs, &roles);
         assert!(!text.contains("can look but not buy"), "{text}");
+    }
+
+    fn api(status: u16, code: Option<i64>, description: &str) -> Error {
+        Error::Api {
+            status,
+            code,
+            description: description.to_owned(),
+            request_id: "r-1".to_owned(),
+            correlation_id: "c-1".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_refusal_reads_with_what_support_needs_and_never_a_raw_body() {
+        let cases = [
+            (
+                api(409, Some(800_060), "The cart is being checked out."),
+                "(Partner Center error 800060: The cart is being checked out. Request ID r-1.)",
+            ),
+            (
+                api(403, None, "Access denied"),
+                "(HTTP 403: Access denied. Request ID r-1.)",
+            ),
+            (
+                api(403, None, r#"{"errorName":"Forbidden"}"#),
+                "(HTTP 403. Request ID r-1.)",
+            ),
+            (
+                api(502, None, "<html><body>Bad gateway</body></html>"),
+                "(HTTP 502. Request ID r-1.)",
+            ),
+            (
+                Error::Decode {
+                    status: 200,
+                    path: "$.items[0].quantity".to_owned(),
+                    message: "invalid type: string \"many\", expected i64".to_owned(),
+                    request_id: "r-1".to_owned(),
+                    correlation_id: "c-1".to_owned(),
+                },
+                "(Unreadable at $.items[0].quantity. Request ID r-1.)",
+            ),
+            (
+                Error::Transport {
+                    message: "TypeError: Failed to fetch".to_owned(),
+                    timeout: false,
+                    request_id: "r-1".to_owned(),
+                    correlation_id: "c-1".to_owned(),
+                },
+                "(Request ID r-1.)",
+            ),
+        ];
+        for (error, ending) in cases {
+            let text = explain(&error, Locale::EnUs);
+            assert!(
+                text.starts_with(&t(Locale::EnUs, error.explanation_key())),
+                "{text}"
+            );
+            assert!(text.ends_with(ending), "{text}");
+            for locale in Locale::ALL {
+                let text = explain(&error, locale);
+                assert!(!text.contains("error-details"), "{locale:?}: {text}");
+                assert!(
+                    !text.contains('<') && !text.contains('{'),
+                    "{locale:?}: {text}"
+                );
+                assert!(text.contains("r-1"), "{locale:?}: {text}");
+            }
+        }
     }
 
     #[test]
