@@ -118,5 +118,11 @@ test('an unregistered Azure subscription gets Register in the catalog, and the f
   await finding.getByRole('button', { name: 'Register' }).click();
   await expect(card.getByText('The subscription is registered.')).toBeVisible({ timeout: 30_000 });
   await expect(finding).toHaveCount(0);
+  // What the button said follows a change of language.
+  await page.locator('#language').selectOption('sv-SE');
+  await expect(card.getByText('Prenumerationen är registrerad.')).toBeVisible();
+  await expect(card.getByText('The subscription is registered.')).toHaveCount(0);
+  await page.locator('#language').selectOption('en-US');
+  await expect(card.getByText('The subscription is registered.')).toBeVisible();
   await portal.snap('registered from the catalog');
 });

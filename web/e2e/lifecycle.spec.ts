@@ -109,6 +109,12 @@ test('seats removed inside the window with the refund shown first; 8 days later 
   await expect(page.locator('div.outcome')).toBeFocused();
   await expect(fact(page, 'Seats')).toHaveText('3');
   await portal.snap('seats removed');
+  // What the change came to is told again in a newly chosen language, money and all.
+  const outcome = page.locator('div.outcome [role="status"]');
+  await page.locator('#language').selectOption('sv-SE');
+  await expect(outcome).toHaveText(/^2 licenser borttagna: prenumerationen har nu 3 licenser\. En återbetalning på [\d\s,.]+\sUS\$ krediteras i den aktuella faktureringsperioden\.$/);
+  await page.locator('#language').selectOption('en-US');
+  await expect(outcome).toHaveText(`2 seats removed: the subscription now has 3 seats. A refund of ${refund} is credited in the current billing period.`);
 
   // The credit is on the unbilled charges of the current period, on the order's lines.
   await page.getByRole('link', { name: 'See the refund in the unbilled charges' }).click();
@@ -132,6 +138,13 @@ test('seats removed inside the window with the refund shown first; 8 days later 
   await expect(refused).toContainText('The window for removing seats has passed');
   await expect(refused).toContainText('Partner Center error 900214');
   await expect(page.locator('div.outcome')).toBeFocused();
+  const refusal = page.locator('div.outcome [role="alert"]');
+  await page.locator('#language').selectOption('sv-SE');
+  await expect(refusal).toContainText('Inget ändrades.');
+  await expect(refusal).toContainText('Partner Center-fel 900214');
+  await expect(refusal).not.toContainText('Not changed.');
+  await page.locator('#language').selectOption('en-US');
+  await expect(refused).toContainText('Partner Center error 900214');
   await expect(fact(page, 'Seats')).toHaveText('3');
   // Now the page knows: the window closed, removing seats is disabled with the reason.
   await expect(page.getByText(/^The cancellation window closed on /)).toBeVisible();

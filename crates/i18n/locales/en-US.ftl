@@ -307,6 +307,7 @@ invoice-pdf-working = Preparing the PDF…
 invoice-pdf-done = The PDF statement was downloaded.
 invoice-csv = Export line items (CSV)
 invoice-csv-done = The line items were exported.
+file-not-saved = The file could not be saved ({ $reason }).
 invoice-lines = { $count ->
     [one] 1 line item
    *[other] { $count } line items

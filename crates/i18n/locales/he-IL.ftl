@@ -309,6 +309,7 @@ invoice-pdf-working = מכין את ה־PDF…
 invoice-pdf-done = דוח ה־PDF הורד.
 invoice-csv = ייצוא שורות (CSV)
 invoice-csv-done = השורות יוצאו.
+file-not-saved = לא ניתן היה לשמור את הקובץ ({ $reason }).
 invoice-lines = { $count ->
     [one] שורת חשבונית אחת
    *[other] { $count } שורות חשבונית

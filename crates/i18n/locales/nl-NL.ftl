@@ -307,6 +307,7 @@ invoice-pdf-working = PDF wordt voorbereid…
 invoice-pdf-done = Het PDF-overzicht is gedownload.
 invoice-csv = Regels exporteren (CSV)
 invoice-csv-done = De regels zijn geëxporteerd.
+file-not-saved = Het bestand kon niet worden opgeslagen ({ $reason }).
 invoice-lines = { $count ->
     [one] 1 factuurregel
    *[other] { $count } factuurregels

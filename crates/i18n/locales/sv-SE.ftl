@@ -307,6 +307,7 @@ invoice-pdf-working = Förbereder PDF:en…
 invoice-pdf-done = PDF-utdraget har laddats ned.
 invoice-csv = Exportera rader (CSV)
 invoice-csv-done = Raderna har exporterats.
+file-not-saved = Filen kunde inte sparas ({ $reason }).
 invoice-lines = { $count ->
     [one] 1 fakturarad
    *[other] { $count } fakturarader

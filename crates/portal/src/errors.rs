@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use pc_client::Error;
 
 use crate::i18n::{Locale, t, t_with};
-use crate::use_locale;
+use crate::{Localized, use_locale};
 
 /// Why a page's data could not be loaded, kept as it happened so that it is told in the
 /// language of the moment (also after the language is switched).
@@ -71,6 +71,11 @@ pub fn explain_purchase(error: &Error, locale: Locale, roles: &[String]) -> Stri
         Some(details) => format!("{reason} {details}"),
         None => reason,
     }
+}
+
+/// [`explain_purchase`] of `error`, in the language of the moment.
+pub fn purchase_refusal(error: Error, roles: Vec<String>) -> Localized {
+    Localized::new(move |locale| explain_purchase(&error, locale, &roles))
 }
 
 /// A Partner Center role in words (`AdminAgents`, `SalesAgents`, `HelpdeskAgents`, also as

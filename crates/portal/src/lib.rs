@@ -44,6 +44,61 @@ pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + 'static {
     move || i18n::t(locale.get(), key)
 }
 
+/// A text told in whichever language is current: what an action said (its progress, its
+/// result, why it failed), kept as how to say it, so that a change of language tells it again.
+/// Shown through [`told`].
+#[derive(Clone)]
+pub struct Localized(std::sync::Arc<dyn Fn(Locale) -> String + Send + Sync>);
+
+impl Localized {
+    /// Any text made for a locale, e.g. `move |locale| explain(&error, locale)`.
+    pub fn new(text: impl Fn(Locale) -> String + Send + Sync + 'static) -> Self {
+        Self(std::sync::Arc::new(text))
+    }
+
+    /// The message `key`.
+    pub fn key(key: &'static str) -> Self {
+        Self::new(move |locale| i18n::t(locale, key))
+    }
+
+    /// The message `key` with named text arguments.
+    pub fn with(key: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        Self::new(move |locale| i18n::t_with(locale, key, &args))
+    }
+
+    /// The text in `locale`.
+    pub fn text(&self, locale: Locale) -> String {
+        (self.0)(locale)
+    }
+}
+
+/// The same text: made by the same action (two texts are never compared by their words).
+impl PartialEq for Localized {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Localized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Localized")
+            .field(&self.text(Locale::EnUs))
+            .finish()
+    }
+}
+
+/// What `status` says in the current language (empty when it says nothing), for a view.
+pub fn told(status: RwSignal<Option<Localized>>) -> impl Fn() -> String + Copy + 'static {
+    let locale = use_locale();
+    move || {
+        status.with(|said| {
+            said.as_ref()
+                .map(|said| said.text(locale.get()))
+                .unwrap_or_default()
+        })
+    }
+}
+
 pub use route::{Page, RouteBase};
 
 /// `path` (absolute within the portal, e.g. `/customers`) as a link target: prefixed with the

@@ -277,7 +277,7 @@ impl SessionStore {
             match fetch_session().await {
                 Ok(answer) if answer.signed_in => {
                     store.sign_in_gateway(answer, locale.get_untracked());
-                    crate::components::resume::resume_checkouts(store, last_checkout, locale);
+                    crate::components::resume::resume_checkouts(store, last_checkout);
                 }
                 Ok(_) => {
                     store.clear();

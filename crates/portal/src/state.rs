@@ -386,8 +386,8 @@ pub struct CheckoutOutcome {
     pub customer_id: String,
     /// The draft as it was checked out (its saved cart's lines carry their `orderGroup`).
     pub draft: CartDraft,
-    /// Partner Center's answer, or the explained error.
-    pub result: Result<CartCheckoutResult, String>,
+    /// Partner Center's answer, or the error explained (in the language of the moment).
+    pub result: Result<CartCheckoutResult, crate::Localized>,
     /// Whether it was finished after a reload from the journal.
     pub resumed: bool,
 }

@@ -11,11 +11,11 @@ use pc_core::models::{Availability, Sku};
 
 use crate::errors::explain;
 use crate::format;
-use crate::i18n::{Locale, t};
+use crate::i18n::Locale;
 use crate::pages::customer::use_customer;
 use crate::session::use_session;
 use crate::state::CustomerData;
-use crate::{tr, use_locale};
+use crate::{Localized, tr};
 
 /// The friendly name (`friendlyName`) of the customer's subscription `id` (a GUID, any case),
 /// when Partner Center gave one.
@@ -118,7 +118,7 @@ pub fn RegisterButton(
     /// Azure subscription ID (GUID).
     subscription_id: String,
     /// Where progress is told (show it in an `aria-live` region).
-    status_message: RwSignal<String>,
+    status_message: RwSignal<Option<Localized>>,
     /// The button's accessible name (defaults to "Register").
     #[prop(optional, into)]
     label: Option<Signal<String>>,
@@ -127,7 +127,6 @@ pub fn RegisterButton(
         return ().into_any();
     };
     let session = use_session();
-    let locale = use_locale();
     let busy = RwSignal::new(false);
     let register = move |subscription_id: String| {
         let Some(session) = session.session_untracked() else {
@@ -135,12 +134,11 @@ pub fn RegisterButton(
         };
         let customer_id = ctx.id.get_untracked();
         busy.set(true);
-        status_message.set(t(locale.get_untracked(), "azure-registering"));
+        status_message.set(Some(Localized::key("azure-registering")));
         spawn_local(async move {
-            let locale = locale.get_untracked();
             let subscriptions = session.client.subscriptions();
             if let Err(e) = subscriptions.register(&customer_id, &subscription_id).await {
-                status_message.set(explain(&e, locale));
+                status_message.set(Some(Localized::new(move |locale| explain(&e, locale))));
                 busy.set(false);
                 return;
             }
@@ -153,21 +151,21 @@ pub fn RegisterButton(
                         if status.status.as_ref().map(|s| s.value())
                             == Some(&RegistrationStatus::Registered) =>
                     {
-                        status_message.set(t(locale, "azure-registered-now"));
+                        status_message.set(Some(Localized::key("azure-registered-now")));
                         busy.set(false);
                         ctx.data.refetch();
                         return;
                     }
                     Ok(_) => {}
                     Err(e) => {
-                        status_message.set(explain(&e, locale));
+                        status_message.set(Some(Localized::new(move |locale| explain(&e, locale))));
                         busy.set(false);
                         return;
                     }
                 }
                 gloo_timers::future::sleep(Duration::from_secs(2)).await;
             }
-            status_message.set(t(locale, "azure-registration-slow"));
+            status_message.set(Some(Localized::key("azure-registration-slow")));
             busy.set(false);
         });
     };

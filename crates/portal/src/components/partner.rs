@@ -7,25 +7,24 @@ use leptos::prelude::*;
 
 use crate::i18n::{Locale, t, t_with};
 use crate::session::{PartnerUpdateError, update_qualification, use_session};
-use crate::{tr, use_locale};
+use crate::{Localized, told, tr, use_locale};
 
 /// The partner panel (standalone portal only; nothing when embedded).
 #[component]
 pub fn PartnerPanel() -> impl IntoView {
     let session = use_session();
     let locale = use_locale();
-    let status = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<Localized>);
     let save = Action::new_local(move |qualified: &bool| {
         let qualified = *qualified;
         async move {
-            let locale = locale.get_untracked();
             match update_qualification(qualified).await {
                 Ok(partner) => {
                     session.set_partner(partner);
-                    status.set(t(locale, "partner-saved"));
+                    status.set(Some(Localized::key("partner-saved")));
                 }
                 Err(error) => {
-                    status.set(refusal(&error, locale));
+                    status.set(Some(Localized::new(move |locale| refusal(&error, locale))));
                     // The box shows the kept state again.
                     session.partner.update(|_| {});
                 }
@@ -61,7 +60,7 @@ pub fn PartnerPanel() -> impl IntoView {
                             prop:checked=qualified
                             disabled=move || save.pending().get()
                             on:change=move |ev| {
-                                status.set(String::new());
+                                status.set(None);
                                 save.dispatch(event_target_checked(&ev));
                             }
                         />
@@ -69,7 +68,7 @@ pub fn PartnerPanel() -> impl IntoView {
                     </span>
                     <p class="muted">{tr("partner-qualified-help")}</p>
                 </Show>
-                <p aria-live="polite">{move || status.get()}</p>
+                <p aria-live="polite">{told(status)}</p>
             </section>
         })
     }

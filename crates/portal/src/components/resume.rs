@@ -9,20 +9,16 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::errors::explain;
-use crate::i18n::{Locale, t_with};
+use crate::i18n::t_with;
 use crate::session::{PortalClient, SessionStore};
 use crate::state::{CartDraft, CheckoutOutcome, PlacedOrders};
-use crate::{Page, route, tr, use_last_checkout, use_locale};
+use crate::{Localized, Page, route, tr, use_last_checkout, use_locale};
 
 /// Sends the journal's pending checkouts again and publishes their outcomes. Almost every start
 /// has none: then nothing more happens, and in the split build the code that resumes
 /// (`resume_pending`, with the decoders of carts, orders and availabilities it needs) is never
 /// fetched.
-pub fn resume_checkouts(
-    session: SessionStore,
-    last_checkout: RwSignal<Option<CheckoutOutcome>>,
-    locale: RwSignal<Locale>,
-) {
+pub fn resume_checkouts(session: SessionStore, last_checkout: RwSignal<Option<CheckoutOutcome>>) {
     let Some(current) = session.session_untracked() else {
         return;
     };
@@ -33,9 +29,8 @@ pub fn resume_checkouts(
     {
         return;
     }
-    let locale = locale.get_untracked();
     spawn_local(async move {
-        for outcome in resume_pending(current.client, locale).await {
+        for outcome in resume_pending(current.client).await {
             last_checkout.set(Some(outcome));
         }
     });
@@ -46,7 +41,7 @@ pub fn resume_checkouts(
 /// orders kept in "orders placed here", and the draft emptied when its cart was the one bought.
 /// With feature `split` a module of its own, loaded on the first call.
 #[cfg_attr(feature = "split", leptos::lazy)]
-async fn resume_pending(client: Rc<PortalClient>, locale: Locale) -> Vec<CheckoutOutcome> {
+async fn resume_pending(client: Rc<PortalClient>) -> Vec<CheckoutOutcome> {
     let Ok(outcomes) = client.resume_checkouts().await else {
         return Vec::new();
     };
@@ -70,7 +65,7 @@ async fn resume_pending(client: Rc<PortalClient>, locale: Locale) -> Vec<Checkou
                     }
                     Ok(result)
                 }
-                Err(error) => Err(explain(&error, locale)),
+                Err(error) => Err(Localized::new(move |locale| explain(&error, locale))),
             };
             CheckoutOutcome {
                 customer_id: entry.customer_id,

@@ -31,7 +31,7 @@ use crate::i18n::{t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
 use crate::session::use_session;
 use crate::state::Added;
-use crate::{tr, use_locale};
+use crate::{Localized, told, tr, use_locale};
 
 /// The catalog views partners buy from (`targetView` of E1) with their label keys, the most
 /// specific first: a product several views list takes the first one's label as its kind.
@@ -619,7 +619,7 @@ fn SkuCard(
             out
         }
     };
-    let registration_message = RwSignal::new(String::new());
+    let registration_message = RwSignal::new(None::<Localized>);
     let sku_key = sku
         .id
         .as_ref()
@@ -711,7 +711,7 @@ fn SkuCard(
                     }
                 })}
                 <FindingList findings=unregistered action=register/>
-                <p aria-live="polite" class="status">{move || registration_message.get()}</p>
+                <p aria-live="polite" class="status">{told(registration_message)}</p>
             </fieldset>
         }
     });

@@ -17,7 +17,7 @@ use crate::format;
 use crate::i18n::{t, t_with};
 use crate::session::{PortalClient, use_session};
 use crate::state::{CartDraft, CustomerData};
-use crate::{Page, route, tr, use_last_checkout, use_locale};
+use crate::{Localized, Page, route, told, tr, use_last_checkout, use_locale};
 
 /// What the pages of one customer share.
 #[derive(Clone, Copy)]
@@ -193,7 +193,7 @@ pub fn CustomerPanel() -> impl IntoView {
         return view! { <SignInFirst/> }.into_any();
     };
     let locale = use_locale();
-    let registration_message = RwSignal::new(String::new());
+    let registration_message = RwSignal::new(None::<Localized>);
     view! {
         {move || loaded(&ctx).map(|data| {
             let country = data.country();
@@ -362,7 +362,7 @@ fn SubscriptionsPanel(data: CustomerData) -> impl IntoView {
 /// Azure plan subscriptions (friendly name, ID beside it) and their registration for
 /// reservation purchases.
 #[component]
-fn AzurePanel(data: CustomerData, status_message: RwSignal<String>) -> impl IntoView {
+fn AzurePanel(data: CustomerData, status_message: RwSignal<Option<Localized>>) -> impl IntoView {
     let rows = data.azure_subscriptions.clone();
     view! {
         <section aria-labelledby="azure-title">
@@ -400,7 +400,7 @@ fn AzurePanel(data: CustomerData, status_message: RwSignal<String>) -> impl Into
                     </table>
                 }.into_any()
             }}
-            <p aria-live="polite">{move || status_message.get()}</p>
+            <p aria-live="polite">{told(status_message)}</p>
         </section>
     }
     .into_any()

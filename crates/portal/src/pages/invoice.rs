@@ -10,11 +10,11 @@ use wasm_bindgen::JsCast as _;
 use crate::api;
 use crate::errors::{Problem, ProblemAlert, explain};
 use crate::format;
-use crate::i18n::{t, t_numbers, t_with};
+use crate::i18n::{t_numbers, t_with};
 use crate::pages::customer::SignInFirst;
 use crate::pages::unbilled::PurchaseLines;
 use crate::session::use_session;
-use crate::{tr, use_locale};
+use crate::{Localized, told, tr, use_locale};
 
 /// A column of the on-screen line-item table: its translated heading and how its cell is read
 /// from a line item (the CSV keeps every member under Partner Center's names).
@@ -230,6 +230,11 @@ pub(crate) fn download(bytes: &[u8], mime: &str, file_name: &str) -> Result<(), 
     Ok(())
 }
 
+/// A file that [`download`] (or [`to_csv`] before it) could not offer, with the browser's reason.
+pub(crate) fn not_saved(reason: String) -> Localized {
+    Localized::with("file-not-saved", vec![("reason", reason)])
+}
+
 /// The invoice page.
 #[component]
 pub fn InvoiceDetail() -> impl IntoView {
@@ -247,24 +252,23 @@ pub fn InvoiceDetail() -> impl IntoView {
                 .map_err(Problem::from)
         }
     });
-    let message = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Localized>);
     let pdf = move |_| {
         let Some(session) = session.session_untracked() else {
             return;
         };
         let id = invoice_id.get_untracked();
-        message.set(t(locale.get_untracked(), "invoice-pdf-working"));
+        message.set(Some(Localized::key("invoice-pdf-working")));
         spawn_local(async move {
-            let locale = locale.get_untracked();
             let statement: Result<Vec<u8>, _> = session.client.invoices().statement(&id).await;
             match statement {
                 Ok(bytes) => {
                     match download(&bytes, "application/pdf", &format!("invoice-{id}.pdf")) {
-                        Ok(()) => message.set(t(locale, "invoice-pdf-done")),
-                        Err(reason) => message.set(reason),
+                        Ok(()) => message.set(Some(Localized::key("invoice-pdf-done"))),
+                        Err(reason) => message.set(Some(not_saved(reason))),
                     }
                 }
-                Err(e) => message.set(explain(&e, locale)),
+                Err(e) => message.set(Some(Localized::new(move |locale| explain(&e, locale)))),
             }
         });
     };
@@ -293,10 +297,10 @@ pub fn InvoiceDetail() -> impl IntoView {
                             <button type="button" on:click=move |_| {
                                 let id = invoice_id.get_untracked();
                                 let result = csv_items.with_value(|items| to_csv(items)).and_then(|text| download(text.as_bytes(), "text/csv", &format!("invoice-{id}-lineitems.csv")));
-                                message.set(match result { Ok(()) => t(locale, "invoice-csv-done"), Err(reason) => reason });
+                                message.set(Some(match result { Ok(()) => Localized::key("invoice-csv-done"), Err(reason) => not_saved(reason) }));
                             }>{tr("invoice-csv")}</button>
                         </div>
-                        <p role="status" aria-live="polite">{move || message.get()}</p>
+                        <p role="status" aria-live="polite">{told(message)}</p>
                         {(!purchases.is_empty()).then(|| view! {
                             <h2>{tr("invoice-purchase-lines")}</h2>
                             <PurchaseLines lines=purchases.clone() label="invoice-purchase-lines"/>

@@ -12,13 +12,15 @@ use pc_core::models::{Order, OrderLineItem};
 use pc_core::rules::{ProductKind, check_software_cancellation, software_refund};
 
 use crate::api::{self};
-use crate::errors::{Problem, ProblemAlert, explain};
+use crate::errors::{Problem, ProblemAlert};
 use crate::format;
 use crate::i18n::{explain_finding, t, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
-use crate::pages::subscription::{refund_amount, subscription_href, subscription_name};
+use crate::pages::subscription::{
+    refund_amount, refund_text, refused_text, subscription_href, subscription_name,
+};
 use crate::session::use_session;
-use crate::{Page, tr, use_locale};
+use crate::{Localized, Page, tr, use_locale};
 
 /// An order's status in words (the raw spelling only for a status this version does not know).
 pub fn order_status_text(order: &Order, locale: crate::i18n::Locale) -> String {
@@ -84,13 +86,15 @@ pub fn OrderDetail() -> impl IntoView {
         <div class="outcome" tabindex="-1" node_ref=outcome_box>
             {move || cancel_outcome.get().map(|o| match o {
                 CancelOutcome::Done { text, refund, unbilled } => {
+                    let locale = locale.get();
+                    let (text, refund) = (text.text(locale), refund.map(|r| r.text(locale)));
                     let has_refund = refund.is_some();
                     view! {
                         <p role="status" class="ok">{text}{refund.map(|r| format!(" {r}"))}</p>
                         {has_refund.then(|| view! { <p><A href=unbilled>{tr("done-refund-link")}</A></p> })}
                     }.into_any()
                 }
-                CancelOutcome::Refused(text) => view! { <p role="alert" class="error">{text}</p> }.into_any(),
+                CancelOutcome::Refused(text) => view! { <p role="alert" class="error">{move || text.text(locale.get())}</p> }.into_any(),
             })}
         </div>
         {move || match detail.get() {
@@ -195,12 +199,12 @@ pub fn OrderDetail() -> impl IntoView {
 enum CancelOutcome {
     /// Cancelled: the confirmation, its refund sentence and where the refund shows.
     Done {
-        text: String,
-        refund: Option<String>,
+        text: Localized,
+        refund: Option<Localized>,
         unbilled: String,
     },
     /// Partner Center refused it, in words.
-    Refused(String),
+    Refused(Localized),
 }
 
 /// A software line waiting for the user's confirmation, with its refund.
@@ -284,10 +288,9 @@ fn SoftwareCancellation(
             match result {
                 Ok(_) => {
                     let line = &pending_cancel.line;
-                    let text = t_with(
-                        locale,
+                    let text = Localized::with(
                         "done-line-cancelled",
-                        &[
+                        vec![
                             (
                                 "line",
                                 format::ordinal(
@@ -297,13 +300,7 @@ fn SoftwareCancellation(
                             ("name", line.friendly_name.clone().unwrap_or_default()),
                         ],
                     );
-                    let refund = pending_cancel.refund.as_ref().map(|r| {
-                        t_with(
-                            locale,
-                            "done-refund",
-                            &[("amount", refund_amount(r, locale))],
-                        )
-                    });
+                    let refund = pending_cancel.refund.clone().map(refund_text);
                     outcome.set(Some(CancelOutcome::Done {
                         text,
                         refund,
@@ -312,12 +309,8 @@ fn SoftwareCancellation(
                     ctx.data.refetch();
                 }
                 Err(error) => {
-                    let text = t_with(
-                        locale,
-                        "change-refused",
-                        &[("reason", explain(&error, locale))],
-                    );
-                    hooks.with_value(|h| h.error(&text));
+                    let text = refused_text(error);
+                    hooks.with_value(|h| h.error(&text.text(locale)));
                     outcome.set(Some(CancelOutcome::Refused(text)));
                 }
             }

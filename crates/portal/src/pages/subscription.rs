@@ -33,7 +33,7 @@ use crate::format;
 use crate::i18n::{Locale, explain_finding, t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
 use crate::session::use_session;
-use crate::{Page, route, tr, use_locale};
+use crate::{Localized, Page, route, tr, use_locale};
 
 /// The link to a subscription's page.
 pub fn subscription_href(customer_id: &str, subscription_id: &str) -> String {
@@ -94,6 +94,29 @@ pub fn refund_amount(refund: &Refund, locale: Locale) -> String {
     format::money(&refund.amount, &refund.currency, locale)
 }
 
+/// "A refund of … is due", in the language of the moment.
+pub(crate) fn refund_text(refund: Refund) -> Localized {
+    Localized::new(move |locale| {
+        t_with(
+            locale,
+            "done-refund",
+            &[("amount", refund_amount(&refund, locale))],
+        )
+    })
+}
+
+/// A change Partner Center refused, with its reason in plain words, in the language of the
+/// moment.
+pub(crate) fn refused_text(error: pc_client::Error) -> Localized {
+    Localized::new(move |locale| {
+        t_with(
+            locale,
+            "change-refused",
+            &[("reason", explain(&error, locale))],
+        )
+    })
+}
+
 /// "1 year · Monthly".
 pub fn term_and_cycle(term: &str, cycle: &BillingCycle, locale: Locale) -> String {
     t_with(
@@ -139,10 +162,10 @@ struct Pending {
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
     Done {
-        text: String,
-        refund: Option<String>,
+        text: Localized,
+        refund: Option<Localized>,
     },
-    Refused(String),
+    Refused(Localized),
 }
 
 /// The end of the term (`commitmentEndDate`, the last day of the term) as a date.
@@ -237,14 +260,11 @@ pub fn SubscriptionDetail() -> impl IntoView {
             pending.set(None);
             match result {
                 Ok(updated) => {
-                    let text = done_text(&pending_change, &updated, locale);
-                    let refund = pending_change.refund.as_ref().map(|r| {
-                        t_with(
-                            locale,
-                            "done-refund",
-                            &[("amount", refund_amount(r, locale))],
-                        )
-                    });
+                    let text = {
+                        let (pending_change, updated) = (pending_change.clone(), updated.clone());
+                        Localized::new(move |locale| done_text(&pending_change, &updated, locale))
+                    };
+                    let refund = pending_change.refund.clone().map(refund_text);
                     shown.update(|s| {
                         if let Some(s) = s {
                             s.facts.subscription = updated;
@@ -255,12 +275,8 @@ pub fn SubscriptionDetail() -> impl IntoView {
                     ctx.data.refetch();
                 }
                 Err(error) => {
-                    let text = t_with(
-                        locale,
-                        "change-refused",
-                        &[("reason", explain(&error, locale))],
-                    );
-                    hooks.with_value(|h| h.error(&text));
+                    let text = refused_text(error);
+                    hooks.with_value(|h| h.error(&text.text(locale)));
                     outcome.set(Some(Outcome::Refused(text)));
                     // Show the subscription as it is now (and the server's time, which the
                     // refusal's `Date` header brought).
@@ -317,6 +333,8 @@ pub fn SubscriptionDetail() -> impl IntoView {
             <div class="outcome" tabindex="-1" node_ref=outcome_box>
                 {move || outcome.get().map(|o| match o {
                     Outcome::Done { text, refund } => {
+                        let locale = locale.get();
+                        let (text, refund) = (text.text(locale), refund.map(|r| r.text(locale)));
                         let order = shown.with_untracked(|s| s.as_ref().and_then(|l| l.order_id.clone()));
                         let currency = facts.with_untracked(|f| f.as_ref().and_then(|f| f.currency.clone())).unwrap_or_default();
                         let has_refund = refund.is_some();
@@ -327,7 +345,7 @@ pub fn SubscriptionDetail() -> impl IntoView {
                             })}
                         }.into_any()
                     }
-                    Outcome::Refused(text) => view! { <p role="alert" class="error">{text}</p> }.into_any(),
+                    Outcome::Refused(text) => view! { <p role="alert" class="error">{move || text.text(locale.get())}</p> }.into_any(),
                 })}
             </div>
             <Show when=move || pending.with(Option::is_some)>

@@ -13,11 +13,11 @@ use serde_json::Value;
 use crate::api;
 use crate::errors::{Problem, ProblemAlert};
 use crate::format;
-use crate::i18n::{t, t_with};
+use crate::i18n::t_with;
 use crate::pages::customer::SignInFirst;
-use crate::pages::invoice::{download, to_csv};
+use crate::pages::invoice::{download, not_saved, to_csv};
 use crate::session::use_session;
-use crate::{Page, tr, use_locale};
+use crate::{Localized, Page, told, tr, use_locale};
 
 /// Totals of unbilled lines, in the currency they were asked for.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -192,14 +192,13 @@ pub fn Unbilled() -> impl IntoView {
                 .map_err(Problem::from)
         }
     });
-    let message = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Localized>);
     let export = move |items: Vec<Value>, name: String| {
-        let locale = locale.get_untracked();
         let result = to_csv(&items).and_then(|text| download(text.as_bytes(), "text/csv", &name));
-        message.set(match result {
-            Ok(()) => t(locale, "unbilled-csv-done"),
-            Err(reason) => reason,
-        });
+        message.set(Some(match result {
+            Ok(()) => Localized::key("unbilled-csv-done"),
+            Err(reason) => not_saved(reason),
+        }));
     };
     let totals_table = move |caption: &'static str,
                              first: &'static str,
@@ -280,7 +279,7 @@ pub fn Unbilled() -> impl IntoView {
                             <button type="button" disabled=no_purchases on:click=move |_| export(purchases_json.get_value(), purchases_file.clone())>{tr("unbilled-csv-purchases")}</button>
                             <button type="button" disabled=no_usage on:click=move |_| export(usage_json.get_value(), usage_file.clone())>{tr("unbilled-csv-usage")}</button>
                         </div>
-                        <p role="status" aria-live="polite">{move || message.get()}</p>
+                        <p role="status" aria-live="polite">{told(message)}</p>
                         {(!empty).then(|| view! {
                             {totals_table("unbilled-by-customer", "unbilled-customer", sums.by_customer, u.currency.clone())}
                             {totals_table("unbilled-by-product", "unbilled-product", sums.by_product, u.currency.clone())}

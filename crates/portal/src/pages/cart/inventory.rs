@@ -11,7 +11,7 @@ use crate::i18n::t;
 use crate::pages::customer::{loaded, use_customer};
 use crate::session::use_session;
 use crate::state::lower_camel;
-use crate::{tr, use_locale};
+use crate::{Localized, told, tr, use_locale};
 
 /// The inventory check of a line whose SKU needs one: its variables as a small form.
 #[component]
@@ -72,7 +72,7 @@ pub fn InventoryCheck(
     }
     let variables = StoredValue::new(variables);
     let country = loaded(&ctx).map(|d| d.country()).unwrap_or_default();
-    let result = RwSignal::new(String::new());
+    let result = RwSignal::new(None::<Localized>);
     let run = Action::new_local(move |_: &()| {
         let session = session.session_untracked();
         let availability = availability.clone();
@@ -83,7 +83,6 @@ pub fn InventoryCheck(
                 .collect()
         });
         async move {
-            let locale = locale.get_untracked();
             let Some(session) = session else {
                 return;
             };
@@ -91,14 +90,11 @@ pub fn InventoryCheck(
             match session.client.inventory().check(&request, &country).await {
                 Ok(items) => {
                     let restricted = items.iter().any(|i| i.is_restricted == Some(true));
-                    result.set(t(
-                        locale,
-                        if restricted {
-                            "inventory-restricted"
-                        } else {
-                            "inventory-available"
-                        },
-                    ));
+                    result.set(Some(Localized::key(if restricted {
+                        "inventory-restricted"
+                    } else {
+                        "inventory-available"
+                    })));
                     draft.update(|d| {
                         d.inventory.retain(|i| {
                             !(i.product_id == availability.product_id
@@ -107,7 +103,7 @@ pub fn InventoryCheck(
                         d.inventory.extend(items);
                     });
                 }
-                Err(e) => result.set(explain(&e, locale)),
+                Err(e) => result.set(Some(Localized::new(move |locale| explain(&e, locale)))),
             }
         }
     });
@@ -128,7 +124,7 @@ pub fn InventoryCheck(
                     }
                 }).collect_view()}
                 <button type="submit" disabled=move || run.pending().get()>{tr("inventory-run")}</button>
-                <p aria-live="polite">{move || result.get()}</p>
+                <p aria-live="polite">{told(result)}</p>
             </fieldset>
         </form>
     }

@@ -20,7 +20,7 @@ use crate::components::quantity::{self, QuantityInput};
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::pages::customer::{loaded, use_customer};
-use crate::{tr, use_locale};
+use crate::{Localized, told, tr, use_locale};
 
 /// One line of the draft, with Partner Center's price for it once the cart is priced.
 #[component]
@@ -94,7 +94,7 @@ pub fn LineEditor(
         })
     });
     // "Register" beside "not registered": the line's Azure subscription, registered in place.
-    let registration_message = RwSignal::new(String::new());
+    let registration_message = RwSignal::new(None::<Localized>);
     let register = Callback::new(move |f: Finding| {
         let subscription_id = draft.with_untracked(|d| {
             d.lines
@@ -244,7 +244,7 @@ pub fn LineEditor(
                 })}
             })}
             <FindingList findings=findings action=register/>
-            <p aria-live="polite" class="status">{move || registration_message.get()}</p>
+            <p aria-live="polite" class="status">{told(registration_message)}</p>
             <button type="button" class="link" on:click=move |_| draft.update(|d| {
                 d.lines.retain(|l| l.id != Some(line_id));
             })>{tr("line-remove")}</button>

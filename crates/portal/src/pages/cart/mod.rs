@@ -24,13 +24,13 @@ use pc_core::models::{Cart, CartLineItem, Decimal};
 use pc_core::rules::{FindingCode, Severity, Validation};
 
 use crate::components::findings::FindingList;
-use crate::errors::explain_purchase;
+use crate::errors::purchase_refusal;
 use crate::format;
 use crate::i18n::{t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
 use crate::session::use_session;
 use crate::state::{CartDraft, CheckoutOutcome, PlacedOrders};
-use crate::{Page, route, tr, use_last_checkout, use_locale};
+use crate::{Localized, Page, route, tr, use_last_checkout, use_locale};
 
 use line::LineEditor;
 use result::CheckoutResult;
@@ -127,11 +127,10 @@ pub fn CartPage() -> impl IntoView {
         let roles = store.roles();
         let quantities_ok = quantities_ok.get_untracked();
         async move {
-            let locale = locale.get_untracked();
             if !quantities_ok {
-                return Err(t(locale, "cart-fix-quantities"));
+                return Err(Localized::key("cart-fix-quantities"));
             }
-            let session = session.ok_or_else(|| t(locale, "sign-in-first"))?;
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
             let cart = snapshot.cart();
             let carts = session.client.carts();
             let saved = if cart.id.is_some() {
@@ -143,7 +142,7 @@ pub fn CartPage() -> impl IntoView {
                 Ok(saved) => saved,
                 Err(error) => {
                     refused_lines.set(Some(snapshot.lines));
-                    return Err(explain_purchase(&error, locale, &roles));
+                    return Err(purchase_refusal(error, roles));
                 }
             };
             refused_lines.set(None);
@@ -160,7 +159,7 @@ pub fn CartPage() -> impl IntoView {
                     });
                 }
             });
-            Ok::<(), String>(())
+            Ok::<(), Localized>(())
         }
     });
     let saved = Memo::new(move |_| draft.with(CartDraft::is_saved));
@@ -248,8 +247,8 @@ pub fn CartPage() -> impl IntoView {
                     Ok(result)
                 }
                 Err(error) => {
-                    let text = explain_purchase(&error, locale, &roles);
-                    hooks.with_value(|h| h.error(&text));
+                    let text = purchase_refusal(error, roles);
+                    hooks.with_value(|h| h.error(&text.text(locale)));
                     Err(text)
                 }
             };
@@ -295,7 +294,7 @@ pub fn CartPage() -> impl IntoView {
                     Some(view! {
                         <div class="error">
                             <p>{tr("cart-pricing-failed")}</p>
-                            <p>{reason}</p>
+                            <p>{move || reason.text(locale.get())}</p>
                         </div>
                     }.into_any())
                 } else if saved.get() {

@@ -39,7 +39,10 @@ pub fn CheckoutResult(
         "checkout-result-title"
     };
     let body = match outcome.result.clone() {
-        Err(reason) => view! { <p role="alert" class="error">{reason}</p> }.into_any(),
+        Err(reason) => {
+            view! { <p role="alert" class="error">{move || reason.text(locale.get())}</p> }
+                .into_any()
+        }
         Ok(CartCheckoutResult {
             orders,
             order_errors,
