@@ -94,7 +94,7 @@ pub fn refund_amount(refund: &Refund, locale: Locale) -> String {
     format::money(&refund.amount, &refund.currency, locale)
 }
 
-/// "A refund of … is due", in the language of the moment.
+/// "A refund of … is credited in the current billing period.", in the language of the moment.
 pub(crate) fn refund_text(refund: Refund) -> Localized {
     Localized::new(move |locale| {
         t_with(
