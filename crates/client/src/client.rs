@@ -233,7 +233,6 @@ fn retry_after(response: &HttpResponse) -> Option<Duration> {
         .map(Duration::from_secs_f64)
 }
 
-/// The error a non-success response stands for.
 /// An error body without Partner Center's `code`: the text it gives, as `description` (ASP.NET
 /// and most gateways) or `message`.
 #[derive(serde::Deserialize)]
@@ -242,6 +241,7 @@ struct Described {
     message: Option<String>,
 }
 
+/// The error a non-success response stands for.
 fn response_error(response: &HttpResponse, request_id: &str, correlation_id: &str) -> Error {
     if response.status == 429 {
         let message = serde_json::from_slice::<ThrottleError>(&response.body)

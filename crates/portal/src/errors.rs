@@ -7,38 +7,20 @@ use pc_client::Error;
 use crate::i18n::{Locale, t, t_with};
 use crate::{Localized, use_locale};
 
-/// Why a page's data could not be loaded, kept as it happened so that it is told in the
-/// language of the moment (also after the language is switched).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
-    /// A call to Partner Center (through the gateway or the sandbox) failed.
-    Call(Error),
-    /// One of the portal's own messages, by its Fluent key (e.g. `sign-in-first`).
-    Message(&'static str),
-}
-
-impl Problem {
-    /// The problem in plain words in `locale`: [`explain`] for a failed call.
-    pub fn text(&self, locale: Locale) -> String {
-        match self {
-            Self::Call(error) => explain(error, locale),
-            Self::Message(key) => t(locale, key),
-        }
-    }
-}
-
-impl From<Error> for Problem {
+/// A failed call in plain words ([`explain`]), in the language of the moment.
+impl From<Error> for Localized {
     fn from(error: Error) -> Self {
-        Self::Call(error)
+        Localized::new(move |locale| explain(&error, locale))
     }
 }
 
 /// A page's data that could not be loaded: `problem` as an alert (`<p role="alert">`), in the
-/// current language, also after the language is switched.
+/// current language, also after the language is switched. `problem` is the failed call
+/// (`Localized::from(error)`) or one of the portal's own messages (`Localized::key`).
 #[component]
 pub fn ProblemAlert(
     /// Why the data could not be loaded.
-    problem: Problem,
+    problem: Localized,
 ) -> impl IntoView {
     let locale = use_locale();
     view! { <p role="alert">{move || problem.text(locale.get())}</p> }

@@ -44,9 +44,10 @@ pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + 'static {
     move || i18n::t(locale.get(), key)
 }
 
-/// A text told in whichever language is current: what an action said (its progress, its
-/// result, why it failed), kept as how to say it, so that a change of language tells it again.
-/// Shown through [`told`].
+/// A text told in whichever language is current: why a page could not be loaded, or what an
+/// action said (its progress, its result, why it failed), kept as how to say it, so that a
+/// change of language tells it again. A failed call becomes one with `Localized::from(error)`
+/// (`errors::explain`); shown through [`told`] or `errors::ProblemAlert`.
 #[derive(Clone)]
 pub struct Localized(std::sync::Arc<dyn Fn(Locale) -> String + Send + Sync>);
 

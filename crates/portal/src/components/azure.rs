@@ -9,7 +9,6 @@ use leptos::task::spawn_local;
 use pc_core::enums::RegistrationStatus;
 use pc_core::models::{Availability, Sku};
 
-use crate::errors::explain;
 use crate::format;
 use crate::i18n::Locale;
 use crate::pages::customer::use_customer;
@@ -138,7 +137,7 @@ pub fn RegisterButton(
         spawn_local(async move {
             let subscriptions = session.client.subscriptions();
             if let Err(e) = subscriptions.register(&customer_id, &subscription_id).await {
-                status_message.set(Some(Localized::new(move |locale| explain(&e, locale))));
+                status_message.set(Some(Localized::from(e)));
                 busy.set(false);
                 return;
             }
@@ -158,7 +157,7 @@ pub fn RegisterButton(
                     }
                     Ok(_) => {}
                     Err(e) => {
-                        status_message.set(Some(Localized::new(move |locale| explain(&e, locale))));
+                        status_message.set(Some(Localized::from(e)));
                         busy.set(false);
                         return;
                     }

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::errors::explain;
 use crate::i18n::t_with;
 use crate::session::{PortalClient, SessionStore};
 use crate::state::{CartDraft, CheckoutOutcome, PlacedOrders};
@@ -65,7 +64,7 @@ async fn resume_pending(client: Rc<PortalClient>) -> Vec<CheckoutOutcome> {
                     }
                     Ok(result)
                 }
-                Err(error) => Err(Localized::new(move |locale| explain(&error, locale))),
+                Err(error) => Err(Localized::from(error)),
             };
             CheckoutOutcome {
                 customer_id: entry.customer_id,

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use pc_core::models::{Decimal, InvoiceSummary};
 
-use crate::errors::{Problem, ProblemAlert};
+use crate::errors::ProblemAlert;
 use crate::format;
 use crate::pages::customer::SignInFirst;
 use crate::session::use_session;
 use pc_client::BillingPeriod;
 
 use crate::api;
-use crate::{Page, tr, use_locale};
+use crate::{Localized, Page, tr, use_locale};
 
 /// The balance per currency of invoice summaries, by currency code (summaries without a code or
 /// balance are left out; two of one currency are added).
@@ -43,10 +43,12 @@ pub fn Billing() -> impl IntoView {
     let data = LocalResource::new(move || {
         let session = session.get();
         async move {
-            let session = session.ok_or(Problem::Message("sign-in-first"))?;
-            let (summaries, list) = api::billing(&session.client).await.map_err(Problem::from)?;
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
+            let (summaries, list) = api::billing(&session.client)
+                .await
+                .map_err(Localized::from)?;
             let balance = balances(&summaries);
-            Ok::<_, Problem>((balance, summaries, list))
+            Ok::<_, Localized>((balance, summaries, list))
         }
     });
     let summary_row = move |s: InvoiceSummary| {

@@ -25,7 +25,7 @@ use crate::components::azure::{
 };
 use crate::components::findings::FindingList;
 use crate::components::partner_text::PartnerCenterText;
-use crate::errors::{Problem, ProblemAlert};
+use crate::errors::ProblemAlert;
 use crate::format;
 use crate::i18n::{t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
@@ -66,7 +66,7 @@ pub enum ViewLoad {
     /// Its products.
     Loaded(Vec<Product>),
     /// Why it could not be read (told in the user's language when shown).
-    Failed(Problem),
+    Failed(Localized),
 }
 
 /// A product of the merged catalog with the views (`targetView` values, in [`TARGET_VIEWS`]
@@ -170,7 +170,7 @@ pub fn Catalog() -> impl IntoView {
                 let result = api::catalog_view(client, country, segment, view).await;
                 let load = match result {
                     Ok(products) => ViewLoad::Loaded(products),
-                    Err(e) => ViewLoad::Failed(Problem::from(e)),
+                    Err(e) => ViewLoad::Failed(Localized::from(e)),
                 };
                 if generation.get_value() == this {
                     loads.update(|l| {
@@ -286,10 +286,10 @@ fn ProductDetail(
             let session = session.get();
             let (product_id, country) = (product_id.clone(), country.clone());
             async move {
-                let session = session.ok_or(Problem::Message("sign-in-first"))?;
+                let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
                 api::skus_with_availabilities(&session.client, &product_id, &country)
                     .await
-                    .map_err(Problem::from)
+                    .map_err(Localized::from)
             }
         }
     });
@@ -831,7 +831,7 @@ mod tests {
             ),
             (
                 "SoftwareSubscriptions",
-                ViewLoad::Failed(Problem::Message("error-partner-center")),
+                ViewLoad::Failed(Localized::key("error-partner-center")),
             ),
             (
                 "Software",

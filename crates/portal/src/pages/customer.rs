@@ -12,7 +12,7 @@ use pc_core::models::{Agreement, Contact};
 
 use crate::api;
 use crate::components::azure::{RegisterButton, subscription_name};
-use crate::errors::{Problem, ProblemAlert};
+use crate::errors::ProblemAlert;
 use crate::format;
 use crate::i18n::{t, t_with};
 use crate::session::{PortalClient, use_session};
@@ -25,7 +25,7 @@ pub struct CustomerContext {
     /// Customer tenant ID from the route.
     pub id: Memo<String>,
     /// The customer's state, loaded once per customer (`refetch` after a change).
-    pub data: LocalResource<Result<CustomerData, Problem>>,
+    pub data: LocalResource<Result<CustomerData, Localized>>,
     /// The cart draft (stored in `localStorage` on every change).
     pub draft: RwSignal<CartDraft>,
 }
@@ -70,7 +70,7 @@ async fn load_customer(
 #[derive(Debug, Clone, PartialEq)]
 enum LoadStatus {
     Loading,
-    Failed(Problem),
+    Failed(Localized),
     Ready,
 }
 
@@ -91,7 +91,7 @@ pub fn CustomerLayout() -> impl IntoView {
         let session = session.get();
         let customer_id = id.get();
         async move {
-            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
             let (data, stored) = load_customer(session.client, customer_id.clone()).await?;
             // Only for the customer still shown (the layout may be gone, or show another), and
             // once: a refresh of the data (after the agreement or a registration) keeps the
@@ -262,7 +262,7 @@ fn AgreementPanel(data: CustomerData) -> impl IntoView {
             email.get_untracked(),
         );
         async move {
-            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
             let customers = session.client.customers();
             let templates = customers
                 .agreement_templates("MicrosoftCustomerAgreement")
@@ -285,7 +285,7 @@ fn AgreementPanel(data: CustomerData) -> impl IntoView {
             };
             customers.accept_agreement(&customer_id, &agreement).await?;
             ctx.data.refetch();
-            Ok::<(), Problem>(())
+            Ok::<(), Localized>(())
         }
     });
     let failure = move || match accept.value().get() {

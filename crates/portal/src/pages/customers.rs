@@ -6,10 +6,9 @@ use pc_core::models::Customer;
 
 use crate::api;
 use crate::components::partner::PartnerPanel;
-use crate::errors::Problem;
 use crate::i18n::t_with;
 use crate::session::use_session;
-use crate::{Page, route, tr, use_locale};
+use crate::{Localized, Page, route, tr, use_locale};
 
 /// Whether `customer` matches the search text (name, domain or country, case-insensitive).
 pub fn matches(customer: &Customer, query: &str) -> bool {
@@ -41,8 +40,10 @@ pub fn Customers() -> impl IntoView {
     let customers = LocalResource::new(move || {
         let session = session.get();
         async move {
-            let session = session.ok_or(Problem::Message("sign-in-first"))?;
-            api::customers(&session.client).await.map_err(Problem::from)
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
+            api::customers(&session.client)
+                .await
+                .map_err(Localized::from)
         }
     });
     view! {

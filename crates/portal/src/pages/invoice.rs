@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use wasm_bindgen::JsCast as _;
 
 use crate::api;
-use crate::errors::{Problem, ProblemAlert, explain};
+use crate::errors::ProblemAlert;
 use crate::format;
 use crate::i18n::{t_numbers, t_with};
 use crate::pages::customer::SignInFirst;
@@ -246,10 +246,10 @@ pub fn InvoiceDetail() -> impl IntoView {
         let session = session.get();
         let invoice_id = invoice_id.get();
         async move {
-            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
             api::invoice(&session.client, &invoice_id)
                 .await
-                .map_err(Problem::from)
+                .map_err(Localized::from)
         }
     });
     let message = RwSignal::new(None::<Localized>);
@@ -268,7 +268,7 @@ pub fn InvoiceDetail() -> impl IntoView {
                         Err(reason) => message.set(Some(not_saved(reason))),
                     }
                 }
-                Err(e) => message.set(Some(Localized::new(move |locale| explain(&e, locale)))),
+                Err(e) => message.set(Some(Localized::from(e))),
             }
         });
     };

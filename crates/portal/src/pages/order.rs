@@ -12,7 +12,7 @@ use pc_core::models::{Order, OrderLineItem};
 use pc_core::rules::{ProductKind, check_software_cancellation, software_refund};
 
 use crate::api::{self};
-use crate::errors::{Problem, ProblemAlert};
+use crate::errors::ProblemAlert;
 use crate::format;
 use crate::i18n::{explain_finding, t, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
@@ -65,10 +65,10 @@ pub fn OrderDetail() -> impl IntoView {
         let session = session.get();
         let (customer_id, order_id, country) = (ctx.id.get(), order_id.get(), country.get());
         async move {
-            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
             api::order(&session.client, &customer_id, &order_id, &country)
                 .await
-                .map_err(Problem::from)
+                .map_err(Localized::from)
         }
     });
     let cancel_outcome: RwSignal<Option<CancelOutcome>> = RwSignal::new(None);

@@ -8,13 +8,13 @@ use leptos_router::components::A;
 use pc_core::models::Order;
 
 use crate::api;
-use crate::errors::{Problem, ProblemAlert};
+use crate::errors::ProblemAlert;
 use crate::format;
 use crate::i18n::{t, t_numbers};
 use crate::pages::customer::{SignInFirst, use_customer};
 use crate::session::use_session;
 use crate::state::PlacedOrders;
-use crate::{Page, route, tr, use_locale};
+use crate::{Localized, Page, route, tr, use_locale};
 
 /// Orders placed from this browser that `listed` does not contain yet.
 pub fn pending_listing(placed: Vec<Order>, listed: &[Order]) -> Vec<Order> {
@@ -63,10 +63,10 @@ pub fn Orders() -> impl IntoView {
         let session = session.get();
         let (customer_id, cycle) = (ctx.id.get(), cycle.get());
         async move {
-            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
             api::orders(&session.client, &customer_id, &cycle)
                 .await
-                .map_err(Problem::from)
+                .map_err(Localized::from)
         }
     });
     let row = move |order: Order, pending: bool| {

@@ -28,7 +28,7 @@ use pc_core::wire::Spelled;
 use crate::api::{self, Loaded};
 use crate::components::findings::FindingList;
 use crate::components::quantity::{self, QuantityInput};
-use crate::errors::{Problem, ProblemAlert, explain};
+use crate::errors::{ProblemAlert, explain};
 use crate::format;
 use crate::i18n::{Locale, explain_finding, t, t_numbers, t_with};
 use crate::pages::customer::{SignInFirst, loaded, use_customer};
@@ -199,10 +199,10 @@ pub fn SubscriptionDetail() -> impl IntoView {
         let (customer_id, subscription_id, country) =
             (ctx.id.get(), subscription_id.get(), country.get());
         async move {
-            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
             api::subscription(&session.client, &customer_id, &subscription_id, &country)
                 .await
-                .map_err(Problem::from)
+                .map_err(Localized::from)
         }
     });
     // What is shown: the loaded subscription, replaced by each change's answer.

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
-use crate::errors::{Problem, ProblemAlert};
+use crate::errors::ProblemAlert;
 use crate::format;
 use crate::i18n::t_numbers;
 use crate::pages::customer::{SignInFirst, use_customer};
 use crate::pages::subscription::{status_text, subscription_href, subscription_name};
 use crate::session::use_session;
-use crate::{tr, use_locale};
+use crate::{Localized, tr, use_locale};
 
 /// The subscriptions page.
 #[component]
@@ -26,10 +26,10 @@ pub fn Subscriptions() -> impl IntoView {
         let session = session.get();
         let customer_id = ctx.id.get();
         async move {
-            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
             api::subscriptions(&session.client, &customer_id)
                 .await
-                .map_err(Problem::from)
+                .map_err(Localized::from)
         }
     });
     view! {

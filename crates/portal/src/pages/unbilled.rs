@@ -11,7 +11,7 @@ use pc_core::models::{DailyRatedUsageLineItem, Decimal, OneTimeInvoiceLineItem};
 use serde_json::Value;
 
 use crate::api;
-use crate::errors::{Problem, ProblemAlert};
+use crate::errors::ProblemAlert;
 use crate::format;
 use crate::i18n::t_with;
 use crate::pages::customer::SignInFirst;
@@ -186,10 +186,10 @@ pub fn Unbilled() -> impl IntoView {
         let session = session.get();
         let (wanted, period) = (currency.get(), period.get());
         async move {
-            let session = session.ok_or(Problem::Message("sign-in-first"))?;
+            let session = session.ok_or_else(|| Localized::key("sign-in-first"))?;
             api::unbilled(&session.client, &wanted, period)
                 .await
-                .map_err(Problem::from)
+                .map_err(Localized::from)
         }
     });
     let message = RwSignal::new(None::<Localized>);

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use pc_core::models::{InventoryCheckRequest, inventory_context};
 
-use crate::errors::explain;
 use crate::i18n::t;
 use crate::pages::customer::{loaded, use_customer};
 use crate::session::use_session;
@@ -103,7 +102,7 @@ pub fn InventoryCheck(
                         d.inventory.extend(items);
                     });
                 }
-                Err(e) => result.set(Some(Localized::new(move |locale| explain(&e, locale)))),
+                Err(e) => result.set(Some(Localized::from(e))),
             }
         }
     });
